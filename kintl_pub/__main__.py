@@ -1,0 +1,3 @@
+from kintl_pub.cli import main
+
+main()

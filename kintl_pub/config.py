@@ -1,0 +1,47 @@
+"""Configuration from environment variables, with safe defaults."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from .store.db import database_url, instance_dir
+
+
+def _secret_key(inst: Path) -> str:
+    """SECRET_KEY from the environment, else a random key kept in instance/.
+
+    Never a constant in the repo; the file is shared by all workers of one
+    deployment so sessions and CSRF tokens stay valid across them.
+    """
+    env = os.environ.get("SECRET_KEY")
+    if env:
+        return env
+    inst.mkdir(parents=True, exist_ok=True)
+    path = inst / "secret_key"
+    if not path.exists():
+        tmp = path.with_suffix(".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_hex(32))
+        os.replace(tmp, path)
+    return path.read_text().strip()
+
+
+def from_env() -> dict:
+    inst = instance_dir()
+    return {
+        "SECRET_KEY": _secret_key(inst),
+        "DATABASE_URL": database_url(),
+        # Origins allowed to frame /embed/ pages, space-separated.
+        "EMBED_ORIGINS": os.environ.get("KINTL_EMBED_ORIGINS", "").split(),
+        # Public base URL used in oEmbed answers and static exports.
+        "PUBLIC_BASE_URL": os.environ.get("KINTL_PUBLIC_BASE_URL", "http://127.0.0.1:8000"),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": os.environ.get("KINTL_SECURE_COOKIES", "0") == "1",
+        "RATELIMIT_STORAGE_URI": os.environ.get("KINTL_RATELIMIT_STORAGE", "memory://"),
+        "RATELIMIT_DEFAULT": os.environ.get("KINTL_RATELIMIT_DEFAULT", "600 per minute"),
+        "MAX_CONTENT_LENGTH": 8 * 1024 * 1024,
+    }

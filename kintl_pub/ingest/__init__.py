@@ -1,0 +1,1 @@
+"""Ingest: the city's progress sheet → ParsedSheet → store."""

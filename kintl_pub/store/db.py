@@ -1,0 +1,78 @@
+"""Engine and sessions.  SQLite under ``instance/`` by default; any SQLAlchemy
+URL (PostgreSQL in production) through ``DATABASE_URL``."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from .models import Base
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def instance_dir() -> Path:
+    return Path(os.environ.get("KINTL_INSTANCE_DIR", PROJECT_ROOT / "instance"))
+
+
+def default_url() -> str:
+    return f"sqlite:///{instance_dir() / 'kintl.sqlite3'}"
+
+
+def database_url() -> str:
+    url = os.environ.get("DATABASE_URL") or default_url()
+    # Heroku-style URLs name the old driver; SQLAlchemy wants psycopg 3.
+    if url.startswith("postgres://"):
+        url = "postgresql+psycopg://" + url[len("postgres://") :]
+    elif url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    return url
+
+
+@lru_cache(maxsize=8)
+def get_engine(url: str | None = None) -> Engine:
+    url = url or database_url()
+    if url.startswith("sqlite:///"):
+        Path(url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, future=True, pool_pre_ping=not url.startswith("sqlite"))
+    if engine.dialect.name == "sqlite":
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA busy_timeout=5000")
+            cur.close()
+
+    return engine
+
+
+def init_db(engine: Engine | None = None) -> Engine:
+    engine = engine or get_engine()
+    Base.metadata.create_all(engine)
+    return engine
+
+
+def session_factory(engine: Engine | None = None) -> sessionmaker[Session]:
+    return sessionmaker(bind=engine or get_engine(), expire_on_commit=False, future=True)
+
+
+@contextmanager
+def transaction(engine: Engine | None = None) -> Iterator[Session]:
+    """One unit of work: commits on success, rolls back everything on error."""
+    session = session_factory(engine)()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
