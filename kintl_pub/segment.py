@@ -131,3 +131,114 @@ def field_segments(
 def label_segment(key: str, text: str, *, initiative: int = 0, field: str = "label") -> SegmentSpec:
     """A short label (title, programme name, bureau …) as one segment."""
     return SegmentSpec(key, initiative, None, field, 0, "label", 0, text.strip())
+
+
+# --------------------------------------------------------------------------
+# Store sync: recompute the Segment table from the stored source.
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceChange:
+    key: str
+    old: str
+    new: str
+
+
+@dataclass
+class SyncReport:
+    total: int = 0
+    added: int = 0
+    removed: int = 0
+    changed: list[SourceChange] | None = None
+
+    @property
+    def changes(self) -> list[SourceChange]:
+        return self.changed or []
+
+
+def store_segments(session) -> list[SegmentSpec]:  # type: ignore[no-untyped-def]
+    """Every segment of the stored sheet, labels first, in reading order."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import selectinload
+
+    from .store.models import PROSE_FIELDS, Direction, Focus, Initiative, Policy
+
+    specs: list[SegmentSpec] = []
+    policies = session.scalars(
+        select(Policy)
+        .order_by(Policy.number)
+        .options(selectinload(Policy.directions).selectinload(Direction.focuses))
+    ).all()
+    for p in policies:
+        specs.append(label_segment(f"policy/{p.number}", p.title, field="policy"))
+        for d in p.directions:
+            specs.append(label_segment(f"direction/{p.number}/{d.number}", d.title, field="direction"))
+            for f in d.focuses:
+                specs.append(
+                    label_segment(f"focus/{p.number}/{d.number}/{f.number}", f.title, field="focus")
+                )
+    inis = session.scalars(
+        select(Initiative).order_by(Initiative.number).options(selectinload(Initiative.programs))
+    ).all()
+    _ = Focus  # relationship target, imported for mapper configuration
+    for ini in inis:
+        n = ini.number
+        if ini.title:
+            specs.append(label_segment(f"{n}/title", ini.title, initiative=n, field="title"))
+        for prog in ini.programs:
+            for fld in ("name", "ward", "bureau"):
+                val = getattr(prog, fld)
+                if val:
+                    specs.append(
+                        SegmentSpec(f"{n}/{prog.position}/{fld}", n, prog.position, fld, 0, "label", 0, val)
+                    )
+            for fld in PROSE_FIELDS:
+                specs.extend(
+                    field_segments(getattr(prog, fld), initiative=n, position=prog.position, field=fld)
+                )
+    return [s for s in specs if s.source]
+
+
+def sync(session) -> SyncReport:  # type: ignore[no-untyped-def]
+    """Make the Segment table match the stored source.  Places whose text
+    changed keep the old text in ``previous_source`` and are reported, so the
+    catalogs stage can mark their translations outdated."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select
+
+    from .store.models import Segment
+
+    specs = store_segments(session)
+    existing = {s.key: s for s in session.scalars(select(Segment))}
+    report = SyncReport(total=len(specs), changed=[])
+    now = datetime.now(UTC)
+    seen: set[str] = set()
+    for spec in specs:
+        seen.add(spec.key)
+        row = existing.get(spec.key)
+        if row is None:
+            session.add(
+                Segment(
+                    key=spec.key, initiative_number=spec.initiative_number,
+                    program_position=spec.program_position, field=spec.field,
+                    ordinal=spec.ordinal, kind=spec.kind, block=spec.block,
+                    source=spec.source, source_hash=spec.source_hash, updated_at=now,
+                )
+            )
+            report.added += 1
+            continue
+        if row.source != spec.source:
+            report.changes.append(SourceChange(spec.key, row.source, spec.source))
+            row.previous_source = row.source
+            row.source = spec.source
+            row.source_hash = spec.source_hash
+            row.updated_at = now
+        row.kind, row.block, row.ordinal = spec.kind, spec.block, spec.ordinal
+    for key, row in existing.items():
+        if key not in seen:
+            session.delete(row)
+            report.removed += 1
+    session.flush()
+    return report

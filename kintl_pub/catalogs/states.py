@@ -1,0 +1,228 @@
+"""Translation states in the store: the rules every writer goes through.
+
+* machine output never overwrites a human's (translated/approved), nor an
+  outdated human text (which still holds a person's work);
+* a human write is checked against the version the person started from
+  (conflict detection) and the replaced text goes to history;
+* every text knows its state, so the renderer can label it.
+
+MT (``mt``), Easy Japanese (``easy``), catalog import (``catalogs``) and the
+translators' workspace all write through these functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..segment import source_hash
+from ..store.models import HUMAN_STATES, Translation, TranslationHistory
+
+
+class ConflictError(RuntimeError):
+    """Somebody else changed the entry since the writer loaded it."""
+
+
+class HumanTextProtected(RuntimeError):
+    """A machine write would have replaced a person's text."""
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def get(session: Session, locale: str, source: str) -> Translation | None:
+    return session.scalars(
+        select(Translation).where(
+            Translation.locale == locale, Translation.source_hash == source_hash(source)
+        )
+    ).first()
+
+
+def ensure(session: Session, locale: str, source: str) -> Translation:
+    """The entry for (locale, source), created untranslated if missing."""
+    t = get(session, locale, source)
+    if t is None:
+        t = Translation(
+            locale=locale,
+            source=source,
+            source_hash=source_hash(source),
+            text="",
+            state="untranslated",
+            version=1,
+            updated_at=_now(),
+        )
+        session.add(t)
+        session.flush()
+    return t
+
+
+def _keep_history(session: Session, t: Translation, who: str | None) -> None:
+    if t.text:
+        session.add(
+            TranslationHistory(translation_id=t.id, text=t.text, state=t.state, who=who, at=_now())
+        )
+
+
+def is_human(t: Translation) -> bool:
+    """Does this entry hold text a person wrote (current or outdated)?"""
+    if t.state in HUMAN_STATES:
+        return True
+    return t.state == "outdated" and bool(t.translator)
+
+
+def put_machine(
+    session: Session,
+    locale: str,
+    source: str,
+    text: str,
+    *,
+    provenance: dict,
+    flags: Iterable[str] = (),
+) -> bool:
+    """Store a machine draft unless a person's text is there.  Returns True if
+    the draft was stored."""
+    t = ensure(session, locale, source)
+    if is_human(t):
+        return False
+    if t.state == "machine" and t.text == text and t.provenance == provenance:
+        return False
+    _keep_history(session, t, None)
+    t.text = text
+    t.state = "machine"
+    t.provenance = provenance
+    t.flags = sorted(set(flags)) or None
+    t.previous_source = None
+    t.translator = None
+    t.reviewer = None
+    t.version += 1
+    t.updated_at = _now()
+    return True
+
+
+def put_human(
+    session: Session,
+    locale: str,
+    source: str,
+    text: str,
+    *,
+    who: str,
+    state: str = "translated",
+    expected_version: int | None = None,
+) -> Translation:
+    """Store a person's translation (``translated``) or approval (``approved``).
+
+    ``expected_version`` is the version the person loaded; if the entry moved
+    on since, :class:`ConflictError` is raised and nothing changes.
+    """
+    if state not in HUMAN_STATES:
+        raise ValueError(f"human state must be one of {HUMAN_STATES}, not {state!r}")
+    text = text.strip()
+    if not text:
+        raise ValueError("an empty translation cannot be stored as human text")
+    t = ensure(session, locale, source)
+    if expected_version is not None and t.version != expected_version:
+        raise ConflictError(
+            f"{locale} entry changed since you opened it (version {expected_version} → {t.version})"
+        )
+    if t.text == text and t.state == state:
+        return t
+    if state == "approved" and t.translator == who and t.state in HUMAN_STATES:
+        raise PermissionError("approval needs a second person: you translated this entry")
+    _keep_history(session, t, who)
+    if state == "approved":
+        t.reviewer = who
+        if not t.translator or t.text != text:
+            t.translator = t.translator or who
+    else:
+        t.translator = who
+        t.reviewer = None
+    t.text = text
+    t.state = state
+    t.previous_source = None
+    t.provenance = None
+    t.flags = None
+    t.version += 1
+    t.updated_at = _now()
+    return t
+
+
+def mark_outdated(session: Session, locale: str, old_source: str, new_source: str) -> bool:
+    """The source at some place changed from ``old_source`` to ``new_source``:
+    carry the old text over to the new msgid as *outdated* (fuzzy), keeping the
+    old source for the diff.  Never replaces an entry the new source already
+    has in a human state."""
+    old = get(session, locale, old_source)
+    if old is None or not old.text:
+        return False
+    new = ensure(session, locale, new_source)
+    if new.state in HUMAN_STATES or (new.state == "machine" and not is_human(old)):
+        return False
+    _keep_history(session, new, None)
+    new.text = old.text
+    new.state = "outdated"
+    new.previous_source = old_source
+    new.translator = old.translator
+    new.reviewer = None
+    new.provenance = old.provenance
+    new.flags = None
+    new.version += 1
+    new.updated_at = _now()
+    return True
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """What the reader is shown for one segment in one locale."""
+
+    text: str
+    state: str  # "source" | "reviewed" | "machine" | "outdated" | "fallback"
+    lang: str  # URL code of the language actually shown (e.g. "ja-easy" for a fallback)
+
+
+def resolve_many(session: Session, locale: str, sources: Iterable[str]) -> dict[str, Resolved]:
+    """Best text per source for ``locale``: reviewed > machine (labelled) >
+    Easy Japanese fallback (noted) > Japanese source.  Never blank."""
+    sources = list(dict.fromkeys(s for s in sources if s))
+    if locale == "ja":
+        return {s: Resolved(s, "source", "ja") for s in sources}
+    hashes = {source_hash(s): s for s in sources}
+    rows = _by_hash(session, locale, hashes)
+    easy_rows = _by_hash(session, "ja-easy", hashes) if locale != "ja-easy" else {}
+    out: dict[str, Resolved] = {}
+    for h, s in hashes.items():
+        t = rows.get(h)
+        if t is not None and t.text:
+            if t.state in HUMAN_STATES:
+                out[s] = Resolved(t.text, "reviewed", locale)
+                continue
+            if t.state == "machine":
+                out[s] = Resolved(t.text, "machine", locale)
+                continue
+            if t.state == "outdated":
+                out[s] = Resolved(t.text, "outdated", locale)
+                continue
+        e = easy_rows.get(h)
+        if e is not None and e.text and e.state != "outdated":
+            out[s] = Resolved(e.text, "fallback", "ja-easy")
+        else:
+            out[s] = Resolved(s, "fallback", "ja")
+    return out
+
+
+def _by_hash(session: Session, locale: str, hashes: dict[str, str]) -> dict[str, Translation]:
+    found: dict[str, Translation] = {}
+    keys = list(hashes)
+    for i in range(0, len(keys), 500):  # stay under SQLite's variable limit
+        chunk = keys[i : i + 500]
+        for t in session.scalars(
+            select(Translation).where(
+                Translation.locale == locale, Translation.source_hash.in_(chunk)
+            )
+        ):
+            found[t.source_hash] = t
+    return found

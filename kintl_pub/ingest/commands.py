@@ -1,0 +1,125 @@
+"""Ingest commands: ``import``, ``export``, ``anomalies``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(import_cmd)
+    cli.add_command(export_cmd)
+    cli.add_command(anomalies_cmd)
+
+
+@click.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--if-empty", is_flag=True, help="Do nothing if the store already holds initiatives.")
+@click.option("--as", "who", default=None, help="Whom to credit for changed text (default: $KINTL_USER or OS user).")
+@click.option(
+    "--corrections",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Editor corrections file (default: data/corrections.toml).",
+)
+def import_cmd(path: Path, if_empty: bool, who: str | None, corrections: Path | None) -> None:
+    """Import the progress sheet at PATH into the store (one transaction)."""
+    from sqlalchemy import func, select
+
+    from ..store.db import init_db, transaction
+    from ..store.models import Initiative
+    from .load import import_file
+    from .model import SheetError
+
+    init_db()
+    if if_empty:
+        with transaction() as s:
+            if s.scalar(select(func.count()).select_from(Initiative)):
+                click.echo("Store already holds initiatives; import skipped (--if-empty).")
+                return
+    try:
+        with transaction() as s:
+            report = import_file(s, path, who=who, corrections=corrections)
+            from ..segment import sync
+
+            seg = sync(s)
+            outdated = _outdate(s, seg.changes)
+    except SheetError as exc:
+        raise click.ClickException(f"{path}: {exc} (nothing was changed)") from exc
+    click.echo(
+        f"Imported {path.name}: {report.initiatives} initiatives, {report.programs} programme rows, "
+        f"{report.anomalies} anomalies; "
+        + ("no changes." if report.unchanged else
+           f"{report.created} rows created, {report.changed_fields} fields changed, {report.removed} removed.")
+    )
+    click.echo(f"Segments: {seg.total} ({seg.added} new, {len(seg.changes)} changed, {seg.removed} removed)"
+               + (f"; {outdated} translations marked outdated." if outdated else "."))
+
+
+def _outdate(session, changes) -> int:  # type: ignore[no-untyped-def]
+    """Mark translations of changed segments outdated (catalogs stage)."""
+    if not changes:
+        return 0
+    from ..catalogs.states import mark_outdated
+    from ..locales import TARGETS
+
+    n = 0
+    for ch in changes:
+        for loc in TARGETS:
+            n += mark_outdated(session, loc.code, ch.old, ch.new)
+    return n
+
+
+@click.command("export")
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+def export_cmd(fmt: str) -> None:
+    """Print every initiative in the export schema (JSON array, sorted by number)."""
+    from ..store.db import init_db, transaction
+    from ..store.export import export_initiatives
+
+    init_db()
+    with transaction() as s:
+        data = export_initiatives(s)
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+@click.command("anomalies")
+@click.option("--initiative", type=int, default=None, help="Only this initiative.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def anomalies_cmd(initiative: int | None, as_json: bool) -> None:
+    """List what the importer found that needs a human, and what it decided."""
+    from sqlalchemy import select
+
+    from ..store.db import init_db, transaction
+    from ..store.models import Anomaly
+
+    init_db()
+    with transaction() as s:
+        q = select(Anomaly).order_by(Anomaly.line, Anomaly.id)
+        if initiative is not None:
+            q = q.where(Anomaly.initiative_number == initiative)
+        rows = s.scalars(q).all()
+        items = [
+            {
+                "initiative": a.initiative_number, "line": a.line, "kind": a.kind,
+                "message": a.message, "decision": a.decision, "corrected": a.corrected,
+            }
+            for a in rows
+        ]
+    if as_json:
+        json.dump(items, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    if not items:
+        click.echo("No anomalies.")
+        return
+    for it in items:
+        ini = "—" if it["initiative"] is None else f"#{it['initiative']}"
+        mark = " [corrected]" if it["corrected"] else ""
+        click.echo(f"line {it['line']:>4}  {ini:>5}  {it['kind']}{mark}\n"
+                   f"      seen:    {it['message']}\n      decided: {it['decision']}")
+    click.echo(f"{len(items)} anomalies.")

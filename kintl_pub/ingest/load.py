@@ -1,0 +1,262 @@
+"""Write a parsed sheet into the store, in one transaction.
+
+Re-import is idempotent: rows are matched by their stable identity
+(initiative number; programme position within it; tree numbers), unchanged
+fields are not touched, and every changed field becomes a SourceRevision
+(who, when, old, new) so later stages can tell a source text changed.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session, selectinload
+
+from ..store.models import (
+    Anomaly,
+    Direction,
+    Focus,
+    ImportRun,
+    Initiative,
+    Policy,
+    Program,
+    SourceRevision,
+)
+from .model import ParsedProgram, ParsedSheet
+
+#: Programme columns copied from the parser's output, in sheet order.
+PROGRAM_COLUMNS: tuple[str, ...] = (
+    "name",
+    "measure_code",
+    "ward",
+    "content",
+    "plan",
+    "achievement",
+    "achievement_label",
+    "results",
+    "contribution",
+    "contribution_label",
+    "reason",
+    "future",
+    "bureau",
+)
+
+
+@dataclass
+class ImportReport:
+    source_file: str
+    initiatives: int = 0
+    programs: int = 0
+    created: int = 0  # rows created (tree + initiatives + programmes)
+    changed_fields: int = 0
+    removed: int = 0
+    anomalies: int = 0
+    revisions: list[tuple[str, str]] = field(default_factory=list)  # (entity_key, field)
+
+    @property
+    def unchanged(self) -> bool:
+        return self.created == 0 and self.changed_fields == 0 and self.removed == 0
+
+
+def current_user() -> str:
+    """Who to credit for an import: KINTL_USER, else the OS user."""
+    who = os.environ.get("KINTL_USER")
+    if who:
+        return who
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry in some containers
+        return "unknown"
+
+
+class _Writer:
+    def __init__(self, session: Session, who: str, report: ImportReport) -> None:
+        self.session = session
+        self.who = who
+        self.report = report
+        self.run: ImportRun | None = None
+
+    def set(self, obj: object, attr: str, value: object, *, entity: str, key: str) -> None:
+        """Assign only when different, recording a revision for existing rows."""
+        old = getattr(obj, attr)
+        if old == value:
+            return
+        setattr(obj, attr, value)
+        if getattr(obj, "id", None) is None:
+            return  # a new row: creation is not a revision
+        self.report.changed_fields += 1
+        self.report.revisions.append((key, attr))
+        self.session.add(
+            SourceRevision(
+                entity=entity,
+                entity_key=key,
+                field=attr,
+                old=None if old is None else str(old),
+                new=None if value is None else str(value),
+                who=self.who,
+                import_run_id=self.run.id if self.run else None,
+            )
+        )
+
+
+def load_sheet(session: Session, sheet: ParsedSheet, *, who: str | None = None) -> ImportReport:
+    """Write ``sheet`` into the store.  The caller owns the transaction."""
+    who = who or current_user()
+    report = ImportReport(source_file=sheet.source_file)
+    w = _Writer(session, who, report)
+    run = ImportRun(source_file=sheet.source_file, sha256=sheet.sha256, who=who)
+    session.add(run)
+    session.flush()
+    w.run = run
+
+    policies = {p.number: p for p in session.scalars(select(Policy))}
+    directions = {
+        (d.policy.number, d.number): d
+        for d in session.scalars(select(Direction).options(selectinload(Direction.policy)))
+    }
+    focuses = {
+        (f.direction.policy.number, f.direction.number, f.number): f
+        for f in session.scalars(
+            select(Focus).options(selectinload(Focus.direction).selectinload(Direction.policy))
+        )
+    }
+
+    for pn, title in sorted(sheet.policies.items()):
+        pol = policies.get(pn)
+        if pol is None:
+            pol = policies[pn] = Policy(number=pn, title=title)
+            session.add(pol)
+            report.created += 1
+        w.set(pol, "title", title, entity="policy", key=f"policy:{pn}")
+    session.flush()
+    for (pn, dn), title in sorted(sheet.directions.items()):
+        d = directions.get((pn, dn))
+        if d is None:
+            d = directions[(pn, dn)] = Direction(policy=policies[pn], number=dn, title=title)
+            session.add(d)
+            report.created += 1
+        w.set(d, "title", title, entity="direction", key=f"direction:{pn}:{dn}")
+    session.flush()
+    for (pn, dn, fn), title in sorted(sheet.focuses.items()):
+        f = focuses.get((pn, dn, fn))
+        if f is None:
+            f = focuses[(pn, dn, fn)] = Focus(direction=directions[(pn, dn)], number=fn, title=title)
+            session.add(f)
+            report.created += 1
+        w.set(f, "title", title, entity="focus", key=f"focus:{pn}:{dn}:{fn}")
+    session.flush()
+
+    existing = {
+        i.number: i
+        for i in session.scalars(select(Initiative).options(selectinload(Initiative.programs)))
+    }
+    seen: set[int] = set()
+    for pi in sheet.initiatives:
+        seen.add(pi.number)
+        focus = focuses[(pi.policy, pi.direction, pi.focus)]
+        ini = existing.get(pi.number)
+        key = f"initiative:{pi.number}"
+        if ini is None:
+            ini = Initiative(number=pi.number, title=pi.title, focus=focus)
+            session.add(ini)
+            session.flush()
+            report.created += 1
+        w.set(ini, "title", pi.title, entity="initiative", key=key)
+        if ini.focus_id != focus.id:
+            w.set(ini, "focus_id", focus.id, entity="initiative", key=key)
+        _load_programs(w, ini, pi.programs, sheet.source_file)
+        report.initiatives += 1
+        report.programs += len(pi.programs)
+
+    for number, ini in existing.items():
+        if number not in seen:
+            session.add(
+                SourceRevision(
+                    entity="initiative", entity_key=f"initiative:{number}", field="*",
+                    old=ini.title, new=None, who=who, import_run_id=run.id,
+                )
+            )
+            session.delete(ini)
+            report.removed += 1
+
+    # Anomalies describe the latest import only.
+    session.execute(delete(Anomaly))
+    for a in sheet.anomalies:
+        session.add(
+            Anomaly(
+                initiative_number=a.initiative_number, line=a.line, kind=a.kind,
+                message=a.message, decision=a.decision, corrected=a.corrected,
+            )
+        )
+    report.anomalies = len(sheet.anomalies)
+    run.initiatives = report.initiatives
+    run.programs = report.programs
+    run.changed_fields = report.changed_fields
+    session.flush()
+    return report
+
+
+def _load_programs(
+    w: _Writer, ini: Initiative, programs: list[ParsedProgram], source_file: str
+) -> None:
+    by_pos = {p.position: p for p in ini.programs}
+    for pos, pp in enumerate(programs):
+        row = by_pos.get(pos)
+        key = f"program:{ini.number}:{pos}"
+        if row is None:
+            row = Program(initiative=ini, position=pos)
+            for col in PROGRAM_COLUMNS:
+                setattr(row, col, getattr(pp, col))
+            row.source_file, row.line_start, row.line_end = source_file, pp.line_start, pp.line_end
+            w.session.add(row)
+            w.report.created += 1
+            continue
+        for col in PROGRAM_COLUMNS:
+            w.set(row, col, getattr(pp, col), entity="program", key=key)
+        # provenance is not source text: update silently
+        row.source_file, row.line_start, row.line_end = source_file, pp.line_start, pp.line_end
+    for pos, row in by_pos.items():
+        if pos >= len(programs):
+            w.session.add(
+                SourceRevision(
+                    entity="program", entity_key=f"program:{ini.number}:{pos}", field="*",
+                    old=row.name, new=None, who=w.who,
+                    import_run_id=w.run.id if w.run else None,
+                )
+            )
+            ini.programs.remove(row)
+            w.report.removed += 1
+
+
+def sha256_of(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def default_corrections() -> Path:
+    from ..store.db import PROJECT_ROOT
+
+    return PROJECT_ROOT / "data" / "corrections.toml"
+
+
+def import_file(
+    session: Session,
+    path: Path,
+    *,
+    who: str | None = None,
+    corrections: Path | None = None,
+) -> ImportReport:
+    """Parse ``path`` and load it.  Raises ``SheetError`` before writing
+    anything if the file is not a usable sheet."""
+    from .parse import parse_sheet
+
+    raw = Path(path).read_bytes()
+    if corrections is None:
+        c = default_corrections()
+        corrections = c if c.exists() else None
+    sheet = parse_sheet(raw, source_file=Path(path).name, corrections=corrections)
+    return load_sheet(session, sheet, who=who)
