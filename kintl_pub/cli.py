@@ -16,7 +16,11 @@ import click
 # Stage modules whose commands make up the CLI, in data-flow order.
 COMMAND_MODULES: tuple[str, ...] = (
     "kintl_pub.ingest.commands",
+    "kintl_pub.store.commands",
+    "kintl_pub.easy.commands",
+    "kintl_pub.mt.commands",
     "kintl_pub.web.commands",
+    "kintl_pub.catalogs.commands",
 )
 
 

@@ -31,6 +31,10 @@ class HumanTextProtected(RuntimeError):
     """A machine write would have replaced a person's text."""
 
 
+class ApprovalError(PermissionError):
+    """An approval that is not a second person checking a person's text."""
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -61,6 +65,28 @@ def ensure(session: Session, locale: str, source: str) -> Translation:
     return t
 
 
+def ensure_many(session: Session, locale: str, sources: Iterable[str]) -> int:
+    """Create the missing untranslated entries for ``sources`` in one go
+    (``ensure`` one by one flushes per row).  Returns how many were created."""
+    wanted = {source_hash(s): s for s in sources if s}
+    # hashes only: loading ~1,400 full rows per locale just to skip them is slow
+    have = set(
+        session.scalars(select(Translation.source_hash).where(Translation.locale == locale))
+    )
+    now = _now()
+    missing = [h for h in wanted if h not in have]
+    for h in missing:
+        session.add(
+            Translation(
+                locale=locale, source=wanted[h], source_hash=h, text="",
+                state="untranslated", version=1, updated_at=now,
+            )
+        )
+    if missing:
+        session.flush()
+    return len(missing)
+
+
 def _keep_history(session: Session, t: Translation, who: str | None) -> None:
     if t.text:
         session.add(
@@ -86,6 +112,8 @@ def put_machine(
 ) -> bool:
     """Store a machine draft unless a person's text is there.  Returns True if
     the draft was stored."""
+    if not text.strip():
+        raise ValueError("an empty machine draft cannot be stored")
     t = ensure(session, locale, source)
     if is_human(t):
         return False
@@ -131,13 +159,11 @@ def put_human(
         )
     if t.text == text and t.state == state:
         return t
-    if state == "approved" and t.translator == who and t.state in HUMAN_STATES:
-        raise PermissionError("approval needs a second person: you translated this entry")
+    if state == "approved":
+        _check_approval(t, text, who)
     _keep_history(session, t, who)
     if state == "approved":
-        t.reviewer = who
-        if not t.translator or t.text != text:
-            t.translator = t.translator or who
+        t.reviewer = who  # the translator stays credited
     else:
         t.translator = who
         t.reviewer = None
@@ -151,21 +177,93 @@ def put_human(
     return t
 
 
+def _check_approval(t: Translation, text: str, who: str) -> None:
+    """Approval means a *second* person checked a person's text as it stands.
+
+    A machine draft or an outdated text must first be saved as ``translated``
+    by someone (who then is its translator); an approver who changes the text
+    becomes its translator, so the change needs yet another person.
+    """
+    if t.state not in HUMAN_STATES:
+        raise ApprovalError(
+            f"only a person's translation can be approved (this entry is {t.state}); "
+            "save it as translated first"
+        )
+    if t.text != text:
+        raise ApprovalError(
+            "approval cannot change the text: save your change as translated, "
+            "then a second person approves it"
+        )
+    if t.translator == who:
+        raise ApprovalError("approval needs a second person: you translated this entry")
+
+
+def restore_human(
+    session: Session,
+    locale: str,
+    source: str,
+    text: str,
+    *,
+    state: str,
+    translator: str | None,
+    reviewer: str | None = None,
+    previous_source: str | None = None,
+    version: int | None = None,
+) -> bool:
+    """Put back a person's text read from the committed catalogs (fresh clone).
+
+    Unlike :func:`put_human` this credits the people named in the file rather
+    than whoever runs the command, so it is only for loading the repository's
+    own catalogs.  It never replaces text a person already has in the store.
+    Returns True if something was stored.
+    """
+    if state not in (*HUMAN_STATES, "outdated"):
+        raise ValueError(f"cannot restore a {state!r} entry as a person's text")
+    text = text.strip()
+    if not text:
+        return False
+    t = ensure(session, locale, source)
+    if is_human(t):
+        return False
+    _keep_history(session, t, None)
+    t.text = text
+    t.state = state
+    t.translator = translator or "unknown"
+    t.reviewer = reviewer if state == "approved" else None
+    t.previous_source = previous_source if state == "outdated" else None
+    t.provenance = None
+    t.flags = None
+    # Take over the file's version when it is ahead, so that the committed
+    # catalogs and a fresh clone's store agree (and re-export identically).
+    t.version = max(t.version + 1, version or 0)
+    t.updated_at = _now()
+    return True
+
+
 def mark_outdated(session: Session, locale: str, old_source: str, new_source: str) -> bool:
     """The source at some place changed from ``old_source`` to ``new_source``:
     carry the old text over to the new msgid as *outdated* (fuzzy), keeping the
     old source for the diff.  Never replaces an entry the new source already
     has in a human state."""
+    if old_source == new_source:
+        return False
     old = get(session, locale, old_source)
     if old is None or not old.text:
         return False
     new = ensure(session, locale, new_source)
-    if new.state in HUMAN_STATES or (new.state == "machine" and not is_human(old)):
-        return False
+    if is_human(new):
+        return False  # a person's text (current or outdated) is never replaced
+    if new.text and new.state in ("machine", "outdated") and not is_human(old):
+        return False  # a draft for the new text beats a draft for the old one
+    previous = old.previous_source if old.state == "outdated" and old.previous_source else old_source
+    if new.state == "outdated" and new.text == old.text and new.previous_source == previous:
+        return False  # already done: safe to re-apply on every update
     _keep_history(session, new, None)
     new.text = old.text
     new.state = "outdated"
-    new.previous_source = old_source
+    # An already outdated text was written for an even older source: keep
+    # *that* one, so the translator's diff shows everything that changed.
+    new.previous_source = previous
     new.translator = old.translator
     new.reviewer = None
     new.provenance = old.provenance

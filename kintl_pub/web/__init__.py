@@ -6,7 +6,7 @@ form, rate limits, and security headers.
 
 from __future__ import annotations
 
-from flask import Flask, g
+from flask import Flask, g, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
@@ -26,10 +26,15 @@ def db():
 
 def register_web(app: Flask) -> None:
     from ..segment import parse_blocks
+    from . import i18n
+    from .cache import ResponseCache
 
     csrf.init_app(app)
     limiter.init_app(app)
+    i18n.install(app)
     app.jinja_env.filters["blocks"] = parse_blocks
+    app.jinja_env.filters["shown_html"] = _shown_html
+    app.extensions["kintl_cache"] = ResponseCache()
 
     @app.teardown_appcontext
     def _close_db(_exc: BaseException | None) -> None:
@@ -47,9 +52,23 @@ def register_web(app: Flask) -> None:
             "script-src 'self'; object-src 'none'; base-uri 'self'; "
             "form-action 'self'; frame-ancestors 'none'",
         )
-        resp.headers.setdefault("X-Frame-Options", "DENY")
+        # Embeds set their own frame-ancestors; X-Frame-Options would veto it.
+        if request.blueprint != "embed":
+            resp.headers.setdefault("X-Frame-Options", "DENY")
         return resp
 
+    from .embed import bp as embed_bp
     from .public import bp as public_bp
+    from .public import not_found
 
     app.register_blueprint(public_bp)
+    app.register_blueprint(embed_bp)
+    app.register_error_handler(404, not_found)
+
+
+def _shown_html(shown):  # type: ignore[no-untyped-def]
+    """A resolved text as HTML, honouring the reader's Easy Japanese prefs."""
+    prefs = g.get("prefs")
+    if prefs is None:
+        return shown.html()
+    return shown.html(furigana=prefs.furigana, wakachi=prefs.wakachi)

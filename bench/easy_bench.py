@@ -1,0 +1,124 @@
+"""Easy Japanese on the whole seed: the issue's targets, and reading throughput.
+
+    .venv-test/bin/python bench/easy_bench.py [--seed PATH] [--db sqlite:///…]
+
+Imports the seed into a fresh SQLite store (unless --db names a built one),
+runs ``easy build``, prints the quality report's targets, then times raw
+SudachiPy tokenisation against the reading pipeline (Sudachi + overrides +
+context rules + pykakasi cross-check + ruby markup) and the full pipeline
+(rewrite + readings) on the same texts, side by side in this one process.
+Not a test: numbers depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import select  # noqa: E402
+
+from kintl_pub import segment  # noqa: E402
+from kintl_pub.easy import metrics  # noqa: E402
+from kintl_pub.easy.build import Pipeline, build  # noqa: E402
+from kintl_pub.store.db import get_engine, init_db, transaction  # noqa: E402
+from kintl_pub.store.models import Segment  # noqa: E402
+
+SEED = ROOT / "data" / "seed" / "000_d887f43b9ee9cda1.txt"
+
+
+def _mark(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def targets(rep: dict) -> list[tuple[str, str, bool]]:
+    a = rep["overall"]["after"]
+    p = rep["preservation"]
+    per = {n: m["after"]["jreadability"] for n, m in rep["initiatives"].items()}
+    low = sorted((v, n) for n, v in per.items() if v is not None and v < 4.0)
+    return [
+        ("mean sentence length ≤ 35", f"{a['mean_len']}", a["mean_len"] <= 35),
+        ("≥ 90 % of sentences ≤ 50 chars", f"{a['share_le_50']:.1%}", a["share_le_50"] >= 0.9),
+        ("≥ 95 % of sentences with ≤ 13 kanji", f"{a['share_kanji_le_13']:.1%}", a["share_kanji_le_13"] >= 0.95),
+        ("100 % prose sentences in です/ます", f"{a['share_desu_masu']:.1%}", a["share_desu_masu"] >= 1.0),
+        ("0 unflagged preservation failures", f"{p['unflagged_failures']} (flagged: {p['flagged_kept_source']})",
+         p["unflagged_failures"] == 0),
+        ("jReadability ≥ 4.0 per initiative",
+         f"{len(per) - len(low)}/{len(per)} initiatives; lowest {low[0][0]:.2f} (#{low[0][1]})" if low else "all",
+         not low),
+    ]
+
+
+def throughput(texts: list[str]) -> None:
+    from kintl_pub.easy.annotate import tokens_markup
+    from kintl_pub.easy.readings import Reader, make_tokenizer
+    from kintl_pub.easy.ruby import align
+
+    chars = sum(map(len, texts))
+    tok = make_tokenizer("C")
+    tok.tokenize("準備")  # warm-up outside the timing
+    t0 = time.perf_counter()
+    for text in texts:
+        for m in tok.tokenize(text):
+            m.surface(), m.reading_form()
+    raw = time.perf_counter() - t0
+
+    reader = Reader()  # fresh: empty pykakasi cache
+    align.cache_clear()
+    t0 = time.perf_counter()
+    for text in texts:
+        tokens_markup(reader.tokens(text))
+    reading = time.perf_counter() - t0
+
+    pipe = Pipeline()
+    t0 = time.perf_counter()
+    for text in texts:
+        pipe.run(text)
+    full = time.perf_counter() - t0
+
+    print(f"\nthroughput on {len(texts)} texts, {chars} characters:")
+    print(f"  raw Sudachi (mode C)      {chars / raw:>10,.0f} chars/s")
+    print(f"  reading pipeline          {chars / reading:>10,.0f} chars/s   ratio {raw / reading:.2f}"
+          f"   target ≥ 0.5: {_mark(raw / reading >= 0.5)}")
+    print(f"  full pipeline (rewrite)   {chars / full:>10,.0f} chars/s   ratio {raw / full:.2f}   (for information)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seed", type=Path, default=SEED)
+    ap.add_argument("--db", default=None, help="an already imported + built store")
+    args = ap.parse_args()
+    if args.db:
+        engine = get_engine(args.db)
+    else:
+        tmp = Path(tempfile.mkdtemp()) / "bench.sqlite3"
+        engine = get_engine(f"sqlite:///{tmp}")
+        init_db(engine)
+        from kintl_pub.ingest.load import import_file
+
+        with transaction(engine) as s:
+            import_file(s, args.seed)
+            segment.sync(s)
+    t0 = time.perf_counter()
+    with transaction(engine) as s:
+        rep_build = build(s, progress=False)
+    print(f"easy build: {rep_build.analysed} texts analysed in {time.perf_counter() - t0:.1f} s "
+          f"({rep_build.kept_source} kept their source, {rep_build.disagreements} reading disagreements queued)")
+    with transaction(engine) as s:
+        rep = metrics.store_report(s)
+        texts = list(dict.fromkeys(s.scalars(select(Segment.source))))
+    print()
+    print(metrics.format_report(rep).split("\n\n")[0])
+    print("\ntargets (whole seed):")
+    for label, value, ok in targets(rep):
+        print(f"  {_mark(ok)}  {label:<38} {value}")
+    throughput(texts)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,164 @@
+"""``kintl-pub catalogs update|export|import|compile|stats|load``."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from pathlib import Path
+
+import click
+
+from .. import locales
+from ..locales import TARGETS, LocaleInfo
+
+DEFAULT_DIR = Path(__file__).resolve().parents[2] / "translations"
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(catalogs)
+
+
+def _locale(value: str) -> LocaleInfo:
+    """--lang: a URL code (pt-br) or catalog id (pt_BR), through the table."""
+    from .po import match_language
+
+    loc = match_language(value)
+    if loc is None or loc not in TARGETS:
+        known = ", ".join(t.code for t in TARGETS)
+        raise click.BadParameter(f"{value!r} is not a target locale; known: {known}")
+    return loc
+
+
+def _who(value: str | None) -> str:
+    return value or os.environ.get("KINTL_USER") or getpass.getuser()
+
+
+_dir_option = click.option(
+    "--dir", "translations_dir", type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_DIR, show_default=True, help="The translations folder.",
+)
+
+
+@click.group()
+def catalogs() -> None:
+    """Content catalogs (.po): the store's translations in exchange form."""
+
+
+@catalogs.command("update")
+@_dir_option
+def update_cmd(translations_dir: Path) -> None:
+    """Sync segments, mark outdated entries, rewrite content.pot and every content.po."""
+    from ..store.db import init_db, transaction
+    from .update import update
+
+    init_db()
+    with transaction() as s:
+        r = update(s, translations_dir)
+    click.echo(
+        f"{r.segments} segments, {r.entries} distinct source texts; {r.created} entries created, "
+        f"{r.outdated} marked outdated; {len(r.written)} files written, {len(r.unchanged)} unchanged."
+    )
+    for p in r.written:
+        click.echo(f"  wrote {p}")
+
+
+@catalogs.command("export")
+@click.option("--lang", "langs", multiple=True, help="URL code or catalog id; repeatable (default: all).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("catalog-export"), show_default=True)
+def export_cmd(langs: tuple[str, ...], out_dir: Path) -> None:
+    """Write .po files for translators (open them in Poedit)."""
+    from ..store.db import init_db, transaction
+    from .update import export
+
+    targets = [_locale(v) for v in langs] or list(TARGETS)
+    init_db()
+    with transaction() as s:
+        paths = export(s, out_dir, targets)
+    for p in paths:
+        click.echo(str(p))
+
+
+@catalogs.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--as", "who", default=None, help="Whom to credit (default: $KINTL_USER or OS user).")
+@click.option("--lang", default=None, help="Refuse the file unless it is for this locale.")
+@click.option("--dry-run", is_flag=True, help="Report what would change; change nothing.")
+@click.option("--verbose", "-v", is_flag=True, help="List every entry that changed or was skipped.")
+def import_cmd(file: Path, who: str | None, lang: str | None, dry_run: bool, verbose: bool) -> None:
+    """Take a translator's .po back into the store (one transaction)."""
+    from ..store.db import init_db, session_factory
+    from .importer import import_po
+    from .po import CatalogError
+
+    expected = _locale(lang) if lang else None
+    # A file inside translations/<id>/LC_MESSAGES/ must be for that folder.
+    if expected is None and file.parent.name == "LC_MESSAGES":
+        expected = locales.BY_BABEL_ID.get(file.parent.parent.name)
+    init_db()
+    session = session_factory()()
+    try:
+        report = import_po(session, file.read_bytes(), who=_who(who), name=str(file), expected=expected)
+        if dry_run:
+            session.rollback()
+        else:
+            session.commit()
+    except CatalogError as exc:
+        session.rollback()
+        raise click.ClickException(f"{exc}\nNothing was changed.") from exc
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+    click.echo(("[dry run] " if dry_run else "") + report.summary())
+    for o in report.outcomes:
+        if o.kind == "unknown" and not verbose:
+            continue
+        click.echo(f"  {o.kind:<10} {o.msgid[:50]}" + (f"  ({o.detail})" if o.detail else ""))
+    if report.count("unknown") and not verbose:
+        click.echo(f"  ({report.count('unknown')} unknown msgids skipped; -v lists them)")
+
+
+@catalogs.command("compile")
+@_dir_option
+def compile_cmd(translations_dir: Path) -> None:
+    """Validate all catalogs and write .mo files (reviewed content only)."""
+    from .compile import compile_catalogs
+    from .po import CatalogError
+
+    try:
+        r = compile_catalogs(translations_dir)
+    except CatalogError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for mo, n in r.entries.items():
+        click.echo(f"{mo}: {n} entries" + (" (written)" if mo in r.written else ""))
+    click.echo(f"Checked {len(r.checked)} catalogs, {len(r.written)} .mo files written.")
+
+
+@catalogs.command("stats")
+def stats_cmd() -> None:
+    """Per locale: source texts by state."""
+    from ..store.db import init_db, transaction
+    from .stats import counts, table
+
+    init_db()
+    with transaction() as s:
+        click.echo(table(counts(s)))
+
+
+@catalogs.command("load")
+@_dir_option
+def load_cmd(translations_dir: Path) -> None:
+    """Restore the committed human translations into the store (fresh clone)."""
+    from ..store.db import init_db, transaction
+    from .importer import load_repo_catalogs
+    from .po import CatalogError
+
+    init_db()
+    try:
+        with transaction() as s:
+            restored = load_repo_catalogs(s, translations_dir)
+    except CatalogError as exc:
+        raise click.ClickException(f"{exc}\nNothing was changed.") from exc
+    click.echo(", ".join(f"{k}: {v}" for k, v in restored.items()) or "no segments in the store yet")

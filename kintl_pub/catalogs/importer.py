@@ -1,0 +1,217 @@
+"""``catalogs import``: a translator's .po back into the store.
+
+Rules (the store's states module enforces the last two as well):
+
+* the file must be readable UTF-8 .po, name one of our target locales in its
+  ``Language:`` header, and share msgids with the store; otherwise it is
+  refused with a clear error before anything is written;
+* only entries whose msgid is a current source text are touched;
+* a non-fuzzy msgstr that differs from the store → the importer's translation
+  (``translated``); a non-fuzzy msgstr equal to a stored machine/outdated draft
+  → the translator accepted it (``translated``);
+* a fuzzy ("needs work") entry is never stored as a person's text.  If its
+  text differs from the store, it is a human draft the translator did not
+  sign off: we store nothing and list it, so they can clear the flag and
+  import again.  (Storing it as translated would publish unfinished work;
+  storing it as machine would mislabel a person's words.)
+* an empty msgstr never deletes anything;
+* conflict: the entry's ``#. kintl-version`` differs from the store's and the
+  store now holds a different person's text → reported, not overwritten;
+* ``# approved-by: NAME`` with NAME = the importer, on an unchanged translated
+  entry, approves it (only if someone else translated it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from ..locales import SOURCE, TARGETS, LocaleInfo
+from ..segment import source_hash
+from . import states
+from .entries import current_sources
+from .po import NO_TRANSLATOR, CatalogError, PoEntry, catalog_path, locale_rows, read_catalog
+
+#: Outcome kinds, in report order.
+KINDS = (
+    "changed",  # a person's new/corrected text stored as translated
+    "accepted",  # a machine/outdated draft confirmed as is → translated
+    "approved",
+    "conflict",  # the store moved on since export: not overwritten
+    "needs-work",  # fuzzy human draft: not stored
+    "refused",  # e.g. approving one's own translation
+    "unknown",  # msgid not (or no longer) in the store
+)
+
+
+@dataclass
+class Outcome:
+    kind: str
+    msgid: str
+    detail: str = ""
+
+
+@dataclass
+class ImportReport:
+    locale: LocaleInfo
+    path: str
+    entries: int = 0
+    unchanged: int = 0
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def count(self, kind: str) -> int:
+        return sum(1 for o in self.outcomes if o.kind == kind)
+
+    @property
+    def stored(self) -> int:
+        return sum(self.count(k) for k in ("changed", "accepted", "approved"))
+
+    def summary(self) -> str:
+        parts = [f"{self.count(k)} {k}" for k in KINDS if self.count(k)]
+        parts.append(f"{self.unchanged} unchanged")
+        return f"{self.path} ({self.locale.babel_id}): {self.entries} entries: " + ", ".join(parts)
+
+
+def check_locale(po_language: str, loc: LocaleInfo | None, name: str, expected: LocaleInfo | None) -> LocaleInfo:
+    if not po_language:
+        raise CatalogError(f"{name}: no Language header (is this the .pot template?)")
+    if loc is None:
+        known = ", ".join(t.babel_id for t in TARGETS)
+        raise CatalogError(
+            f"{name}: Language {po_language!r} is not one of this project's catalogs ({known}); "
+            "fix the header (e.g. in Poedit: Catalogue → Properties)"
+        )
+    if loc == SOURCE:
+        raise CatalogError(f"{name}: Language {po_language!r} is the source language; nothing to import")
+    if expected is not None and loc != expected:
+        raise CatalogError(
+            f"{name}: the file is for {loc.babel_id} ({loc.english_name}) "
+            f"but {expected.babel_id} ({expected.english_name}) was expected"
+        )
+    return loc
+
+
+def import_po(
+    session: Session,
+    data: bytes,
+    *,
+    who: str,
+    name: str = "<po>",
+    expected: LocaleInfo | None = None,
+) -> ImportReport:
+    """Apply one .po file.  Raises :class:`CatalogError` (nothing written) for
+    a file that cannot be used; otherwise returns what changed."""
+    if not who or not who.strip():
+        raise CatalogError("an import must name the person it credits (--as NAME)")
+    who = who.strip()
+    po = read_catalog(data, name)
+    loc = check_locale(po.language, po.locale, name, expected)
+    if not po.entries:
+        raise CatalogError(f"{name}: the file has no entries")
+    current = current_sources(session)
+    usable = [e for e in po.entries if e.msgid in current and not e.plural and e.context is None]
+    if not usable:
+        raise CatalogError(
+            f"{name}: none of its {len(po.entries)} msgids is a current source text "
+            "(wrong file, or exported from another sheet?); nothing was changed"
+        )
+    report = ImportReport(loc, name, entries=len(po.entries))
+    for e in po.entries:
+        if e.msgid not in current or e.plural or e.context is not None:
+            report.outcomes.append(Outcome("unknown", e.msgid))
+    rows = locale_rows(session, loc)
+    for e in usable:
+        outcome = _apply(session, loc, e, rows.get(source_hash(e.msgid)), who)
+        if outcome is None:
+            report.unchanged += 1
+        else:
+            report.outcomes.append(outcome)
+    session.flush()
+    return report
+
+
+def _last_person(t) -> str | None:  # type: ignore[no-untyped-def]
+    return t.reviewer if t.state == "approved" and t.reviewer else t.translator
+
+
+def _apply(session: Session, loc: LocaleInfo, e: PoEntry, t, who: str) -> Outcome | None:  # type: ignore[no-untyped-def]
+    text = e.msgstr.strip()
+    stored = (t.text or "") if t is not None else ""
+    if not text:
+        return None  # an empty msgstr never deletes anything
+    if e.fuzzy:
+        if text == stored:
+            return None
+        return Outcome(
+            "needs-work", e.msgid,
+            "marked fuzzy (needs work) with text of its own: not stored; clear the flag to import it",
+        )
+    if t is not None and text == stored:
+        if t.state in ("translated", "approved"):
+            if e.approved_by == who and t.state == "translated":
+                try:
+                    states.put_human(session, loc.code, e.msgid, text, who=who, state="approved")
+                except states.ApprovalError as exc:
+                    return Outcome("refused", e.msgid, str(exc))
+                return Outcome("approved", e.msgid)
+            return None
+        states.put_human(session, loc.code, e.msgid, text, who=who, state="translated")
+        return Outcome("accepted", e.msgid, f"was {t.state}")
+    if t is not None and states.is_human(t) and e.version != t.version and _last_person(t) != who:
+        return Outcome(
+            "conflict", e.msgid,
+            f"changed by {_last_person(t)} since export (store version {t.version}, "
+            f"file version {e.version if e.version is not None else 'none'}); kept the store's text",
+        )
+    states.put_human(session, loc.code, e.msgid, text, who=who, state="translated")
+    return Outcome("changed", e.msgid, f"was {t.state if t is not None else 'untranslated'}")
+
+
+# --------------------------------------------------------------------------
+# First start: the committed catalogs into an empty store
+# --------------------------------------------------------------------------
+
+
+def load_repo_catalogs(session: Session, translations_dir: Path) -> dict[str, int]:
+    """Restore the people's translations committed in ``translations/`` (a
+    fresh clone has a store without them).  Only human entries are read, each
+    credited to the translator/reviewer the file names; machine drafts are
+    left to ``kintl-pub translate``.  Text a person already has in the store
+    is never replaced, so this is safe to run on every start.  Returns the
+    number of entries restored per locale (URL code)."""
+    current = current_sources(session)
+    restored: dict[str, int] = {}
+    if not current:
+        return restored
+    for loc in TARGETS:
+        path = catalog_path(translations_dir, loc)
+        if not path.exists():
+            continue
+        po = read_catalog(path.read_bytes(), str(path))
+        if po.locale != loc:
+            raise CatalogError(f"{path}: Language {po.language!r} does not match its folder {loc.babel_id}")
+        header = po.catalog.last_translator
+        fallback = header if header and header != NO_TRANSLATOR else f"unknown ({loc.babel_id} catalog)"
+        n = 0
+        for e in po.entries:
+            if e.msgid not in current or not e.msgstr.strip() or e.plural:
+                continue
+            if not e.fuzzy:
+                state = "approved" if e.approved_by else "translated"
+            elif e.previous and e.translated_by:
+                state = "outdated"  # a person's text for an older source
+            else:
+                continue  # a machine draft or an unfinished one
+            n += states.restore_human(
+                session, loc.code, e.msgid, e.msgstr,
+                state=state,
+                translator=e.translated_by or fallback,
+                reviewer=e.approved_by,
+                previous_source=e.previous,
+                version=e.version,
+            )
+        restored[loc.code] = n
+    session.flush()
+    return restored

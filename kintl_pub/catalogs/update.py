@@ -1,0 +1,104 @@
+"""``catalogs update`` and ``catalogs export``: the store written out as .po files.
+
+The store is the runtime truth; ``translations/`` is its versioned exchange
+form.  ``update`` (1) brings the Segment table up to date with the stored
+source, (2) marks translations of changed places outdated, (3) makes sure
+every (target locale, source text) has a Translation row, and (4) rewrites
+``translations/content.pot`` and each ``<babel id>/LC_MESSAGES/content.po``.
+Nothing in a file is merged with Babel's ``update``: its fuzzy matching
+ignores msgctxt (python-babel/babel#1330) and would invent matches the store
+knows better; the files are a pure function of the store, so running update
+twice with nothing changed writes byte-identical files (it writes none).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..locales import TARGETS, LocaleInfo
+from ..segment import SourceChange, sync
+from ..store.models import Segment
+from . import states
+from .entries import collect
+from .po import build_catalog, build_template, catalog_path, render, template_path, write_if_changed
+
+
+def outdate(session: Session, changes: Iterable[SourceChange], targets: Sequence[LocaleInfo] = TARGETS) -> int:
+    """Places whose Japanese changed: carry each locale's text over to the new
+    source as *outdated* (fuzzy, old source kept).  Returns entries marked.
+    The import command calls this with ``segment.sync``'s changes."""
+    n = 0
+    for ch in dict.fromkeys((c.old, c.new) for c in changes):
+        ch = SourceChange("", *ch)
+        for loc in targets:
+            n += states.mark_outdated(session, loc.code, ch.old, ch.new)
+    return n
+
+
+def pending_changes(session: Session) -> list[SourceChange]:
+    """Source changes the Segment table still remembers (``previous_source``).
+
+    ``update`` re-applies them every run (``mark_outdated`` is idempotent), so
+    a change is outdated even if whoever ran ``segment.sync`` first did not
+    pass its report on, or the report lost it.
+    """
+    rows = session.execute(
+        select(Segment.key, Segment.previous_source, Segment.source)
+        .where(Segment.previous_source.is_not(None))
+        .order_by(Segment.key)
+    )
+    return [SourceChange(k, old, new) for k, old, new in rows if old and old != new]
+
+
+@dataclass
+class UpdateReport:
+    segments: int = 0
+    entries: int = 0  # distinct source texts
+    created: int = 0  # Translation rows created (all locales)
+    outdated: int = 0
+    written: list[Path] = field(default_factory=list)  # files whose bytes changed
+    unchanged: list[Path] = field(default_factory=list)
+
+
+def update(session: Session, translations_dir: Path, targets: Sequence[LocaleInfo] = TARGETS) -> UpdateReport:
+    report = UpdateReport()
+    seg = sync(session)
+    report.segments = seg.total
+    report.outdated = outdate(session, [*seg.changes, *pending_changes(session)], targets)
+    entries = collect(session)
+    report.entries = len(entries)
+    sources = [e.source for e in entries]
+    for loc in targets:
+        report.created += states.ensure_many(session, loc.code, sources)
+    session.flush()
+    outputs: list[tuple[Path, bytes]] = [
+        (template_path(translations_dir), render(build_template(session, entries)))
+    ]
+    for loc in targets:
+        outputs.append((catalog_path(translations_dir, loc), render(build_catalog(session, loc, entries))))
+    for path, data in outputs:
+        (report.written if write_if_changed(path, data) else report.unchanged).append(path)
+    return report
+
+
+def export(session: Session, out_dir: Path, targets: Sequence[LocaleInfo] = TARGETS) -> list[Path]:
+    """Write ``content.<babel id>.po`` per locale for a translator; read-only
+    on the store (entries update has not created yet export as untranslated)."""
+    entries = collect(session)
+    paths: list[Path] = []
+    for loc in targets:
+        path = out_dir / export_name(loc)
+        write_if_changed(path, render(build_catalog(session, loc, entries)))
+        paths.append(path)
+    return paths
+
+
+def export_name(loc: LocaleInfo) -> str:
+    # One flat folder a translator can be mailed; the header names the
+    # language, the file name only helps people.
+    return f"content-{loc.babel_id}.po"

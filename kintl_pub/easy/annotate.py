@@ -1,0 +1,108 @@
+"""Plain Easy Japanese → stored markup (:mod:`kintl_pub.easy.markup`):
+ruby on every kanji word, phrase breaks for 分かち書き, glossed terms."""
+
+from __future__ import annotations
+
+from .markup import LIST_PREFIX, escape_literal, ruby
+from .readings import Reader
+from .rewrite.glossary import Glossary
+from .ruby import align
+from .tokens import Token
+
+_INDEPENDENT = ("名詞", "代名詞", "動詞", "形容詞", "形状詞", "副詞", "連体詞", "接続詞", "感動詞", "接頭辞")
+_OPENING = set("「『（([【")
+
+
+def starts_phrase(prev: Token, cur: Token) -> bool:
+    """Is there a 文節 boundary between ``prev`` and ``cur``?  A simple
+    content-word rule: a new phrase starts at an independent word that does
+    not continue a compound (noun+noun, prefix+word) or a verb chain."""
+    if cur.pos1 not in _INDEPENDENT or prev.surface in _OPENING or prev.pos1 == "接頭辞":
+        return False
+    if len(cur.pos) > 1 and cur.pos[1] == "非自立可能":
+        return False
+    if prev.pos1 in ("名詞", "代名詞", "接尾辞") and cur.pos1 in ("名詞", "接尾辞"):
+        return False
+    if prev.pos1 == "補助記号" and prev.surface not in ("、", "。"):
+        return False
+    return True
+
+
+def tokens_markup(tokens: list[Token]) -> str:
+    parts: list[str] = []
+    prev: Token | None = None
+    for t in tokens:
+        if prev is not None and starts_phrase(prev, t):
+            parts.append("/")
+        for text, rd in align(t.surface, t.reading):
+            parts.append(ruby(text, rd) if rd and rd != text else escape_literal(text))
+        prev = t
+    return "".join(parts)
+
+
+class Annotator:
+    def __init__(self, reader: Reader, glossary: Glossary) -> None:
+        self.reader = reader
+        self.glossary = glossary
+        self._expl: dict[str, str] = {}
+
+    def _explanation(self, term: str) -> str:
+        if term not in self._expl:
+            self._expl[term] = tokens_markup(self.reader.tokens(self.glossary.glosses[term].easy))
+        return self._expl[term]
+
+    def line(self, text: str, *, gloss_seen: set[str] | None = None) -> str:
+        """Markup for one line.  Each glossary term is explained once per text."""
+        tokens = self.reader.tokens(text)
+        pat = self.glossary.gloss_pattern()
+        spans: dict[int, tuple[int, str]] = {}
+        if pat is not None:
+            starts: dict[int, int] = {}
+            pos = 0
+            for i, t in enumerate(tokens):
+                starts[pos] = i
+                pos += len(t.surface)
+            ends = {}
+            pos = 0
+            for i, t in enumerate(tokens):
+                pos += len(t.surface)
+                ends[pos] = i
+            for m in pat.finditer(text):
+                term = m.group(0)
+                if gloss_seen is not None and term in gloss_seen:
+                    continue
+                if m.start() in starts and m.end() in ends:
+                    spans[starts[m.start()]] = (ends[m.end()], term)
+                    if gloss_seen is not None:
+                        gloss_seen.add(term)
+        if not spans:
+            return tokens_markup(tokens)
+        out: list[str] = []
+        i = 0
+        chunk_start = 0
+        while i < len(tokens):
+            if i in spans:
+                end, term = spans[i]
+                if chunk_start < i:
+                    out.append(tokens_markup(tokens[chunk_start:i]))
+                    out.append("/" if starts_phrase(tokens[i - 1], tokens[i]) else "")
+                out.append("[" + tokens_markup(tokens[i : end + 1]) + "|" + self._explanation(term) + "]")
+                i = chunk_start = end + 1
+                continue
+            i += 1
+        if chunk_start < len(tokens):
+            out.append(tokens_markup(tokens[chunk_start:]))
+        return "".join(out)
+
+    def text(self, text: str) -> str:
+        """Markup for a whole stored text (lines, list items, blank lines kept)."""
+        seen: set[str] = set()
+        out: list[str] = []
+        for line in text.split("\n"):
+            if line.startswith(LIST_PREFIX):
+                out.append(LIST_PREFIX + self.line(line[len(LIST_PREFIX) :], gloss_seen=seen))
+            elif line.strip():
+                out.append(self.line(line, gloss_seen=seen))
+            else:
+                out.append("")
+        return "\n".join(out)

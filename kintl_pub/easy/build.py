@@ -1,0 +1,138 @@
+"""``kintl-pub easy build``: Easy Japanese for every stored segment.
+
+Writes through :func:`kintl_pub.catalogs.states.put_machine`, so an editor's
+reviewed rewrite (a human state) is never replaced.  A segment whose draft
+already carries the current rules version is skipped before any analysis:
+a second run with nothing changed loads no analyser at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..catalogs import states
+from ..store.models import Segment, Translation
+from .models import ReadingDisagreement
+from .tokens import Token
+from .version import rules_version
+
+LOCALE = "ja-easy"
+ENGINE = "kintl-easy"
+
+
+@dataclass
+class BuildReport:
+    segments: int = 0
+    sources: int = 0
+    analysed: int = 0
+    written: int = 0
+    skipped_cached: int = 0
+    skipped_human: int = 0
+    kept_source: int = 0
+    disagreements: int = 0
+    flagged: list[tuple[str, list[str]]] = field(default_factory=list)
+
+
+class Pipeline:
+    """Reader + glossary + annotator, created once (Sudachi load ~0.3 s)."""
+
+    def __init__(self) -> None:
+        from .annotate import Annotator
+        from .readings import Reader
+        from .rewrite.glossary import load
+
+        self.reader = Reader()
+        self.glossary = load()
+        self.annotator = Annotator(self.reader, self.glossary)
+
+    def run(self, source: str, kind: str = "p") -> tuple[str, list[str], list[Token]]:
+        """(markup, flags, disagreeing tokens) for one source text."""
+        from .rewrite import rewrite
+
+        res = rewrite(source, reader=self.reader, glossary=self.glossary, kind=kind)
+        seen: list[Token] = []
+        self.reader.on_disagreement = seen.append
+        try:
+            marked = self.annotator.text(res.text)
+        finally:
+            self.reader.on_disagreement = None
+        flags = list(res.flags)
+        if res.kept_source:
+            flags.append("kept-source")
+        return marked, flags, seen
+
+    def plain(self, source: str, kind: str = "p") -> str:
+        from .rewrite import rewrite
+
+        return rewrite(source, reader=self.reader, glossary=self.glossary, kind=kind).text
+
+
+def _queue(session: Session, tokens: list[Token], context: str, key: str) -> int:
+    added = 0
+    for t in tokens:
+        row = session.scalars(
+            select(ReadingDisagreement).where(
+                ReadingDisagreement.surface == t.surface,
+                ReadingDisagreement.reading == t.reading,
+                ReadingDisagreement.alt == (t.alt or ""),
+            )
+        ).first()
+        if row is None:
+            session.add(
+                ReadingDisagreement(surface=t.surface, reading=t.reading, alt=t.alt or "",
+                                    context=context, segment_key=key, occurrences=1)
+            )
+            session.flush()
+            added += 1
+        else:
+            row.occurrences += 1
+            row.updated_at = datetime.now(UTC)
+    return added
+
+
+def build(session: Session, *, progress: bool = True, pipeline: Pipeline | None = None) -> BuildReport:
+    version = rules_version()
+    provenance = {"engine": ENGINE, "rules": version}
+    report = BuildReport()
+    segments = session.scalars(select(Segment).order_by(Segment.initiative_number, Segment.id)).all()
+    report.segments = len(segments)
+    by_source: dict[str, Segment] = {}
+    for seg in segments:
+        by_source.setdefault(seg.source, seg)
+    report.sources = len(by_source)
+    existing = {
+        t.source_hash: t
+        for t in session.scalars(select(Translation).where(Translation.locale == LOCALE))
+    }
+    todo: list[Segment] = []
+    for src, seg in by_source.items():
+        t = existing.get(seg.source_hash)
+        if t is not None and states.is_human(t):
+            report.skipped_human += 1
+        elif t is not None and t.state == "machine" and (t.provenance or {}).get("rules") == version:
+            report.skipped_cached += 1
+        else:
+            todo.append(seg)
+    if not todo:
+        return report
+    pipe = pipeline or Pipeline()
+    iterable = todo
+    if progress:
+        from tqdm import tqdm
+
+        iterable = tqdm(todo, desc="easy build", unit="seg")
+    for seg in iterable:
+        marked, flags, disagreeing = pipe.run(seg.source, seg.kind)
+        report.analysed += 1
+        report.disagreements += _queue(session, disagreeing, seg.source, seg.key)
+        if "kept-source" in flags:
+            report.kept_source += 1
+            report.flagged.append((seg.key, flags))
+        if states.put_machine(session, LOCALE, seg.source, marked, provenance=provenance, flags=flags):
+            report.written += 1
+    session.flush()
+    return report

@@ -1,0 +1,154 @@
+"""CLI: ``reading``, ``readings review``, ``easy TEXT…``, ``easy build``, ``easy report``.
+
+Analysers are imported inside the commands so ``kintl-pub --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+
+import click
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(reading_cmd)
+    cli.add_command(readings_group)
+    cli.add_command(easy_group)
+
+
+def _inputs(texts: tuple[str, ...]) -> list[str]:
+    """Arguments, or stdin lines when there are none (``… | kintl-pub reading``)."""
+    if texts:
+        return list(texts)
+    if sys.stdin is not None and not sys.stdin.isatty():
+        return [ln.rstrip("\n") for ln in sys.stdin]
+    raise click.UsageError("give TEXT arguments or pipe lines on stdin")
+
+
+@click.command("reading")
+@click.argument("texts", nargs=-1)
+def reading_cmd(texts: tuple[str, ...]) -> None:
+    """Print one full hiragana reading per input TEXT (kanji replaced, the rest kept)."""
+    from .readings import Reader
+
+    reader = Reader(cross_check=False)
+    for text in _inputs(texts):
+        click.echo(" ".join(reader.reading(part) for part in text.split("\n")))
+
+
+@click.group("readings")
+def readings_group() -> None:
+    """The reading dictionary and its review queue."""
+
+
+def _who() -> str:
+    return os.environ.get("KINTL_USER") or getpass.getuser()
+
+
+@readings_group.command("review")
+@click.option("--list", "list_only", is_flag=True, help="Only list the open disagreements.")
+@click.option("--as", "who", default=None, help="Editor name recorded with each decision.")
+def review_cmd(list_only: bool, who: str | None) -> None:
+    """Words SudachiPy and pykakasi read differently: decide each one.
+
+    For each word: [k]eep the published reading, [p]ykakasi's reading,
+    [r] type a reading, [s]kip, [q]uit.  A new reading goes to data/readings.tsv.
+    """
+    from ..store.db import init_db, transaction
+    from . import review
+
+    init_db()
+    who = who or _who()
+    with transaction() as s:
+        items = review.open_items(s)
+        if not items:
+            click.echo("No open reading disagreements.")
+            return
+        for it in items:
+            click.echo(f"{it.surface}\tpublished: {it.reading}\tpykakasi: {it.alt}\t×{it.occurrences}\t{it.context[:60]}")
+            if list_only:
+                continue
+            choice = click.prompt("[k]eep / [p]ykakasi / [r]eading / [s]kip / [q]uit", default="s")
+            try:
+                if choice == "k":
+                    review.keep(s, it, who=who)
+                elif choice == "p":
+                    review.override(s, it, it.alt, who=who)
+                elif choice == "r":
+                    review.override(s, it, click.prompt("reading (hiragana)"), who=who)
+                elif choice == "q":
+                    break
+            except review.ReviewError as exc:
+                click.echo(f"  not saved: {exc}", err=True)
+
+
+class TextOrCommandGroup(click.Group):
+    """``easy build`` / ``easy report`` are subcommands; anything else is text
+    to rewrite (``easy 日本語の文章…``)."""
+
+    TEXT_COMMAND = "text"
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
+            args = [self.TEXT_COMMAND, *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group("easy", cls=TextOrCommandGroup)
+def easy_group() -> None:
+    """やさしい日本語: `easy TEXT…` prints rewrites; `easy build`, `easy report`."""
+
+
+@easy_group.command("text", hidden=True)
+@click.argument("texts", nargs=-1)
+@click.option("--markup", is_flag=True, help="Print the stored markup (ruby, glosses) instead of plain text.")
+def easy_text_cmd(texts: tuple[str, ...], markup: bool) -> None:
+    """Print one Easy Japanese rewrite per input TEXT (plain text, one line each)."""
+    from . import markup as mk
+    from .build import Pipeline
+
+    pipe = Pipeline()
+    for text in _inputs(texts):
+        marked, _flags, _ = pipe.run(text)
+        out = marked if markup else mk.to_plain(marked)
+        # one output line per input: list lines are joined back with spaces
+        click.echo(" ".join(ln[2:] if ln.startswith("- ") else ln for ln in out.split("\n") if ln))
+
+
+@easy_group.command("build")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def easy_build_cmd(quiet: bool) -> None:
+    """Write Easy Japanese for every stored segment (reviewed rewrites are kept)."""
+    from ..store.db import init_db, transaction
+    from .build import build
+
+    init_db()
+    with transaction() as s:
+        r = build(s, progress=not quiet)
+    click.echo(
+        f"{r.segments} segments, {r.sources} distinct texts: {r.analysed} analysed, "
+        f"{r.written} written, {r.skipped_cached} unchanged (cached), {r.skipped_human} reviewed by a person; "
+        f"{r.kept_source} kept their source text (preservation check); "
+        f"{r.disagreements} new reading disagreements (kintl-pub readings review)."
+    )
+
+
+@easy_group.command("report")
+@click.option("--initiative", "-i", type=int, multiple=True, help="Only these initiatives (default: all).")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def easy_report_cmd(initiative: tuple[int, ...], as_json: bool) -> None:
+    """Quality report, before → after, per initiative and overall."""
+    import json
+
+    from ..store.db import init_db, transaction
+    from . import metrics
+
+    init_db()
+    with transaction() as s:
+        rep = metrics.store_report(s, initiatives=set(initiative) or None)
+    if as_json:
+        click.echo(json.dumps(rep, ensure_ascii=False, indent=1))
+    else:
+        click.echo(metrics.format_report(rep))

@@ -1,0 +1,43 @@
+"""Preservation check: a rewrite must keep every number, date, amount and
+proper noun of its source.  A rewrite that loses one is refused: the segment
+keeps its original text and is flagged (``lost:<item>``)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .rewrite.dates import times_with_ampm
+from .tokens import Token
+
+_NUMBER = re.compile(r"[0-9][0-9,.]*")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9&'’\-]*(?:\s[A-Z][A-Za-z0-9&'’\-]*)*")
+_ERA = re.compile(r"(?:令和|平成|昭和)(?:元|[0-9]{1,2})年")
+
+
+def _fold(text: str) -> str:
+    # full-width digits/letters count as the same item as half-width ones
+    return unicodedata.normalize("NFKC", text)
+
+
+def items(source: str, tokens: list[Token] | None = None) -> list[str]:
+    """What must survive a rewrite of ``source``.
+
+    Times are compared after the 午前/午後 rule (14時 → 午後2時 keeps the time
+    but changes the digits).  Proper nouns come from Sudachi's 固有名詞 tags.
+    """
+    text = _fold(times_with_ampm(source))
+    found: list[str] = []
+    found += [n.rstrip(",.") for n in _NUMBER.findall(text) if n.rstrip(",.")]
+    found += _ERA.findall(text)
+    found += [w for w in _LATIN.findall(text) if len(w) >= 2]
+    if tokens:
+        found += [t.surface for t in tokens if len(t.pos) > 1 and t.pos[1] == "固有名詞" and len(t.surface) > 1]
+        found += [t.surface for t in tokens if t.source == "override"]
+    return list(dict.fromkeys(found))
+
+
+def lost(source: str, rewritten: str, tokens: list[Token] | None = None) -> list[str]:
+    """Items of ``source`` missing from ``rewritten`` (empty = preserved)."""
+    out = _fold(rewritten).replace(",", "")
+    return [i for i in items(source, tokens) if i.replace(",", "") not in out]

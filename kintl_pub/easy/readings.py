@@ -1,0 +1,175 @@
+"""Readings: SudachiPy (split mode C, sudachidict-core) first, then the
+human dictionary ``data/readings.tsv``, then context rules, with pykakasi as
+a second opinion.
+
+Where pykakasi reads a kanji word differently from the reading we keep, the
+token carries ``alt`` and the word goes to the review queue
+(:mod:`kintl_pub.easy.review`) instead of being decided silently.
+Human overrides and context-rule readings are decisions already and are not
+cross-checked.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from . import context, overrides
+from .chars import has_kanji, to_hiragana
+from .tokens import Token
+
+#: pykakasi spells some words differently without being wrong; compare on a
+#: normalised form so those are not queued.
+_INFLECTING = frozenset(("動詞", "助動詞", "形容詞"))
+#: pykakasi readings by surface, shared by every Reader in the process: pykakasi
+#: scans its dictionary per lookup (~1–2 ms a word), so each word is asked once.
+_KAKASI_CACHE: dict[str, str] = {}
+_NORMALISE = str.maketrans({"ゖ": "が", "ゕ": "か", "ヶ": "が", "ヵ": "か"})
+
+
+def _norm(reading: str) -> str:
+    return to_hiragana(reading).translate(_NORMALISE).replace("ー", "")
+
+
+class Reader:
+    """Thread-confined analyser (Sudachi tokenizers are not thread-safe)."""
+
+    def __init__(self, overrides_path: Path = overrides.READINGS_TSV, *, cross_check: bool = True):
+        self._tok = make_tokenizer("C")
+        self.overrides = overrides.load(overrides_path)
+        self._ov_re = (
+            re.compile("|".join(re.escape(s) for s in sorted(self.overrides, key=len, reverse=True)))
+            if self.overrides
+            else None
+        )
+        self.cross_check = cross_check
+        self._kakasi = None
+        if cross_check:
+            import pykakasi
+
+            self._kakasi = pykakasi.kakasi()
+        self._kakasi_cache = _KAKASI_CACHE
+        self._pos_cache: dict[int, tuple[str, ...]] = {}
+        #: called with each token whose readings disagree (the build queues them)
+        self.on_disagreement: Callable[[Token], None] | None = None
+
+    # -- raw Sudachi ------------------------------------------------------
+
+    def sudachi(self, text: str) -> list[Token]:
+        """Plain Sudachi tokens (readings in hiragana, kana kept as written)."""
+        out: list[Token] = []
+        pos_cache = self._pos_cache
+        for m in self._tok.tokenize(text):
+            surface = m.surface()
+            pid = m.part_of_speech_id()
+            pos = pos_cache.get(pid)
+            if pos is None:
+                pos = pos_cache[pid] = tuple(m.part_of_speech())
+            # only inflecting words need their dictionary form (rewrite rules)
+            lemma = m.dictionary_form() if pos[0] in _INFLECTING else surface
+            if has_kanji(surface):
+                rd = to_hiragana(m.reading_form())
+                if m.is_oov() or not rd or rd == surface:
+                    rd = surface  # unknown word: no reading rather than a wrong one
+                out.append(Token(surface, rd, pos, lemma, "sudachi"))
+            else:
+                out.append(Token(surface, surface, pos, lemma, "kana"))
+        return out
+
+    # -- overrides --------------------------------------------------------
+
+    def _with_overrides(self, text: str) -> list[Token]:
+        if self._ov_re is None:
+            return self.sudachi(text)
+        spans = [(m.start(), m.end()) for m in self._ov_re.finditer(text)]
+        if not spans:
+            return self.sudachi(text)
+        out: list[Token] = []
+        pos = 0
+        for start, end in spans:
+            if start > pos:
+                out.extend(self.sudachi(text[pos:start]))
+            surface = text[start:end]
+            ov = self.overrides[surface]
+            out.append(Token(surface, ov.reading, ("名詞", "固有名詞", "*", "*", "*", "*"), surface,
+                             "override"))
+            pos = end
+        if pos < len(text):
+            out.extend(self.sudachi(text[pos:]))
+        return out
+
+    # -- cross-check ------------------------------------------------------
+
+    def kakasi_reading(self, surface: str) -> str:
+        cached = self._kakasi_cache.get(surface)
+        if cached is None:
+            assert self._kakasi is not None
+            cached = "".join(part["hira"] for part in self._kakasi.convert(surface))
+            self._kakasi_cache[surface] = cached
+        return cached
+
+    def _cross_check(self, tokens: list[Token]) -> list[Token]:
+        out: list[Token] = []
+        for t in tokens:
+            if t.source == "sudachi" and has_kanji(t.surface) and not re.search(r"[0-9０-９]", t.surface):
+                alt = self.kakasi_reading(t.surface)
+                if _norm(alt) != _norm(t.reading) and has_kanji(t.reading) is False:
+                    t = Token(t.surface, t.reading, t.pos, t.lemma, t.source, alt)
+                    if self.on_disagreement is not None:
+                        self.on_disagreement(t)
+            out.append(t)
+        return out
+
+    # -- public -----------------------------------------------------------
+
+    def tokens(self, text: str) -> list[Token]:
+        """Tokens with the reading we publish (override > context rule > Sudachi)."""
+        toks = context.apply(self._with_overrides(text))
+        return self._cross_check(toks) if self.cross_check else toks
+
+    def reading(self, text: str) -> str:
+        """Full hiragana reading: kanji replaced by their readings, everything
+        else (kana, digits, Latin, punctuation) kept as written."""
+        from .ruby import align
+
+        return "".join(
+            rd if rd is not None else part
+            for t in self.tokens(text)
+            for part, rd in align(t.surface, t.reading)
+        )
+
+    def disagreements(self, text: str) -> Iterable[Token]:
+        return (t for t in self.tokens(text) if t.alt)
+
+
+def make_tokenizer(mode: str = "C"):  # type: ignore[no-untyped-def]
+    """A SudachiPy tokenizer on sudachidict-core (``tokenizer()`` since 0.7,
+    ``create()`` before)."""
+    from sudachipy import Dictionary, SplitMode
+
+    d = Dictionary(dict="core")
+    split = getattr(SplitMode, mode)
+    if hasattr(d, "tokenizer"):
+        return d.tokenizer(mode=split)
+    return d.create(mode=split)
+
+
+_local = threading.local()
+
+
+def default_reader() -> Reader:
+    """One Reader per thread (the dictionary load takes ~0.3 s)."""
+    r = getattr(_local, "reader", None)
+    if r is None:
+        r = _local.reader = Reader()
+    return r
+
+
+@lru_cache(maxsize=1)
+def sudachi_version() -> str:
+    from importlib.metadata import version
+
+    return f"sudachipy {version('SudachiPy')}, sudachidict-core {version('SudachiDict-core')}"

@@ -1,0 +1,95 @@
+"""Rewrite rules: Japanese source text → Easy Japanese plain text.
+
+Each rule is a small named function (see :data:`TEXT_RULES` and the token
+rules in :mod:`.sentences`, :mod:`.glossary`, :mod:`.lists`).  The order:
+
+1. text rules (regex): 尊敬語/謙譲語 → plain polite, double negatives,
+   和暦 with 西暦, 午前/午後, ranges から/まで, glossary word replacements;
+2. ①②… enumerations → list lines;
+3. per sentence (Sudachi tokens, one pass): A・B・C enumerations → list,
+   glossary verbs (開催する → ひらく, conjugated), clause splits, polite
+   endings (prose only; list items without 。 stay noun phrases);
+4. preservation check (:mod:`kintl_pub.easy.preserve`): a rewrite that lost
+   a number, date, amount or proper noun is refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ...segment import split_sentences
+from .. import preserve
+from ..readings import Reader
+from ..tokens import Token
+from . import dates, lists, style
+from .glossary import Glossary, replace_verbs, replace_words
+from .sentences import rewrite_sentence
+
+
+@dataclass
+class Rewrite:
+    text: str  # plain Easy Japanese (may hold list lines, see markup docs)
+    flags: list[str] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)  # of the analysed sentences
+    kept_source: bool = False
+
+
+TextRule = Callable[[str], str]
+
+
+def text_rules(glossary: Glossary) -> tuple[tuple[str, TextRule], ...]:
+    return (
+        ("no_honorifics", style.no_honorifics),
+        ("no_double_negatives", style.no_double_negatives),
+        ("era_with_western", dates.era_with_western),
+        ("times_with_ampm", dates.times_with_ampm),
+        ("ranges_kara_made", dates.ranges_kara_made),
+        ("glossary_words", lambda t: replace_words(t, glossary)),
+    )
+
+
+def _is_prose(sentence: str, kind: str) -> bool:
+    """Prose = paragraph sentences, and list items written as full sentences."""
+    if kind == "label":
+        return False
+    return kind == "p" or sentence.rstrip().endswith(("。", "！", "？"))
+
+
+def rewrite(source: str, *, reader: Reader, glossary: Glossary, kind: str = "p") -> Rewrite:
+    text = source.strip()
+    for _name, rule in text_rules(glossary):
+        text = rule(text)
+    result = Rewrite("")
+    blocks: list[str] = []
+    for block in lists.circled_to_list(text).split("\n\n"):
+        lines_out: list[str] = []
+        for line in block.split("\n"):
+            is_item = line.startswith("- ")
+            body = line[2:] if is_item else line
+            sentences_out: list[str] = []
+            extra_items: list[str] = []
+            for sent in split_sentences(body) or [body]:
+                prose = _is_prose(sent, "li" if is_item else kind)
+                if prose:
+                    sent, items = lists.nakaguro_to_list(sent)
+                    extra_items += items
+                toks = replace_verbs(reader.tokens(sent), glossary)
+                result.tokens += toks
+                if prose:
+                    sentences_out += rewrite_sentence(toks)
+                else:
+                    sentences_out.append("".join(t.surface for t in toks))
+            joined = "".join(sentences_out)
+            lines_out.append(("- " + joined) if is_item else joined)
+            if extra_items:
+                lines_out = [*lines_out[:-1], lines_out[-1] + "\n", *[f"- {i}" for i in extra_items]]
+        blocks.append("\n".join(lines_out))
+    result.text = "\n\n".join(b.strip("\n") for b in blocks if b.strip())
+    result.text = result.text.replace("\n\n\n", "\n\n")
+    missing = preserve.lost(source, result.text, result.tokens)
+    if missing:
+        result.flags = [f"lost:{m}" for m in missing]
+        result.text = source.strip()
+        result.kept_source = True
+    return result

@@ -1,0 +1,143 @@
+"""The human-reviewed glossary ``data/glossary.tsv`` (see its header)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..overrides import DATA_DIR
+from ..tokens import Token
+from .conjugate import CannotConjugate, godan_forms, ichidan_forms
+
+GLOSSARY_TSV = DATA_DIR / "glossary.tsv"
+KINDS = ("verb", "word", "gloss")
+
+
+class GlossaryError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Entry:
+    term: str
+    kind: str
+    easy: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Glossary:
+    verbs: dict[str, Entry]
+    words: dict[str, Entry]
+    glosses: dict[str, Entry]
+
+    def word_pattern(self) -> re.Pattern[str] | None:
+        return _alternation(tuple(self.words))
+
+    def gloss_pattern(self) -> re.Pattern[str] | None:
+        return _alternation(tuple(self.glosses))
+
+
+@lru_cache(maxsize=64)
+def _alternation(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not terms:
+        return None
+    return re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
+
+
+def load(path: Path = GLOSSARY_TSV) -> Glossary:
+    verbs: dict[str, Entry] = {}
+    words: dict[str, Entry] = {}
+    glosses: dict[str, Entry] = {}
+    if path.exists():
+        for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not raw.strip() or raw.lstrip().startswith("#"):
+                continue
+            cols = raw.split("\t")
+            if len(cols) < 3 or cols[1].strip() not in KINDS or not cols[0].strip() or not cols[2].strip():
+                raise GlossaryError(f"{path}:{n}: need 'term<TAB>verb|word|gloss<TAB>easy form', got {raw!r}")
+            e = Entry(cols[0].strip(), cols[1].strip(), cols[2].strip(), (cols[3] if len(cols) > 3 else "").strip())
+            {"verb": verbs, "word": words, "gloss": glosses}[e.kind][e.term] = e
+    return Glossary(verbs, words, glosses)
+
+
+def replace_words(text: str, glossary: Glossary) -> str:
+    """Plain replacements (及び → と, 本市 → 川崎市 …), longest term first."""
+    pat = glossary.word_pattern()
+    if pat is None:
+        return text
+    return pat.sub(lambda m: glossary.words[m.group(0)].easy, text)
+
+
+def _verb_forms(easy: str) -> tuple[str, str, dict[str, str]]:
+    """(fixed prefix, conjugation type, forms) of a glossary verb.
+
+    用意する → ("用意", サ行変格, forms of する); 一段 verbs are recognised by
+    their ending (the glossary's are all ordinary ones).
+    """
+    if easy.endswith("する"):
+        return easy[:-2], "サ行変格", {"mizen": "し", "renyo": "し", "shushi": "する", "katei": "すれ",
+                                     "ishi": "しよ", "te": "し", "sa": "さ", "te_voiced": ""}
+    if easy.endswith(_ICHIDAN_ENDINGS) and easy not in ("しる", "きる", "へる", "かえる"):
+        f = ichidan_forms(easy)
+        return "", "下一段-*", {**f, "sa": f["mizen"] + "ら", "te_voiced": ""}  # type: ignore[dict-item]
+    f = godan_forms(easy)
+    return "", "五段-*", {**f, "sa": f["mizen"], "te_voiced": "1" if f["te_voiced"] else ""}  # type: ignore[dict-item]
+
+
+_ICHIDAN_ENDINGS = ("める", "べる", "ける", "せる", "れる", "える", "げる", "てる", "ねる", "じる", "きる")
+_VOICED = {"て": "で", "た": "だ", "たり": "だり", "ても": "でも"}
+
+
+def _form_key(conj_form: str, after: Token | None) -> str | None:
+    if conj_form.startswith("連用形"):
+        return "te" if after is not None and after.surface in _VOICED else "renyo"
+    if conj_form.startswith(("終止形", "連体形")):
+        return "shushi"
+    if conj_form == "未然形-サ":
+        return "sa"
+    if conj_form.startswith("未然形"):
+        return "mizen"
+    if conj_form.startswith("仮定形"):
+        return "katei"
+    if conj_form.startswith("意志推量形"):
+        return "ishi"
+    return None
+
+
+def replace_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
+    """開催 + し + まし + た → ひらき + まし + た (token level, so later rules
+    still see a verb with its lemma and conjugation type)."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        entry = glossary.verbs.get(t.surface)
+        # only a word of its own (を開催する), not part of a compound (情報提供する)
+        compound = bool(out) and out[-1].pos1 in ("名詞", "接頭辞") and out[-1].source != "override"
+        if entry is None or compound or nxt is None or nxt.lemma != "する" or nxt.pos1 != "動詞":
+            out.append(t)
+            i += 1
+            continue
+        after = tokens[i + 2] if i + 2 < len(tokens) else None
+        try:
+            head, conj_type, forms = _verb_forms(entry.easy)
+            key = _form_key(nxt.conj_form, after)
+        except (CannotConjugate, KeyError):
+            key = None
+        if key is None:
+            out.append(t)
+            i += 1
+            continue
+        surface = head + forms[key]
+        lemma = entry.easy
+        out.append(Token(surface, surface, ("動詞", "一般", "*", "*", conj_type, nxt.conj_form), lemma, "rule:glossary"))
+        i += 2
+        if key == "te" and forms.get("te_voiced") and after is not None:
+            voiced = _VOICED[after.surface]
+            out.append(Token(voiced, voiced, after.pos, voiced, "rule:glossary"))
+            i += 1
+    return out

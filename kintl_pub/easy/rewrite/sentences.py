@@ -1,0 +1,234 @@
+"""Sentence-level rules on Sudachi tokens: polite endings and clause splits."""
+
+from __future__ import annotations
+
+import re
+
+from ..tokens import Token
+from .conjugate import CannotConjugate, polite
+
+_VERBISH_AUX = ("助動詞-レル", "助動詞-ラレル", "助動詞-セル", "助動詞-サセル")
+_TAIL = set("。．.！？!?」』）)]】 ")
+#: verbs that, in て-form, are compound particles (に向けて, について …), not clauses
+COMPOUND_PARTICLE_VERBS = frozenset(
+    "向ける 通じる つく よる おく 対する 関する 踏まえる 伴う 際する 基づく 加える 含める 除く 沿う "
+    "当たる 応じる 比べる 先立つ 向かう 限る 当てる 通す わたる 渡る 伴なう 併せる あわせる 合わせる "
+    "問う 始める 際す 受ける 通ずる".split()
+)
+_POLITE_END = ("ます", "です", "ました", "でした", "ません", "ましょう", "ください", "でしょう", "ませんでした")
+
+
+def _text(tokens: list[Token]) -> str:
+    return "".join(t.surface for t in tokens)
+
+
+def _strip_trailing_note(core: str) -> str:
+    """'…しました(2021年（令和3年）開始)' → '…しました' (nested brackets too)."""
+    while core and core[-1] in ")）":
+        depth = 0
+        for j in range(len(core) - 1, -1, -1):
+            if core[j] in ")）":
+                depth += 1
+            elif core[j] in "(（":
+                depth -= 1
+                if depth == 0:
+                    break
+        else:
+            return core
+        if j == 0:
+            return core[1:-1].rstrip("。．.！？!? ")  # a note on its own: judge its inside
+        core = core[:j].rstrip("。．.！？!? 」』")
+    return core
+
+
+def is_polite(sentence: str) -> bool:
+    """Does a sentence end in です/ます (after its closing punctuation and any
+    trailing "(…)" note)?"""
+    core = _strip_trailing_note(sentence.rstrip("。．.！？!? \n"))
+    return core.endswith(_POLITE_END)
+
+
+def _is_verbish(t: Token) -> bool:
+    return t.pos1 == "動詞" or (t.pos1 == "助動詞" and t.conj_type in _VERBISH_AUX)
+
+
+def is_past(tokens: list[Token]) -> bool:
+    core = _strip_tail(tokens)[0]
+    return any(t.lemma == "た" and t.pos1 == "助動詞" for t in core[-3:])
+
+
+def _strip_tail(tokens: list[Token]) -> tuple[list[Token], str]:
+    """(core, tail): the tail is closing punctuation plus any trailing
+    parenthetical "(…)", which the polite ending must go before."""
+    i = len(tokens)
+    while i > 0:
+        s = tokens[i - 1].surface
+        if s in _TAIL or tokens[i - 1].pos1 == "空白":
+            if s in (")", "）"):
+                depth, j = 0, i - 1
+                while j >= 0:
+                    if tokens[j].surface in (")", "）"):
+                        depth += 1
+                    elif tokens[j].surface in ("(", "（"):
+                        depth -= 1
+                        if depth == 0:
+                            break
+                    j -= 1
+                if j > 0:
+                    i = j
+                    continue
+            i -= 1
+            continue
+        break
+    return tokens[:i], _text(tokens[i:])
+
+
+def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bool = False) -> str:
+    """The sentence with its final predicate in です/ます form.
+
+    体言止め gets です (or します after 〜を + サ変 noun), だ/である become
+    です, plain verbs their ます form, ない ません, た ました.
+    ``default_past`` is the tense for a 連用形 clause end (after a split);
+    with ``follow`` a non-past clause end takes it too (〜するとともに、…した).
+    """
+    core, tail = _strip_tail(tokens)
+    if not core:
+        return _text(tokens)
+    text = _text(core)
+    if text.endswith(_POLITE_END):
+        return text + (tail or "。")
+    end = "" if any(c in tail for c in "。．.！？!?") else "。"
+    past = neg = False
+    idx = len(core) - 1
+    if core[idx].lemma == "た" and core[idx].pos1 == "助動詞":
+        past, idx = True, idx - 1
+    if idx >= 0 and core[idx].lemma == "ない" and core[idx].pos1 == "助動詞":
+        neg, idx = True, idx - 1
+    if idx < 0:
+        return text + "です" + tail + end
+    pred = core[idx]
+    head = _text(core[:idx])
+    try:
+        # 〜て (clause cut at a て-form): the verb before it
+        if pred.surface in ("て", "で") and pred.pos[:2] == ("助詞", "接続助詞") and idx > 0:
+            v = core[idx - 1]
+            if _is_verbish(v):
+                return _text(core[: idx - 1]) + polite(v.lemma, v.conj_type, past=default_past) + tail + end
+        # だ / である / であった
+        if pred.lemma == "ある" and idx > 0 and core[idx - 1].lemma == "だ":
+            return _text(core[: idx - 1]) + ("でした" if past else "です") + tail + end
+        if pred.lemma == "だ" and pred.pos1 == "助動詞":
+            if neg:  # ではない
+                return head + "ではありません" + ("でした" if past else "") + tail + end
+            return head + ("でした" if past else "です") + tail + end
+        if _is_verbish(pred):
+            if (pred.conj_form.startswith("連用形") or follow) and not past and not neg:
+                past = default_past
+            return head + polite(pred.lemma, pred.conj_type, past=past, negative=neg) + tail + end
+        if pred.pos1 == "形容詞":
+            if pred.lemma in ("ない", "無い"):
+                return head + ("ありませんでした" if past else "ありません") + tail + end
+            return text + "です" + tail + end
+    except CannotConjugate:
+        pass
+    if pred.pos[:3] == ("名詞", "普通名詞", "サ変可能") and not past and not neg and any(
+        t.surface == "を" for t in core[max(0, idx - 6) : idx]
+    ):
+        return text + ("しました" if default_past else "します") + tail + end
+    return text + "です" + tail + end
+
+
+def _connector(tokens: list[Token], i: int) -> tuple[int, str] | None:  # noqa: C901
+    """If the 、 at ``i`` closes a clause: (index where the clause's own words
+    end, connective for the next sentence)."""
+    p = tokens[i - 1]
+    joined = _text(tokens[max(0, i - 4) : i])
+    if joined.endswith("とともに"):
+        n = 3 if tokens[i - 1].surface == "に" and tokens[i - 2].surface == "とも" else 1
+        k = i - n
+        while k > 0 and _text(tokens[k:i]) != "とともに":
+            k -= 1
+        return k, "また、"
+    if p.surface in ("ため", "ために") and i >= 2 and tokens[i - 2].surface != "の":
+        return i - 1, "そのため、"
+    if p.surface == "から" and i >= 2 and tokens[i - 2].surface == "こと":
+        return i - 2, "そのため、"
+    if joined.endswith(("ことにより", "ことによって")):
+        k = i - 1
+        while k > 0 and tokens[k].surface != "こと":
+            k -= 1
+        return k, "そのため、"
+    if p.surface == "ことで" or (p.surface == "で" and i >= 2 and tokens[i - 2].surface == "こと"):
+        return (i - 1 if p.surface == "ことで" else i - 2), "それで、"
+    if p.surface in ("結果", "ところ") and i >= 2 and tokens[i - 2].pos1 in ("助動詞", "動詞"):
+        return i - 1, "その結果、"
+    if p.surface == "など" and i >= 2 and tokens[i - 2].pos1 in ("動詞", "助動詞"):
+        return i - 1, "また、"
+    if p.surface == "で" and p.pos1 == "助動詞" and p.lemma == "だ":  # 〜で、(copula)
+        return i, ""
+    if p.surface == "ので" or (p.surface == "から" and p.pos[:2] == ("助詞", "接続助詞")):
+        return i - 1, "そのため、"
+    if p.surface in ("が", "けれども", "ものの") and p.pos[:2] == ("助詞", "接続助詞"):
+        return i - 1, "しかし、"
+    if p.surface == "ほか" and i >= 2 and tokens[i - 2].pos1 in ("動詞", "助動詞"):
+        return i - 1, "また、"
+    if p.surface in ("て", "で") and p.pos[:2] == ("助詞", "接続助詞") and i >= 2:
+        v = tokens[i - 2]
+        if _is_verbish(v) and v.lemma not in COMPOUND_PARTICLE_VERBS:
+            return i, ""
+        return None
+    if _is_verbish(p) and p.conj_form.startswith("連用形") and p.lemma not in COMPOUND_PARTICLE_VERBS:
+        return i, ""
+    return None
+
+
+MIN_CLAUSE = 10  # characters; shorter pieces stay joined (they read as one thought)
+
+
+def split_clauses(tokens: list[Token], *, min_len: int = 25) -> list[list[Token]]:
+    """Cut a long sentence after clause-closing 、 (て-form, 連用中止 〜し、,
+    ため, ことから, とともに, が …).  Each piece after the first starts with
+    its connective (そのため、 また、 しかし、) as a pseudo-token."""
+    if len(_text(tokens)) <= min_len:
+        return [tokens]
+    pieces: list[list[Token]] = []
+    start = 0
+    depth = 0
+    prefix: list[Token] = []
+    for i, t in enumerate(tokens):
+        if t.surface in ("「", "（", "(", "『", "【"):
+            depth += 1
+        elif t.surface in ("」", "）", ")", "』", "】"):
+            depth = max(0, depth - 1)
+        if t.surface != "、" or depth or i == 0:
+            continue
+        found = _connector(tokens, i)
+        if found is None:
+            continue
+        end, connective = found
+        clause = prefix + tokens[start:end]
+        rest_len = len(_text(tokens[i + 1 :]))
+        if len(_text(clause)) < MIN_CLAUSE or rest_len < MIN_CLAUSE:
+            continue
+        pieces.append(clause)
+        prefix = [Token(connective, connective, ("接続詞", "*", "*", "*", "*", "*"), connective, "rule")] if connective else []
+        start = i + 1
+    pieces.append(prefix + tokens[start:])
+    return pieces
+
+
+def rewrite_sentence(tokens: list[Token]) -> list[str]:
+    """Split and make every piece polite.  Returns the new sentences."""
+    default_past = is_past(tokens)
+    out: list[str] = []
+    pieces = split_clauses(tokens)
+    for n, piece in enumerate(pieces):
+        if not piece:
+            continue
+        # the piece before an also-clause (とともに → また、) or a bare cut
+        # (〜し、/〜て、) shares the sentence's tense; before そのため/しかし
+        # it keeps its own (〜するため = purpose, non-past)
+        nxt = pieces[n + 1] if n + 1 < len(pieces) else None
+        follow = nxt is not None and (nxt[0].source != "rule" or nxt[0].surface == "また、")
+        out.append(polite_ending(piece, default_past=default_past, follow=follow))
+    return out

@@ -1,0 +1,36 @@
+"""The token every Easy Japanese stage works on (no analyser import here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+
+@dataclass(frozen=True)
+class Token:
+    surface: str
+    reading: str  # hiragana; equals surface for tokens without kanji
+    pos: tuple[str, ...]  # Sudachi's 6-field part of speech ("" fields allowed)
+    lemma: str  # dictionary form
+    source: str = "sudachi"  # "sudachi" | "override" | "rule:<name>" | "kana"
+    alt: str | None = None  # pykakasi's reading, when it disagreed
+
+    @property
+    def pos1(self) -> str:
+        return self.pos[0] if self.pos else ""
+
+    @property
+    def conj_type(self) -> str:
+        return self.pos[4] if len(self.pos) > 4 else "*"
+
+    @property
+    def conj_form(self) -> str:
+        return self.pos[5] if len(self.pos) > 5 else "*"
+
+    def is_noun_like(self) -> bool:
+        return self.pos1 in ("名詞", "代名詞", "接尾辞") or self.surface in ("）", ")", "」", "』")
+
+    def is_number(self) -> bool:
+        return self.pos[:2] == ("名詞", "数詞")
+
+    def with_reading(self, reading: str, source: str) -> Token:
+        return replace(self, reading=reading, source=source, alt=None)

@@ -1,0 +1,180 @@
+"""Lossless check: every non-empty source cell ends up in exactly one field.
+
+Independent of the parser's row logic: it reads the raw text again, keys
+every cell by its text (tags stripped, entities unescaped, whitespace
+removed) and matches it against the stored pieces of the programme row whose
+provenance names that line — a stored piece can be used once, so a cell
+copied into two fields, or text that came from nowhere, is reported too.
+Headings must reappear as policy/direction/focus titles; page furniture (the
+title line, the column-header line, dashed lines) and the ※ legend lines are
+consumed knowingly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..segment import parse_blocks
+from .cells import plain_text, squash
+from .model import ParsedInitiative, ParsedProgram, ParsedSheet
+
+_HEADING = re.compile(r"^(【\s*取組方針\s*[^】]+】|取組の方向性\s*[0-9０-９]+|[\u2460-\u2473])\s*(?P<title>.*)$")
+_DASHES = re.compile(r"^[-‐－―ー=_\s]+$")
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _stored_key(text: str | None) -> str:
+    if not text:
+        return ""
+    return _key(" ".join(i for b in parse_blocks(text) for i in b.items))
+
+
+def _unfix(text: str | None, replacements: list[tuple[str, str]]) -> str | None:
+    """Undo editor typo corrections so stored text compares with the source."""
+    if text is None:
+        return None
+    for old, new in replacements:
+        text = text.replace(new, old)
+    return text
+
+
+def _program_pieces(p: ParsedProgram, fixes: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    pieces = [
+        ("name", _key(_unfix(p.name, fixes) or "")),
+        ("measure_code", _key(p.measure_code or "")),
+        ("ward", _key(p.ward or "")),
+        ("bureau", _key(_unfix(p.bureau, fixes) or "")),
+        ("achievement", _key(f"{p.achievement}.{p.achievement_label}") if p.achievement else ""),
+        ("contribution", _key(f"{p.contribution}.{p.contribution_label}") if p.contribution else ""),
+    ]
+    for field in ("content", "plan", "results", "reason", "future"):
+        pieces.append((field, _stored_key(_unfix(getattr(p, field), fixes))))
+    return [(f, k) for f, k in pieces if k]
+
+
+class _Pool:
+    """Stored pieces of one line, each usable once.  ``shared`` (the
+    initiative's number and title) is one object for all rows of an
+    initiative, so a title can be claimed by one source cell only."""
+
+    def __init__(self, pieces: list[tuple[str, str]], shared: _Shared) -> None:
+        self.pieces = pieces
+        self.used: set[int] = set()
+        self.shared = shared
+
+    def _slots(self) -> list[tuple[str, set[int], int]]:
+        mine = [(k, self.used, i) for i, (_, k) in enumerate(self.pieces)]
+        theirs = [(k, self.shared.used, i) for i, (_, k) in enumerate(self.shared.pieces)]
+        return mine + theirs
+
+    def take(self, cell: str) -> bool:
+        slots = [s for s in self._slots() if s[2] not in s[1]]
+        for key, used, i in slots:
+            if key == cell:
+                used.add(i)
+                return True
+        # A cell the parser split in two ("15 環境…", "交流推進事業 4-9-1").
+        for a_key, a_used, a_i in slots:
+            if not cell.startswith(a_key):
+                continue
+            for b_key, b_used, b_i in slots:
+                if (b_used, b_i) != (a_used, a_i) and a_key + b_key == cell:
+                    a_used.add(a_i)
+                    b_used.add(b_i)
+                    return True
+        return False
+
+    def leftovers(self) -> list[str]:
+        return [f for i, (f, _) in enumerate(self.pieces) if i not in self.used]
+
+
+class _Shared:
+    def __init__(self, pieces: list[tuple[str, str]]) -> None:
+        self.pieces = pieces
+        self.used: set[int] = set()
+
+
+def check_lossless(
+    text: str, sheet: ParsedSheet, replacements: Iterable[tuple[str, str]] = ()
+) -> list[str]:
+    """Problems found (empty list = lossless).  ``replacements`` are the
+    (old, new) pairs of applied typo corrections."""
+    fixes = list(replacements)
+    pools, shared = _pools(sheet, fixes)
+    titles = _heading_titles(sheet)
+    problems: list[str] = []
+    page_title: str | None = None
+    for lineno, line in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+        cells = line.split("\t")
+        nonempty = [c for c in cells if c.strip()]
+        if not nonempty:
+            continue
+        if len(cells) == 1:
+            single = squash(line)
+            if page_title is None and not _HEADING.match(single) and not single.startswith("※"):
+                page_title = single
+            problems.extend(_check_single(lineno, single, page_title, titles))
+            continue
+        if nonempty[0].strip() == "取組名" or all(_DASHES.match(c) for c in nonempty):
+            continue  # column header / dashed separator
+        pool = pools.get(lineno)
+        if pool is None:
+            problems.append(f"line {lineno}: table row not stored in any programme row")
+            continue
+        for cell in nonempty:
+            key = _key(plain_text(cell))
+            if key and not pool.take(key):
+                problems.append(f"line {lineno}: cell {plain_text(cell)[:40]!r} not found in a stored field")
+    for lineno, pool in sorted(pools.items()):
+        for field in pool.leftovers():
+            problems.append(f"line {lineno}: stored {field} has no source cell (duplicated or invented)")
+    edited = {
+        a.initiative_number for a in sheet.anomalies
+        if a.corrected and a.kind in ("missing-title", "title-override")
+    }
+    for number, sh in shared.items():
+        for i, (field, _) in enumerate(sh.pieces):
+            if field == "title" and i not in sh.used and number not in edited:
+                problems.append(f"initiative {number}: stored title has no source cell")
+    # An editor-set title has no source cell by design; it is not checked.
+    return problems
+
+
+def _pools(
+    sheet: ParsedSheet, fixes: list[tuple[str, str]]
+) -> tuple[dict[int, _Pool], dict[int, _Shared]]:
+    pools: dict[int, _Pool] = {}
+    shared: dict[int, _Shared] = {}
+    for ini in sheet.initiatives:
+        shared[ini.number] = _Shared(_initiative_pieces(ini, fixes))
+        for p in ini.programs:
+            for line in range(p.line_start, p.line_end + 1):
+                pools[line] = _Pool(_program_pieces(p, fixes), shared[ini.number])
+    return pools, shared
+
+
+def _initiative_pieces(ini: ParsedInitiative, fixes: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    pieces = [("number", str(ini.number))]
+    if ini.title:
+        pieces.append(("title", _key(_unfix(ini.title, fixes) or "")))
+    return pieces
+
+
+def _heading_titles(sheet: ParsedSheet) -> set[str]:
+    values: list[str] = [*sheet.policies.values(), *sheet.directions.values(), *sheet.focuses.values()]
+    return {_key(v) for v in values}
+
+
+def _check_single(lineno: int, text: str, page_title: str | None, titles: set[str]) -> list[str]:
+    if text.startswith("※") or text == page_title or _DASHES.match(text):
+        return []  # legend / page furniture, consumed knowingly
+    m = _HEADING.match(text)
+    if m and _key(m["title"]) in titles:
+        return []
+    if m:
+        return [f"line {lineno}: heading {text[:30]!r} not stored as a title"]
+    return [f"line {lineno}: line {text[:30]!r} is not stored anywhere"]

@@ -1,0 +1,190 @@
+"""``kintl-pub translate``: draft every untranslated segment.
+
+For each target locale with a route (``packages.plan_routes``), the
+segments that need a draft are those whose Translation row is missing,
+``untranslated``, or ``outdated`` *machine* text.  Translated, approved and
+outdated human entries are never touched (``states.put_machine`` enforces it
+too).  Work is grouped per package, so ja→en runs once over the union of
+what every pivot target needs, and is cached (``cache.py``): re-running with
+nothing changed finds nothing to draft and never loads a model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .. import locales
+from ..catalogs import states
+from ..segment import source_hash
+from ..store.models import Segment, Translation
+from . import packages, protect
+from .packages import PackageInfo, Route
+
+ProgressFactory = Callable[[str, int], Callable[[int], None]]
+
+
+@dataclass
+class LocaleReport:
+    locale: str
+    route: str  # "ja→en→es", "" for human-only
+    needed: int = 0
+    drafted: int = 0
+    flagged: int = 0
+    protected_human: int = 0  # put_machine refused: a person's text is there
+
+
+@dataclass
+class Report:
+    locales: list[LocaleReport] = field(default_factory=list)
+    segments: int = 0
+    model_calls: int = 0
+    sentences_translated: int = 0
+    cache_hits: int = 0
+
+    @property
+    def drafted(self) -> int:
+        return sum(r.drafted for r in self.locales)
+
+
+def select_targets(codes: list[str] | None) -> list[locales.LocaleInfo]:
+    """Target locales by URL code (all MT targets if none given)."""
+    if not codes:
+        return list(locales.MT_TARGETS)
+    out: list[locales.LocaleInfo] = []
+    for code in codes:
+        loc = locales.get(code)  # KeyError names the known codes
+        if loc not in locales.MT_TARGETS:
+            raise KeyError(f"{code!r} is not a machine translation target")
+        if loc not in out:
+            out.append(loc)
+    return out
+
+
+def segment_sources(session: Session) -> list[str]:
+    """Distinct segment sources in a stable order (first place they appear)."""
+    rows = session.execute(select(Segment.source).order_by(Segment.id)).scalars()
+    return list(dict.fromkeys(s for s in rows if s))
+
+
+def needing_draft(session: Session, locale: str, sources: list[str]) -> list[str]:
+    """Sources whose entry in ``locale`` is missing, untranslated or outdated machine text."""
+    by_hash = {source_hash(s): s for s in sources}
+    existing: dict[str, Translation] = {}
+    keys = list(by_hash)
+    for i in range(0, len(keys), 500):
+        for t in session.scalars(
+            select(Translation).where(
+                Translation.locale == locale, Translation.source_hash.in_(keys[i : i + 500])
+            )
+        ):
+            existing[t.source_hash] = t
+    out: list[str] = []
+    for h, s in by_hash.items():
+        t = existing.get(h)
+        if t is None or t.state == "untranslated" or (t.state == "outdated" and not states.is_human(t)):
+            out.append(s)
+    return out
+
+
+def provenance(route: Route, versions: dict[str, str], options_key: str) -> dict:
+    steps = route.steps
+    return {
+        "engine": "argostranslate",
+        "package": "+".join(s.name for s in steps),
+        "version": "+".join(s.version for s in steps),
+        "packages": [s.describe() for s in steps],
+        "path": route.path,
+        "pivot": packages.PIVOT if len(steps) > 1 else None,
+        "argostranslate": versions.get("argostranslate"),
+        "ctranslate2": versions.get("ctranslate2"),
+        "decoding": options_key,
+        "date": datetime.now(UTC).date().isoformat(),
+    }
+
+
+def run(
+    session: Session,
+    codes: list[str] | None = None,
+    *,
+    engine: object | None = None,
+    glossary: protect.Glossary | None = None,
+    progress: ProgressFactory | None = None,
+) -> Report:
+    """Draft every segment that needs one, for the given (or all) MT locales."""
+    from .engine import Engine, versions
+
+    packages.require_mt()
+    targets = select_targets(codes)
+    routes = packages.plan_routes(packages.installed(), tuple(targets))
+    glossary = glossary if glossary is not None else protect.load_terms()
+    sources = segment_sources(session)
+    report = Report(segments=len(sources))
+
+    # What each routed locale needs.
+    needs: dict[str, list[str]] = {}
+    for loc in targets:
+        route = routes[loc.code]
+        lr = LocaleReport(loc.code, route.path)
+        report.locales.append(lr)
+        todo = needing_draft(session, loc.code, sources)
+        lr.needed = len(todo)
+        if todo and not route.human_only:
+            needs[loc.code] = todo
+    if not needs:
+        return report  # nothing to do: no model is loaded, no call is made
+
+    eng = engine if engine is not None else Engine()
+    assert isinstance(eng, Engine)
+    masked = {s: protect.mask(s, glossary) for todo in needs.values() for s in todo}
+
+    # Walk the routes step by step; at each step, group by package so one
+    # package translates the union of what all its locales need (the pivot).
+    current: dict[str, dict[str, str]] = {
+        code: {s: masked[s].text for s in todo} for code, todo in needs.items()
+    }
+    depth = max(len(routes[c].steps) for c in needs)
+    for step in range(depth):
+        by_pkg: dict[str, tuple[PackageInfo, list[str]]] = {}
+        for code, texts in current.items():
+            steps = routes[code].steps
+            if step >= len(steps):
+                continue
+            info = steps[step]
+            entry = by_pkg.setdefault(str(info.path), (info, []))
+            entry[1].extend(texts.values())
+        for info, texts in by_pkg.values():
+            unique = list(dict.fromkeys(t for t in texts if t))
+            tick = progress(info.pair, len(unique)) if progress else None
+            out = eng.translate(info, unique, progress=tick)
+            for code, cur in current.items():
+                steps = routes[code].steps
+                if step < len(steps) and steps[step].path == info.path:
+                    current[code] = {s: out.get(t, "") for s, t in cur.items()}
+
+    stack = versions()
+    for lr in report.locales:
+        if lr.locale not in current:
+            continue
+        prov = provenance(routes[lr.locale], stack, eng.options.key())
+        for src, raw in current[lr.locale].items():
+            m = masked[src]
+            text, flags = protect.unmask(raw, m, lr.locale, glossary)
+            flags += protect.check(src, text, lr.locale)
+            if not text.strip():
+                flags.append("empty-output")
+            stored = states.put_machine(session, lr.locale, src, text, provenance=prov, flags=flags)
+            if stored:
+                lr.drafted += 1
+                lr.flagged += bool(flags)
+            else:
+                lr.protected_human += 1
+    session.flush()
+    report.model_calls = eng.stats.calls
+    report.sentences_translated = eng.stats.sentences
+    report.cache_hits = eng.cache.hits
+    return report

@@ -1,0 +1,1 @@
+"""Renderers' shared view models: stored source + catalogs → what a reader sees."""

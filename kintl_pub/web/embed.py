@@ -1,0 +1,61 @@
+"""Embeddable initiative pages for the city's own site (``/embed/…``).
+
+Minimal chrome, and the only pages that may be framed: ``frame-ancestors``
+lists the origins in ``EMBED_ORIGINS`` (nobody else can frame them).
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, g, render_template, request, url_for
+
+from .. import locales
+from ..render import view
+from . import db, i18n
+from .public import EASY_COOKIE, Prefs, cached, field_titles
+
+bp = Blueprint("embed", __name__, url_prefix="/embed")
+
+
+@bp.url_value_preprocessor
+def _pull_lang(_endpoint, values):  # type: ignore[no-untyped-def]
+    code = (values or {}).get("lang")
+    if code not in locales.BY_CODE:
+        abort(404)
+    g.loc_code = code
+    g.prefs = Prefs.from_cookie(request.cookies.get(EASY_COOKIE))
+    i18n.use_locale(code)
+
+
+def frame_ancestors() -> str:
+    origins = [o for o in current_app.config.get("EMBED_ORIGINS", []) if o.startswith(("https://", "http://"))]
+    return " ".join(["'self'", *origins])
+
+
+@bp.after_request
+def _framing(resp):  # type: ignore[no-untyped-def]
+    resp.headers["Content-Security-Policy"] = (
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "object-src 'none'; base-uri 'self'; form-action 'self'; "
+        f"frame-ancestors {frame_ancestors()}"
+    )
+    resp.headers.pop("X-Frame-Options", None)  # superseded by frame-ancestors
+    code = (request.view_args or {}).get("lang")
+    if code in locales.BY_CODE:
+        resp.headers.setdefault("Content-Language", locales.BY_CODE[code].html_lang)
+    return resp
+
+
+@bp.get("/<lang>/initiatives/<int:number>/")
+@cached
+def initiative(lang: str, number: int):  # type: ignore[no-untyped-def]
+    ini = view.initiative_view(db(), lang, number)
+    if ini is None:
+        abort(404)
+    loc = locales.BY_CODE[lang]
+    base = current_app.config.get("PUBLIC_BASE_URL", "").rstrip("/")
+    html_class = "no-furigana" if (lang == "ja-easy" and not g.prefs.furigana) else ""
+    return render_template(
+        "embed/initiative.html", loc=loc, lang=lang, ini=ini, field_titles=field_titles(),
+        full_url=base + url_for("public.initiative", lang=lang, number=number),
+        html_class=html_class, prefs=g.prefs,
+    )

@@ -1,0 +1,115 @@
+"""UI strings through Babel's ``messages`` domain, one catalog per locale.
+
+We load ``translations/<babel id>/LC_MESSAGES/messages.po`` ourselves instead
+of letting gettext/Flask-Babel find a folder: ``gettext.find`` normalises
+``ja@easy`` into ``ja_JP.eucJP@easy`` and Babel aliases ``tl``/``pt``/``zh``
+(see ``locales.py``).  The ``.po`` file is read (and compiled in memory) once
+per process, so a translator's file is live after a restart without a separate
+compile step; a ``.mo`` next to it is used when it is newer.
+
+Fallback chain: the locale's catalog → (for ``ja-easy``) the Japanese catalog
+→ the English msgid.  Fuzzy entries are never shown.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+from flask import g, has_request_context
+from markupsafe import Markup, escape
+
+from .. import locales
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "translations"
+DOMAIN = "messages"
+
+
+def _load_one(babel_id: str) -> NullTranslations | None:
+    folder = TRANSLATIONS_DIR / babel_id / "LC_MESSAGES"
+    po, mo = folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"
+    if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
+        with mo.open("rb") as fh:
+            return Translations(fp=fh, domain=DOMAIN)
+    if not po.exists():
+        return None
+    with po.open("rb") as fh:
+        catalog = read_po(fh, locale=locales.BY_BABEL_ID[babel_id].babel_locale)
+    # Babel's write_mo keeps a plural entry whose msgstr[] are all empty
+    # (the tuple is truthy) and then falls back to msgid[0] for every n —
+    # "109 initiative found" in an untranslated one-plural-form catalog.
+    for msg in list(catalog):
+        if msg.id and isinstance(msg.string, tuple) and not any(msg.string):
+            del catalog[msg.id]
+    buf = io.BytesIO()
+    write_mo(buf, catalog, use_fuzzy=False)
+    buf.seek(0)
+    return Translations(fp=buf, domain=DOMAIN)
+
+
+@lru_cache(maxsize=32)
+def translations_for(code: str) -> NullTranslations:
+    """The UI catalog for a URL locale code, with its fallbacks chained."""
+    loc = locales.BY_CODE.get(code, locales.BY_CODE["en"])
+    chain = [loc.babel_id]
+    if loc.code == "ja-easy":
+        chain.append("ja")  # plain Japanese reads better than English here
+    primary: NullTranslations | None = None
+    for bid in chain:
+        t = _load_one(bid)
+        if t is None:
+            continue
+        if primary is None:
+            primary = t
+        else:
+            primary.add_fallback(t)
+    return primary or NullTranslations()
+
+
+def current() -> NullTranslations:
+    if has_request_context():
+        t = g.get("ui_translations")
+        if t is not None:
+            return t
+    return NullTranslations()
+
+
+def use_locale(code: str) -> None:
+    g.ui_translations = translations_for(code)
+    g.ui_locale = code
+
+
+# Python-side callables (for the extractor: keywords _ / gettext / ngettext).
+def gettext(message: str, **variables: object) -> str:
+    text = current().ugettext(message)
+    return text % variables if variables else text
+
+
+_ = gettext
+
+
+def ngettext(singular: str, plural: str, n: int, **variables: object) -> str:
+    variables.setdefault("num", n)
+    return current().ungettext(singular, plural, n) % variables
+
+
+# Jinja side.  Jinja's "newstyle" wrapper marks the catalog string as safe
+# Markup before ``%`` formatting; we escape it first so that a stray ``<`` in a
+# translator's msgstr is shown, not interpreted (autoescape everything).
+def _jinja_gettext(message: str) -> Markup:
+    return escape(current().ugettext(message))
+
+
+def _jinja_ngettext(singular: str, plural: str, n: int) -> Markup:
+    return escape(current().ungettext(singular, plural, n))
+
+
+def install(app) -> None:  # type: ignore[no-untyped-def]
+    app.jinja_env.add_extension("jinja2.ext.i18n")
+    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
+        _jinja_gettext, _jinja_ngettext, newstyle=True
+    )

@@ -1,0 +1,78 @@
+"""The commands end to end through click, on a real database and folder."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from kintl_pub.catalogs import states
+from kintl_pub.cli import cli
+from kintl_pub.store.db import session_factory
+
+from .conftest import STOCK
+from .helpers import PROV, edit
+
+
+@pytest.fixture
+def run(session, db_url, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    runner = CliRunner()
+
+    def _run(*args: str, ok: bool = True):
+        res = runner.invoke(cli, list(args), catch_exceptions=False)
+        assert (res.exit_code == 0) == ok, res.output
+        return res.output
+
+    return _run
+
+
+def test_update_export_import_compile_stats(run, engine, tdir, tmp_path):
+    out = run("catalogs", "update", "--dir", str(tdir))
+    assert "12 files written" in out
+    assert "0 files written" in run("catalogs", "update", "--dir", str(tdir))
+    s = session_factory(engine)()
+    states.put_machine(s, "pt-br", STOCK, "Meta atingida.", provenance=PROV)
+    s.commit()
+    out = run("catalogs", "export", "--lang", "pt_BR", "--out", str(tmp_path / "x"))
+    path = tmp_path / "x" / "content-pt_BR.po"
+    assert str(path) in out
+    data = edit(path.read_bytes(), STOCK, msgstr="A meta foi atingida.", fuzzy=False)
+    path.write_bytes(data)
+    out = run("catalogs", "import", str(path), "--as", "joão", "--dry-run")
+    assert "[dry run]" in out and "1 changed" in out
+    s.expire_all()
+    assert states.get(s, "pt-br", STOCK).state == "machine"
+    out = run("catalogs", "import", str(path), "--as", "joão")
+    assert "1 changed" in out and STOCK[:10] in out
+    s.expire_all()
+    assert states.get(s, "pt-br", STOCK).translator == "joão"
+    out = run("catalogs", "import", str(path), "--as", "joão", "--lang", "ko", ok=False)
+    assert "expected" in out and "Nothing was changed" in out
+    run("catalogs", "update", "--dir", str(tdir))
+    out = run("catalogs", "compile", "--dir", str(tdir))
+    assert "Checked 11 catalogs" in out
+    out = run("catalogs", "stats")
+    row = next(ln for ln in out.splitlines() if ln.startswith("pt-br"))
+    assert row.split()[1:5] == ["pt_BR", "26", "25", "0"] and row.split()[5] == "1"
+    s.close()
+
+
+def test_import_refuses_broken_file_clearly(run, tdir, tmp_path):
+    run("catalogs", "update", "--dir", str(tdir))
+    bad = tmp_path / "bad.po"
+    bad.write_bytes((tdir / "en/LC_MESSAGES/content.po").read_bytes().replace(b'msgstr ""', b'msgstr "', 1))
+    out = run("catalogs", "import", str(bad), "--as", "x", ok=False)
+    assert "syntax error" in out and "Nothing was changed" in out
+
+
+def test_import_checks_the_folder_a_file_lives_in(run, tdir):
+    run("catalogs", "update", "--dir", str(tdir))
+    en = (tdir / "en/LC_MESSAGES/content.po").read_bytes()
+    (tdir / "ko/LC_MESSAGES/content.po").write_bytes(en)  # an English file in the Korean folder
+    out = run("catalogs", "import", str(tdir / "ko/LC_MESSAGES/content.po"), "--as", "x", ok=False)
+    assert "expected" in out
+
+
+def test_unknown_lang_option(run, tmp_path):
+    out = run("catalogs", "export", "--lang", "tl", "--out", str(tmp_path), ok=False)
+    assert "not a target locale" in out

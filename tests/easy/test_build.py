@@ -1,0 +1,89 @@
+"""`easy build` on a small store: drafts, cache, reviewed rewrites survive."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from kintl_pub import segment
+from kintl_pub.catalogs import states
+from kintl_pub.easy import markup
+from kintl_pub.easy.build import build
+from kintl_pub.easy.version import rules_version
+from kintl_pub.store.db import transaction
+from kintl_pub.store.models import Direction, Focus, Initiative, Policy, Program, Translation
+
+SENT_1 = "令和3年度は日本語教室を開催し、外国人市民の相談に対応しました。"
+SENT_2 = "避難所の情報を多言語で発信しました。"
+
+
+def _seed(session) -> None:  # type: ignore[no-untyped-def]
+    p = Policy(number=1, title="多文化共生社会の推進")
+    d = Direction(number=1, title="誰もが暮らしやすい地域づくり", policy=p)
+    f = Focus(number=1, title="多言語による情報提供", direction=d)
+    ini = Initiative(number=1, title="多言語情報の発信", focus=f)
+    ini.programs.append(
+        Program(position=0, name="多言語化推進事業", ward="中原区", content=SENT_1 + SENT_2,
+                plan="- 日本語教室の開催\n- 相談窓口の運営", results="", reason="", future="", bureau="市民文化局")
+    )
+    session.add_all([p, ini])
+    session.flush()
+    segment.sync(session)
+
+
+def _easy(session, source: str) -> Translation:  # type: ignore[no-untyped-def]
+    t = states.get(session, "ja-easy", source)
+    assert t is not None
+    return t
+
+
+def test_build_writes_cached_and_keeps_reviewed(engine, pipeline) -> None:  # type: ignore[no-untyped-def]
+    with transaction(engine) as s:
+        _seed(s)
+        rep = build(s, progress=False, pipeline=pipeline)
+        assert rep.analysed == rep.sources > 5 and rep.written == rep.sources
+        t = _easy(s, SENT_1)
+        assert t.state == "machine"
+        assert t.provenance == {"engine": "kintl-easy", "rules": rules_version()}
+        assert markup.validate(t.text) == []
+        assert markup.to_plain(t.text) == (
+            "2021年度（令和3年度）は日本語教室をひらきました。外国人市民の相談に対応しました。"
+        )
+        assert "{開催|かいさい}" not in t.text and "{日本語|にほんご}" in t.text
+        glossed = _easy(s, SENT_2)
+        assert markup.glosses(glossed.text)[0][0] == "避難所"
+
+    # second run, nothing changed: no analysis at all
+    with transaction(engine) as s:
+        rep2 = build(s, progress=False, pipeline=None)  # would load Sudachi if it needed to
+        assert rep2.analysed == 0 and rep2.skipped_cached == rep.sources
+
+    # an editor's rewrite …
+    with transaction(engine) as s:
+        states.put_human(s, "ja-easy", SENT_1, "{日本語|にほんご}の{教室|きょうしつ}を ひらきました。", who="editor")
+    # … survives a rebuild after the rules changed
+    with transaction(engine) as s:
+        for t in s.scalars(select(Translation).where(Translation.locale == "ja-easy")):
+            if t.state == "machine":
+                t.provenance = {"engine": "kintl-easy", "rules": "older"}
+    with transaction(engine) as s:
+        rep3 = build(s, progress=False, pipeline=pipeline)
+        assert rep3.skipped_human == 1 and rep3.analysed == rep.sources - 1
+        t = _easy(s, SENT_1)
+        assert t.state == "translated" and t.text.startswith("{日本語|にほんご}の")
+        resolved = states.resolve_many(s, "ja-easy", [SENT_1])[SENT_1]
+        assert resolved.state == "reviewed"
+
+
+def test_cli_easy_and_reading(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from kintl_pub.cli import cli
+
+    r = CliRunner().invoke(cli, ["reading", "麻生区の溝口", "行います"])
+    assert r.exit_code == 0, r.output
+    assert r.output.splitlines() == ["あさおくのみぞのくち", "おこないます"]
+    r = CliRunner().invoke(cli, ["easy", "研修を実施いたしました。", "令和3年度の取組"])
+    assert r.exit_code == 0, r.output
+    assert r.output.splitlines() == ["研修をおこないました。", "2021年度（令和3年度）の取組です。"]
+    r = CliRunner().invoke(cli, ["easy", "--help"])
+    assert "build" in r.output and "report" in r.output
