@@ -25,11 +25,27 @@ _HEADING = re.compile(r"^(【取組方針|取組の方向性|[①-⑨])")
 
 
 def synthetic(text: str, factor: int) -> str:
-    """Repeat every focus area's block of rows ``factor`` times, renumbering
-    initiatives sequentially, so hierarchy and messiness stay realistic."""
+    """Repeat every focus area's block of lines ``factor`` times, renumbering
+    initiatives sequentially, so hierarchy and messiness stay realistic.
+
+    A block is everything between two headings — table rows *and* the page
+    furniture between them (title, column header, dashes) — so rows keep
+    their place on their page and ``synthetic(text, 1) == text``.  The
+    number may sit in the second cell (an empty cell before it), and a row
+    with its own 取組名 but no number keeps the gap the parser infers for it.
+    Note the parser reads at most three-digit numbers (``cells.NUMBER``):
+    at 10× and 100× initiatives past 999 are read as unnumbered rows."""
     out: list[str] = []
     block: list[str] = []
     counter = 0
+
+    code = re.compile(r"^(\d{1,2}-\d{1,2}(-\d{1,2})?|川崎区|幸区|中原区|高津区|宮前区|多摩区|麻生区)$")
+
+    def is_code(cell: str) -> bool:
+        return bool(code.match(cell.strip()))
+
+    def is_row(line: str) -> bool:
+        return line.count("\t") >= 9 and not line.startswith(("取組名", "---"))
 
     def flush() -> None:
         nonlocal counter
@@ -37,24 +53,35 @@ def synthetic(text: str, factor: int) -> str:
             mapping: dict[str, str] = {}
             for line in block:
                 cells = line.split("\t")
-                m = _NUM.match(cells[0])
-                if m and len(cells) > 3:
+                if not is_row(line):
+                    out.append(line)
+                    continue
+                at = 1 if len(cells) > 1 and not cells[0].strip() and _NUM.match(cells[1].strip()) else 0
+                lead = cells[at][: len(cells[at]) - len(cells[at].lstrip())]
+                m = _NUM.match(cells[at].lstrip())
+                if m:
                     old = m.group(1)
                     if old not in mapping:
                         counter += 1
                         mapping[old] = str(counter)
-                    cells[0] = mapping[old] + cells[0][len(old) :]
+                    cells[at] = lead + mapping[old] + cells[at][len(lead) + len(old) :]
+                elif (
+                    len(cells) > 3 and not cells[0].strip() and cells[1].strip()
+                    and cells[2].strip() and not is_code(cells[2]) and is_code(cells[3])
+                ):
+                    # a titled row whose number the PDF lost: keep the gap
+                    counter += 1
                 out.append("\t".join(cells))
         block.clear()
 
     for line in text.split("\n"):
-        is_row = line.count("\t") >= 9 and not line.startswith(("取組名", "---"))
-        if is_row:
-            block.append(line)
-            continue
         if _HEADING.match(line) or line.startswith("※"):
             flush()
-        out.append(line)
+            out.append(line)
+        elif is_row(line) or block:
+            block.append(line)
+        else:
+            out.append(line)
     flush()
     return "\n".join(out)
 

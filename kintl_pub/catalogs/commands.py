@@ -46,17 +46,24 @@ def catalogs() -> None:
 
 @catalogs.command("update")
 @_dir_option
-def update_cmd(translations_dir: Path) -> None:
+@click.option("--discard-file-edits", is_flag=True,
+              help="Rewrite catalogs even if they hold hand edits the store does not have.")
+def update_cmd(translations_dir: Path, discard_file_edits: bool) -> None:
     """Sync segments, mark outdated entries, rewrite content.pot and every content.po."""
     from ..store.db import init_db, transaction
+    from .po import CatalogError
     from .update import update
 
     init_db()
-    with transaction() as s:
-        r = update(s, translations_dir)
+    try:
+        with transaction() as s:
+            r = update(s, translations_dir, discard_file_edits=discard_file_edits)
+    except CatalogError as exc:
+        raise click.ClickException(f"{exc}\nNothing was changed.") from exc
     click.echo(
         f"{r.segments} segments, {r.entries} distinct source texts; {r.created} entries created, "
-        f"{r.outdated} marked outdated; {len(r.written)} files written, {len(r.unchanged)} unchanged."
+        f"{r.outdated} marked outdated, {r.restored} restored from the catalogs; "
+        f"{len(r.written)} files written, {len(r.unchanged)} unchanged."
     )
     for p in r.written:
         click.echo(f"  wrote {p}")

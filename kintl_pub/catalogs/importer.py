@@ -32,7 +32,15 @@ from ..locales import SOURCE, TARGETS, LocaleInfo
 from ..segment import source_hash
 from . import states
 from .entries import current_sources
-from .po import NO_TRANSLATOR, CatalogError, PoEntry, catalog_path, locale_rows, read_catalog
+from .po import (
+    NO_TRANSLATOR,
+    CatalogError,
+    PoEntry,
+    PoFile,
+    catalog_path,
+    locale_rows,
+    read_catalog,
+)
 
 #: Outcome kinds, in report order.
 KINDS = (
@@ -138,7 +146,8 @@ def _last_person(t) -> str | None:  # type: ignore[no-untyped-def]
 
 def _apply(session: Session, loc: LocaleInfo, e: PoEntry, t, who: str) -> Outcome | None:  # type: ignore[no-untyped-def]
     text = e.msgstr.strip()
-    stored = (t.text or "") if t is not None else ""
+    # compare as put_human stores (stripped): a draft with a stray space is unchanged
+    stored = (t.text or "").strip() if t is not None else ""
     if not text:
         return None  # an empty msgstr never deletes anything
     if e.fuzzy:
@@ -174,17 +183,9 @@ def _apply(session: Session, loc: LocaleInfo, e: PoEntry, t, who: str) -> Outcom
 # --------------------------------------------------------------------------
 
 
-def load_repo_catalogs(session: Session, translations_dir: Path) -> dict[str, int]:
-    """Restore the people's translations committed in ``translations/`` (a
-    fresh clone has a store without them).  Only human entries are read, each
-    credited to the translator/reviewer the file names; machine drafts are
-    left to ``kintl-pub translate``.  Text a person already has in the store
-    is never replaced, so this is safe to run on every start.  Returns the
-    number of entries restored per locale (URL code)."""
-    current = current_sources(session)
-    restored: dict[str, int] = {}
-    if not current:
-        return restored
+def read_repo_catalogs(translations_dir: Path) -> dict[str, PoFile]:
+    """URL code → parsed committed content catalog (each checked against its folder)."""
+    out: dict[str, PoFile] = {}
     for loc in TARGETS:
         path = catalog_path(translations_dir, loc)
         if not path.exists():
@@ -192,11 +193,43 @@ def load_repo_catalogs(session: Session, translations_dir: Path) -> dict[str, in
         po = read_catalog(path.read_bytes(), str(path))
         if po.locale != loc:
             raise CatalogError(f"{path}: Language {po.language!r} does not match its folder {loc.babel_id}")
+        out[loc.code] = po
+    return out
+
+
+def load_repo_catalogs(
+    session: Session,
+    translations_dir: Path,
+    *,
+    parsed: dict[str, PoFile] | None = None,
+    credited_only: bool = False,
+) -> dict[str, int]:
+    """Restore the people's translations committed in ``translations/`` (a
+    fresh clone has a store without them).  Only human entries are read, each
+    credited to the translator/reviewer the file names; machine drafts are
+    left to ``kintl-pub translate``.  Text a person already has in the store
+    is never replaced, so this is safe to run on every start.  Returns the
+    number of entries restored per locale (URL code).
+
+    ``credited_only`` restores only entries with a ``translated-by`` comment,
+    i.e. as ``update`` wrote them; an uncredited finished entry is then a
+    hand edit, which ``update`` asks to import rather than guess its author."""
+    current = current_sources(session)
+    restored: dict[str, int] = {}
+    if not current:
+        return restored
+    files = parsed if parsed is not None else read_repo_catalogs(translations_dir)
+    for loc in TARGETS:
+        po = files.get(loc.code)
+        if po is None:
+            continue
         header = po.catalog.last_translator
         fallback = header if header and header != NO_TRANSLATOR else f"unknown ({loc.babel_id} catalog)"
         n = 0
         for e in po.entries:
             if e.msgid not in current or not e.msgstr.strip() or e.plural:
+                continue
+            if credited_only and not e.translated_by:
                 continue
             if not e.fuzzy:
                 state = "approved" if e.approved_by else "translated"

@@ -21,11 +21,22 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..locales import TARGETS, LocaleInfo
-from ..segment import SourceChange, sync
+from ..segment import SourceChange, source_hash, sync
 from ..store.models import Segment
 from . import states
-from .entries import collect
-from .po import build_catalog, build_template, catalog_path, render, template_path, write_if_changed
+from .entries import collect, current_sources
+from .importer import load_repo_catalogs, read_repo_catalogs
+from .po import (
+    CatalogError,
+    PoFile,
+    build_catalog,
+    build_template,
+    catalog_path,
+    locale_rows,
+    render,
+    template_path,
+    write_if_changed,
+)
 
 
 def outdate(session: Session, changes: Iterable[SourceChange], targets: Sequence[LocaleInfo] = TARGETS) -> int:
@@ -61,11 +72,31 @@ class UpdateReport:
     entries: int = 0  # distinct source texts
     created: int = 0  # Translation rows created (all locales)
     outdated: int = 0
+    restored: int = 0  # people's entries taken back from the files (fresh clone)
     written: list[Path] = field(default_factory=list)  # files whose bytes changed
     unchanged: list[Path] = field(default_factory=list)
 
 
-def update(session: Session, translations_dir: Path, targets: Sequence[LocaleInfo] = TARGETS) -> UpdateReport:
+class UnimportedEdits(CatalogError):
+    """A catalog on disk holds a person's text the store does not know."""
+
+
+def update(
+    session: Session,
+    translations_dir: Path,
+    targets: Sequence[LocaleInfo] = TARGETS,
+    *,
+    discard_file_edits: bool = False,
+) -> UpdateReport:
+    """Bring the catalogs in line with the store (see the module docstring).
+
+    The files are rewritten from the store, so before that the people's text
+    in them is taken into account: entries the store has no human text for
+    are restored from the files (a fresh clone: ``load_repo_catalogs``), and a
+    file edited by hand since it was written (its text differs from the store
+    at the same ``kintl-version``) stops the update with a list of entries,
+    unless ``discard_file_edits``: ``catalogs import`` them first.
+    """
     report = UpdateReport()
     seg = sync(session)
     report.segments = seg.total
@@ -76,6 +107,21 @@ def update(session: Session, translations_dir: Path, targets: Sequence[LocaleInf
     for loc in targets:
         report.created += states.ensure_many(session, loc.code, sources)
     session.flush()
+    on_disk = read_repo_catalogs(translations_dir)  # parsed once for both checks
+    report.restored = sum(load_repo_catalogs(
+        session, translations_dir, parsed=on_disk, credited_only=True
+    ).values())
+    if not discard_file_edits:
+        edits = unimported_edits(session, translations_dir, targets, parsed=on_disk)
+        if edits:
+            listing = "\n  ".join(f"{p}: {m[:50]}" for p, m in edits[:20])
+            more = f"\n  … and {len(edits) - 20} more" if len(edits) > 20 else ""
+            raise UnimportedEdits(
+                f"{len(edits)} entries were edited in the .po files but not imported; "
+                "rewriting the files would lose them:\n  " + listing + more +
+                "\nImport them first (kintl-pub catalogs import FILE --as NAME), "
+                "or pass --discard-file-edits."
+            )
     outputs: list[tuple[Path, bytes]] = [
         (template_path(translations_dir), render(build_template(session, entries)))
     ]
@@ -84,6 +130,36 @@ def update(session: Session, translations_dir: Path, targets: Sequence[LocaleInf
     for path, data in outputs:
         (report.written if write_if_changed(path, data) else report.unchanged).append(path)
     return report
+
+
+def unimported_edits(
+    session: Session,
+    translations_dir: Path,
+    targets: Sequence[LocaleInfo] = TARGETS,
+    *,
+    parsed: dict[str, PoFile] | None = None,
+) -> list[tuple[Path, str]]:
+    """(file, msgid) of finished (non-fuzzy) texts in the catalogs on disk
+    that the store does not hold, where the file is not simply older than
+    the store (its ``kintl-version`` is not behind)."""
+    current = current_sources(session)
+    found: list[tuple[Path, str]] = []
+    files = parsed if parsed is not None else read_repo_catalogs(translations_dir)
+    for loc in targets:
+        po = files.get(loc.code)
+        if po is None:
+            continue
+        path = catalog_path(translations_dir, loc)
+        rows = locale_rows(session, loc)
+        for e in po.entries:
+            text = e.msgstr.strip()
+            if e.fuzzy or not text or e.msgid not in current:
+                continue
+            t = rows.get(source_hash(e.msgid))
+            if t is not None and ((t.text or "").strip() == text or (e.version is not None and e.version < t.version)):
+                continue
+            found.append((path, e.msgid))
+    return found
 
 
 def export(session: Session, out_dir: Path, targets: Sequence[LocaleInfo] = TARGETS) -> list[Path]:

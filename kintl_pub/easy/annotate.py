@@ -23,9 +23,25 @@ def starts_phrase(prev: Token, cur: Token) -> bool:
         return False
     if prev.pos1 in ("名詞", "代名詞", "接尾辞") and cur.pos1 in ("名詞", "接尾辞"):
         return False
-    if prev.pos1 == "補助記号" and prev.surface not in ("、", "。"):
-        return False
-    return True
+    # after an opening or other symbol the phrase continues; after 、。 it starts anew
+    return not (prev.pos1 == "補助記号" and prev.surface not in ("、", "。"))
+
+
+_WORD_MARKUP: dict[tuple[str, str], str] = {}
+
+
+def word_markup(surface: str, reading: str) -> str:
+    """Markup of one word (memoised: the sheet repeats its vocabulary a lot)."""
+    key = (surface, reading)
+    got = _WORD_MARKUP.get(key)
+    if got is None:
+        got = "".join(
+            ruby(text, rd) if rd and rd != text else escape_literal(text)
+            for text, rd in align(surface, reading)
+        )
+        if len(_WORD_MARKUP) < 200_000:
+            _WORD_MARKUP[key] = got
+    return got
 
 
 def tokens_markup(tokens: list[Token]) -> str:
@@ -34,8 +50,7 @@ def tokens_markup(tokens: list[Token]) -> str:
     for t in tokens:
         if prev is not None and starts_phrase(prev, t):
             parts.append("/")
-        for text, rd in align(t.surface, t.reading):
-            parts.append(ruby(text, rd) if rd and rd != text else escape_literal(text))
+        parts.append(word_markup(t.surface, t.reading))
         prev = t
     return "".join(parts)
 
@@ -71,10 +86,16 @@ class Annotator:
                 term = m.group(0)
                 if gloss_seen is not None and term in gloss_seen:
                     continue
-                if m.start() in starts and m.end() in ends:
-                    spans[starts[m.start()]] = (ends[m.end()], term)
-                    if gloss_seen is not None:
-                        gloss_seen.add(term)
+                a, b = starts.get(m.start()), ends.get(m.end())
+                # a whole word only: an explanation inside a compound
+                # (多言語表記, 人権尊重教育) would cut the compound in two
+                if a is None or b is None or (a > 0 and tokens[a - 1].pos1 in ("名詞", "接頭辞")) or (
+                    b + 1 < len(tokens) and tokens[b + 1].pos1 in ("名詞", "接尾辞")
+                ):
+                    continue
+                spans[a] = (b, term)
+                if gloss_seen is not None:
+                    gloss_seen.add(term)
         if not spans:
             return tokens_markup(tokens)
         out: list[str] = []

@@ -42,9 +42,10 @@ class Pipeline:
 
     def __init__(self) -> None:
         from .annotate import Annotator
-        from .readings import Reader
+        from .readings import Reader, load_kakasi_cache
         from .rewrite.glossary import load
 
+        load_kakasi_cache()  # pykakasi is slow per word: reuse earlier runs' answers
         self.reader = Reader()
         self.glossary = load()
         self.annotator = Annotator(self.reader, self.glossary)
@@ -109,7 +110,7 @@ def build(session: Session, *, progress: bool = True, pipeline: Pipeline | None 
         for t in session.scalars(select(Translation).where(Translation.locale == LOCALE))
     }
     todo: list[Segment] = []
-    for src, seg in by_source.items():
+    for seg in by_source.values():
         t = existing.get(seg.source_hash)
         if t is not None and states.is_human(t):
             report.skipped_human += 1

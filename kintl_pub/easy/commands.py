@@ -123,10 +123,13 @@ def easy_build_cmd(quiet: bool) -> None:
     """Write Easy Japanese for every stored segment (reviewed rewrites are kept)."""
     from ..store.db import init_db, transaction
     from .build import build
+    from .readings import save_kakasi_cache
 
     init_db()
     with transaction() as s:
         r = build(s, progress=not quiet)
+    if r.analysed:
+        save_kakasi_cache()
     click.echo(
         f"{r.segments} segments, {r.sources} distinct texts: {r.analysed} analysed, "
         f"{r.written} written, {r.skipped_cached} unchanged (cached), {r.skipped_human} reviewed by a person; "

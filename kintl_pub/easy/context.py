@@ -42,8 +42,7 @@ def to_after_noun(tokens: list[Token]) -> list[Token]:
     out = list(tokens)
     for i, t in enumerate(out):
         if t.surface == "等" and i > 0 and out[i - 1].is_noun_like() and not _fixed(t):
-            if t.reading != "とう" or t.alt:
-                out[i] = t.with_reading("とう", "rule:to_after_noun")
+            out[i] = t.with_reading("とう", "rule:to_after_noun")
     return out
 
 
@@ -110,10 +109,40 @@ def counters(tokens: list[Token]) -> list[Token]:
     return out
 
 
-RULES: tuple[Rule, ...] = (whole_day_juu, counters, to_after_noun)
+def nai_after_place(tokens: list[Token]) -> list[Token]:
+    """区内 / 市内 split by a place-name override (麻生区 + 内): 内 reads ない, not うち."""
+    out = list(tokens)
+    for i, t in enumerate(out):
+        if t.surface == "内" and i > 0 and out[i - 1].source == "override" and not _fixed(t):
+            out[i] = t.with_reading("ない", "rule:nai_after_place")
+    return out
+
+
+def eru_after_wo(tokens: list[Token]) -> list[Token]:
+    """〜を得る reads える (成果を得る); Sudachi's うる fits only 〜し得る."""
+    out = list(tokens)
+    for i, t in enumerate(out):
+        if t.lemma in ("得る",) and t.surface.startswith("得") and i > 0 and out[i - 1].surface in ("を", "が"):
+            out[i] = t.with_reading("え" + t.surface[1:], "rule:eru_after_wo")
+    return out
+
+
+RULES: tuple[Rule, ...] = (whole_day_juu, counters, to_after_noun, nai_after_place, eru_after_wo)
+
+
+#: a rule runs only when its trigger occurs in the text (most sentences have none)
+_TRIGGERS: dict[Rule, tuple[str, ...]] = {
+    whole_day_juu: ("中",),
+    counters: ("人", "日"),
+    to_after_noun: ("等",),
+    nai_after_place: ("内",),
+    eru_after_wo: ("得",),
+}
 
 
 def apply(tokens: list[Token]) -> list[Token]:
+    text = "".join(t.surface for t in tokens)
     for rule in RULES:
-        tokens = rule(tokens)
+        if any(ch in text for ch in _TRIGGERS.get(rule, ("",))):
+            tokens = rule(tokens)
     return tokens

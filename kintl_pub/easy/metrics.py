@@ -22,7 +22,8 @@ from .overrides import DATA_DIR
 from .rewrite.sentences import is_polite
 
 JLPT_TSV = DATA_DIR / "jlpt" / "vocab-n5-n4.tsv"
-_SENT = re.compile(r"(?<=[。！？!?])")
+# a sentence ends at 。！？ unless a closing bracket follows (「…！」 is one sentence)
+_SENT = re.compile(r"(?<=[。！？!?])(?![」』）)\]。！？!?])")
 _CONTENT_POS = ("名詞", "動詞", "形容詞", "副詞", "形状詞")
 
 

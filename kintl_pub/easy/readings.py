@@ -23,6 +23,8 @@ from .tokens import Token
 
 #: pykakasi spells some words differently without being wrong; compare on a
 #: normalised form so those are not queued.
+_KANJI_SEARCH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆]").search
+_KATA_TO_HIRA = {c: c - 0x60 for c in range(ord("ァ"), ord("ヶ") + 1)}
 _INFLECTING = frozenset(("動詞", "助動詞", "形容詞"))
 #: pykakasi readings by surface, shared by every Reader in the process: pykakasi
 #: scans its dictionary per lookup (~1–2 ms a word), so each word is asked once.
@@ -53,6 +55,7 @@ class Reader:
             self._kakasi = pykakasi.kakasi()
         self._kakasi_cache = _KAKASI_CACHE
         self._pos_cache: dict[int, tuple[str, ...]] = {}
+        self._verdicts: dict[tuple[str, str], str | None] = {}
         #: called with each token whose readings disagree (the build queues them)
         self.on_disagreement: Callable[[Token], None] | None = None
 
@@ -60,8 +63,13 @@ class Reader:
 
     def sudachi(self, text: str) -> list[Token]:
         """Plain Sudachi tokens (readings in hiragana, kana kept as written)."""
+        # The hot loop of the whole stage: locals, no helper calls per morpheme.
         out: list[Token] = []
+        append = out.append
         pos_cache = self._pos_cache
+        kanji = _KANJI_SEARCH
+        kata_to_hira = _KATA_TO_HIRA
+        inflecting = _INFLECTING
         for m in self._tok.tokenize(text):
             surface = m.surface()
             pid = m.part_of_speech_id()
@@ -69,14 +77,14 @@ class Reader:
             if pos is None:
                 pos = pos_cache[pid] = tuple(m.part_of_speech())
             # only inflecting words need their dictionary form (rewrite rules)
-            lemma = m.dictionary_form() if pos[0] in _INFLECTING else surface
-            if has_kanji(surface):
-                rd = to_hiragana(m.reading_form())
-                if m.is_oov() or not rd or rd == surface:
+            lemma = m.dictionary_form() if pos[0] in inflecting else surface
+            if kanji(surface) is not None:
+                rd = m.reading_form().translate(kata_to_hira)
+                if not rd or rd == surface or m.is_oov():
                     rd = surface  # unknown word: no reading rather than a wrong one
-                out.append(Token(surface, rd, pos, lemma, "sudachi"))
+                append(Token(surface, rd, pos, lemma, "sudachi"))
             else:
-                out.append(Token(surface, surface, pos, lemma, "kana"))
+                append(Token(surface, surface, pos, lemma, "kana"))
         return out
 
     # -- overrides --------------------------------------------------------
@@ -111,12 +119,25 @@ class Reader:
             self._kakasi_cache[surface] = cached
         return cached
 
+    def _alt(self, surface: str, reading: str) -> str | None:
+        """pykakasi's reading if it differs from ``reading`` (memoised per pair)."""
+        key = (surface, reading)
+        if key in self._verdicts:
+            return self._verdicts[key]
+        alt: str | None = None
+        if not re.search(r"[0-9０-９]", surface) and not has_kanji(reading):
+            k = self.kakasi_reading(surface)
+            if _norm(k) != _norm(reading):
+                alt = k
+        self._verdicts[key] = alt
+        return alt
+
     def _cross_check(self, tokens: list[Token]) -> list[Token]:
         out: list[Token] = []
         for t in tokens:
-            if t.source == "sudachi" and has_kanji(t.surface) and not re.search(r"[0-9０-９]", t.surface):
-                alt = self.kakasi_reading(t.surface)
-                if _norm(alt) != _norm(t.reading) and has_kanji(t.reading) is False:
+            if t.source == "sudachi":  # kanji words only: kana tokens have source "kana"
+                alt = self._alt(t.surface, t.reading)
+                if alt is not None:
                     t = Token(t.surface, t.reading, t.pos, t.lemma, t.source, alt)
                     if self.on_disagreement is not None:
                         self.on_disagreement(t)
@@ -143,6 +164,37 @@ class Reader:
 
     def disagreements(self, text: str) -> Iterable[Token]:
         return (t for t in self.tokens(text) if t.alt)
+
+
+def kakasi_cache_path() -> Path:
+    """Where ``easy build`` keeps pykakasi's readings between runs (runtime
+    data under the instance folder, keyed by the pykakasi version)."""
+    from importlib.metadata import version
+
+    from ..store.db import instance_dir
+
+    return instance_dir() / "easy" / f"pykakasi-{version('pykakasi')}.tsv"
+
+
+def load_kakasi_cache(path: Path | None = None) -> int:
+    path = path or kakasi_cache_path()
+    if not path.exists():
+        return 0
+    n = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        surface, _, reading = line.partition("\t")
+        if surface and reading:
+            _KAKASI_CACHE.setdefault(surface, reading)
+            n += 1
+    return n
+
+
+def save_kakasi_cache(path: Path | None = None) -> None:
+    path = path or kakasi_cache_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text("".join(f"{k}\t{v}\n" for k, v in sorted(_KAKASI_CACHE.items())), encoding="utf-8")
+    tmp.replace(path)
 
 
 def make_tokenizer(mode: str = "C"):  # type: ignore[no-untyped-def]

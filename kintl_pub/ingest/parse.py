@@ -117,11 +117,16 @@ def _is_japanese(ch: str) -> bool:
     return "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff"
 
 
+# Same ranges as _is_japanese / the Latin-1 letters, counted by run.
+_LATIN1_RUN = re.compile("[\u00c0-\u00ff]+")
+_JAPANESE_RUN = re.compile("[\u3040-\u30ff\u4e00-\u9fff]+")
+
+
 def _reject_mojibake(text: str) -> None:
     # Shift_JIS read as Latin-1 and re-saved as UTF-8 looks like "ì¬..." —
     # valid UTF-8, but no Japanese and many Latin-1 letters.
-    latin1 = sum(1 for ch in text if "\u00c0" <= ch <= "\u00ff")
-    japanese = sum(1 for ch in text if _is_japanese(ch))
+    latin1 = sum(map(len, _LATIN1_RUN.findall(text)))
+    japanese = sum(map(len, _JAPANESE_RUN.findall(text)))
     if latin1 > 20 and latin1 > japanese:
         raise EncodingError(
             "the file is UTF-8 but its text is mojibake (Latin-1 letters where "
@@ -519,19 +524,37 @@ def _infer_missing_numbers(rows: list[SheetRow]) -> None:
     """A row without a number but with its own 取組名 starts an initiative
     whose number the extraction lost: take the gap in the sequence."""
     used = {r.number for r in rows if r.number is not None}
+    # The next printed number after each row (rows are in line order), and
+    # "first free number >= n" with path compression: both linear overall,
+    # where a scan of all rows / a walk over used numbers per row was not.
+    next_printed: list[int | None] = [None] * len(rows)
+    upcoming: int | None = None
+    for k in range(len(rows) - 1, -1, -1):
+        next_printed[k] = upcoming
+        if rows[k].number is not None:
+            upcoming = rows[k].number
+    skip: dict[int, int] = {}
+
+    def free(n: int) -> int:
+        path = []
+        while n in used:
+            path.append(n)
+            n = skip.get(n, n + 1)
+        for p in path:
+            skip[p] = n
+        return n
+
     last = 0
-    for row in rows:
+    for k, row in enumerate(rows):
         if row.number is not None:
             last = row.number
             continue
         if not row.title:
             continue
-        guess = last + 1
-        while guess in used:
-            guess += 1
+        guess = free(last + 1)
         row.number, row.inferred_number = guess, True
         used.add(guess)
-        nxt = next((r.number for r in rows if r.line > row.line and r.number is not None), None)
+        nxt = next_printed[k]
         row.note(
             "missing-number",
             f"row has its own 取組名 {row.title!r} but no number; the sequence goes "

@@ -152,6 +152,17 @@ def mask(source: str, glossary: Glossary) -> Masked:
     return Masked(source, re.sub(r" {2,}", " ", text).strip(), lead, tuple(slots))
 
 
+_NOTHING_TO_TRANSLATE = re.compile(r"[\W\d_]*")
+
+
+def needs_model(masked: Masked) -> bool:
+    """False when nothing but placeholders, numbers and punctuation is left
+    (a segment that *is* a protected term, e.g. a bureau name): its
+    approved translation is the draft, the model is not asked."""
+    rest = _PLACEHOLDER.sub(" ", masked.text)
+    return not _NOTHING_TO_TRANSLATE.fullmatch(rest)
+
+
 def unmask(output: str, masked: Masked, locale: str, glossary: Glossary) -> tuple[str, list[str]]:
     """Put approved term translations (and the leading marker) back.
     Returns the text and ``lost-term:…`` flags for placeholders the model dropped."""

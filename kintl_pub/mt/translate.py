@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,6 +25,9 @@ from ..segment import source_hash
 from ..store.models import Segment, Translation
 from . import packages, protect
 from .packages import PackageInfo, Route
+
+if TYPE_CHECKING:  # the engine imports the MT stack: only at run time, in run()
+    from .engine import Engine
 
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
 
@@ -74,19 +78,23 @@ def segment_sources(session: Session) -> list[str]:
 def needing_draft(session: Session, locale: str, sources: list[str]) -> list[str]:
     """Sources whose entry in ``locale`` is missing, untranslated or outdated machine text."""
     by_hash = {source_hash(s): s for s in sources}
-    existing: dict[str, Translation] = {}
+    existing: dict[str, tuple[str, str | None]] = {}
     keys = list(by_hash)
     for i in range(0, len(keys), 500):
-        for t in session.scalars(
-            select(Translation).where(
+        # only the columns the decision needs: loading whole rows (JSON
+        # provenance) made a no-op re-run noticeably slower
+        for h, state, translator in session.execute(
+            select(Translation.source_hash, Translation.state, Translation.translator).where(
                 Translation.locale == locale, Translation.source_hash.in_(keys[i : i + 500])
             )
         ):
-            existing[t.source_hash] = t
+            existing[h] = (state, translator)
     out: list[str] = []
     for h, s in by_hash.items():
-        t = existing.get(h)
-        if t is None or t.state == "untranslated" or (t.state == "outdated" and not states.is_human(t)):
+        row = existing.get(h)
+        # missing, untranslated, or outdated *machine* text (no translator:
+        # the same rule as states.is_human)
+        if row is None or row[0] == "untranslated" or (row[0] == "outdated" and not row[1]):
             out.append(s)
     return out
 
@@ -111,12 +119,12 @@ def run(
     session: Session,
     codes: list[str] | None = None,
     *,
-    engine: object | None = None,
+    engine: Engine | None = None,
     glossary: protect.Glossary | None = None,
     progress: ProgressFactory | None = None,
 ) -> Report:
     """Draft every segment that needs one, for the given (or all) MT locales."""
-    from .engine import Engine, versions
+    from .engine import Engine, versions  # runtime import: the batch stack
 
     packages.require_mt()
     targets = select_targets(codes)
@@ -139,7 +147,6 @@ def run(
         return report  # nothing to do: no model is loaded, no call is made
 
     eng = engine if engine is not None else Engine()
-    assert isinstance(eng, Engine)
     masked = {s: protect.mask(s, glossary) for todo in needs.values() for s in todo}
 
     # Walk the routes step by step; at each step, group by package so one
@@ -147,6 +154,8 @@ def run(
     current: dict[str, dict[str, str]] = {
         code: {s: masked[s].text for s in todo} for code, todo in needs.items()
     }
+    # Segments that are only a protected term (or numbers) skip the model.
+    verbatim = {s for s, m in masked.items() if not protect.needs_model(m)}
     depth = max(len(routes[c].steps) for c in needs)
     for step in range(depth):
         by_pkg: dict[str, tuple[PackageInfo, list[str]]] = {}
@@ -156,7 +165,7 @@ def run(
                 continue
             info = steps[step]
             entry = by_pkg.setdefault(str(info.path), (info, []))
-            entry[1].extend(texts.values())
+            entry[1].extend(t for s, t in texts.items() if s not in verbatim)
         for info, texts in by_pkg.values():
             unique = list(dict.fromkeys(t for t in texts if t))
             tick = progress(info.pair, len(unique)) if progress else None
@@ -164,7 +173,9 @@ def run(
             for code, cur in current.items():
                 steps = routes[code].steps
                 if step < len(steps) and steps[step].path == info.path:
-                    current[code] = {s: out.get(t, "") for s, t in cur.items()}
+                    current[code] = {
+                        s: t if s in verbatim else out.get(t, "") for s, t in cur.items()
+                    }
 
     stack = versions()
     for lr in report.locales:

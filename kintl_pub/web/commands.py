@@ -49,14 +49,15 @@ def serve(host: str, port: int, workers: int, dev: bool) -> None:
 
 
 def _ensure_index() -> None:
-    """Build the search index before serving if it is missing (never per request)."""
+    """(Re)build the search index before serving if it is missing or older
+    than the store (never per request)."""
     from ..store.db import get_engine, init_db, session_factory
-    from .search import build_index, has_index
+    from .search import build_index, is_stale
 
     engine = init_db(get_engine())
     session = session_factory(engine)()
     try:
-        missing = engine.dialect.name == "sqlite" and not has_index(session)
+        missing = engine.dialect.name == "sqlite" and is_stale(session)
     finally:
         session.close()
     if missing:

@@ -44,6 +44,19 @@ def has_index(session: Session) -> bool:
     )
 
 
+def is_stale(session: Session) -> bool:
+    """Missing, or built for an older store (import/translate since)."""
+    if not has_index(session):
+        return True
+    from .cache import store_version
+
+    try:
+        row = session.execute(text("SELECT version FROM search_meta")).first()
+    except Exception:  # noqa: BLE001 - an index from before search_meta existed
+        return True
+    return row is None or row[0] != store_version(session)
+
+
 def build_index(engine: Engine) -> int:
     """(Re)build the FTS5 trigram index for every locale.  Returns row count.
 
@@ -67,21 +80,28 @@ def build_index(engine: Engine) -> int:
                 if r.lang == "ja" and r.text == s.source:
                     continue  # the Japanese row already covers it
                 rows.append(_row(s, loc.code, r.lang, _plain(r.text, r.lang)))
-        session.execute(text(f"DROP TABLE IF EXISTS {TABLE}"))
+        session.execute(text("DROP TABLE IF EXISTS search_fts"))
         session.execute(
             text(
-                f"CREATE VIRTUAL TABLE {TABLE} USING fts5("
+                "CREATE VIRTUAL TABLE search_fts USING fts5("
                 "body, locale UNINDEXED, lang UNINDEXED, initiative UNINDEXED, "
                 "position UNINDEXED, field UNINDEXED, tokenize='trigram')"
             )
         )
         session.execute(
             text(
-                f"INSERT INTO {TABLE} (body, locale, lang, initiative, position, field) "
+                "INSERT INTO search_fts (body, locale, lang, initiative, position, field) "
                 "VALUES (:body, :locale, :lang, :initiative, :position, :field)"
             ),
             rows,
         )
+        # remember which store version the index reflects (see is_stale)
+        from .cache import store_version
+
+        session.execute(text("DROP TABLE IF EXISTS search_meta"))
+        session.execute(text("CREATE TABLE search_meta (version TEXT NOT NULL)"))
+        session.execute(text("INSERT INTO search_meta (version) VALUES (:v)"),
+                        {"v": store_version(session)})
         session.commit()
         return len(rows)
     finally:
@@ -160,20 +180,25 @@ def find(session: Session, locale: str, terms: list[str]) -> Found:
     return out
 
 
+_SQL_MATCH = text(
+    "SELECT initiative, field, lang, body FROM search_fts "
+    "WHERE search_fts MATCH :m AND locale IN (:loc, 'ja') LIMIT 5000"
+)
+_SQL_LIKE = text(
+    "SELECT initiative, field, lang, body FROM search_fts "
+    "WHERE body LIKE :m ESCAPE '\\' AND locale IN (:loc, 'ja') LIMIT 5000"
+)
+
+
 def _find_term(session: Session, locale: str, term: str) -> dict[int, list[Hit]]:
     found: dict[int, list[Hit]] = {}
     if has_index(session):
+        # a quoted FTS5 phrase: the user's text is data, never query syntax
         if len(term) >= 3:
-            cond, params = f"{TABLE} MATCH :m", {"m": '"' + term.replace('"', '""') + '"'}
+            sql, m = _SQL_MATCH, '"' + term.replace('"', '""') + '"'
         else:
-            cond, params = "body LIKE :m ESCAPE '\\'", {"m": _like(term)}
-        rows = session.execute(
-            text(
-                f"SELECT initiative, field, lang, body FROM {TABLE} "
-                f"WHERE {cond} AND locale IN (:loc, 'ja') LIMIT 5000"
-            ),
-            {**params, "loc": locale},
-        )
+            sql, m = _SQL_LIKE, _like(term)
+        rows = session.execute(sql, {"m": m, "loc": locale})
         for ini, fld, lang, body in rows:
             found.setdefault(int(ini), []).append(Hit(int(ini), fld, lang, body))
         return found

@@ -76,3 +76,15 @@ def test_import_checks_the_folder_a_file_lives_in(run, tdir):
 def test_unknown_lang_option(run, tmp_path):
     out = run("catalogs", "export", "--lang", "tl", "--out", str(tmp_path), ok=False)
     assert "not a target locale" in out
+
+
+def test_update_refuses_to_lose_hand_edits(run, tdir):
+    run("catalogs", "update", "--dir", str(tdir))
+    path = tdir / "id/LC_MESSAGES/content.po"
+    path.write_bytes(edit(path.read_bytes(), STOCK, msgstr="Target tercapai."))
+    out = run("catalogs", "update", "--dir", str(tdir), ok=False)
+    assert "not imported" in out and "Nothing was changed" in out
+    run("catalogs", "import", str(path), "--as", "dewi")
+    assert "0 files written" not in run("catalogs", "update", "--dir", str(tdir))
+    out = run("catalogs", "stats")
+    assert next(ln for ln in out.splitlines() if ln.startswith("id ")).split()[5] == "1"

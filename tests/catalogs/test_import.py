@@ -313,3 +313,13 @@ def test_load_repo_catalogs_restores_people_into_a_fresh_store(session, tdir, en
         assert human((tmp_path / "again" / rel).read_bytes()) == human(committed[po_path(tdir, code)])
         assert human(committed[po_path(tdir, code)])
     fresh.close()
+
+
+def test_machine_draft_with_stray_whitespace_round_trips_unchanged(session, prepared, tdir):
+    states.put_machine(session, "en", "通訳を派遣します。", "We send interpreters. \n", provenance=PROV)
+    states.put_machine(session, "en", "派遣件数を増やします。", " More dispatches.", provenance=PROV)
+    [path] = export(session, tdir.parent / "out2", [EN])
+    before = snapshot(session)
+    report = import_po(session, path.read_bytes(), who="carol")
+    assert report.outcomes == [] and snapshot(session) == before
+    update(session, tdir)  # no "hand edit" either

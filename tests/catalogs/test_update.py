@@ -278,3 +278,66 @@ def test_babel_can_load_each_trap_locale_catalog(session, tdir, code):
     assert po.locale is locales.get(code)
     assert po.catalog.num_plurals >= 1
     assert sys.version_info >= (3, 11)
+
+
+def test_update_never_drops_people_from_the_committed_files(session, tdir, engine, tmp_path):
+    """A fresh clone (empty store) running update must not wipe the human
+    translations the committed catalogs hold: they are restored first."""
+    from kintl_pub.store.db import get_engine, init_db, session_factory
+
+    from .conftest import build_tree
+
+    update(session, tdir)
+    states.put_human(session, "th", STOCK, "บรรลุเป้าหมาย", who="somchai")
+    states.put_machine(session, "th", "通訳を派遣します。", "ส่งล่าม", provenance=PROV)
+    update(session, tdir)
+    session.commit()
+    committed = po_path(tdir, "th").read_bytes()
+
+    fresh_engine = get_engine(f"sqlite:///{tmp_path / 'clone.sqlite3'}")
+    init_db(fresh_engine)
+    fresh = session_factory(fresh_engine)()
+    build_tree(fresh)
+    r = update(fresh, tdir)
+    fresh.commit()
+    assert r.restored == 1
+    t = states.get(fresh, "th", STOCK)
+    assert (t.text, t.state, t.translator) == ("บรรลุเป้าหมาย", "translated", "somchai")
+    after = read_catalog(po_path(tdir, "th").read_bytes())
+    entry = next(e for e in after.entries if e.msgid == STOCK)
+    assert (entry.msgstr, entry.translated_by, entry.fuzzy) == ("บรรลุเป้าหมาย", "somchai", False)
+    assert committed != po_path(tdir, "th").read_bytes()  # (the machine draft was not restored)
+    fresh.close()
+
+
+def test_hand_edits_in_the_files_stop_update(session, tdir):
+    from kintl_pub.catalogs.importer import import_po
+    from kintl_pub.catalogs.update import UnimportedEdits
+
+    from .helpers import edit
+
+    update(session, tdir)
+    states.put_human(session, "vi", STOCK, "Đã đạt mục tiêu.", who="lan")
+    update(session, tdir)
+    session.commit()
+    path = po_path(tdir, "vi")
+    # someone edits the committed file directly (e.g. in a pull request)
+    edited = edit(path.read_bytes(), STOCK, msgstr="Đã hoàn thành mục tiêu.")
+    edited = edit(edited, "通訳を派遣します。", msgstr="Chúng tôi cử phiên dịch viên.")
+    path.write_bytes(edited)
+    with pytest.raises(UnimportedEdits) as exc:
+        update(session, tdir)
+    assert STOCK[:10] in str(exc.value) and "catalogs import" in str(exc.value)
+    session.rollback()
+    assert path.read_bytes() == edited  # nothing overwritten
+    # the store moving on (a workspace edit) is not a hand edit of the file
+    report = import_po(session, edited, who="minh")
+    assert report.stored == 2
+    states.put_human(session, "vi", STOCK, "Mục tiêu đã đạt được.", who="lan")
+    update(session, tdir)
+    entry = next(e for e in read_catalog(path.read_bytes()).entries if e.msgid == STOCK)
+    assert entry.msgstr == "Mục tiêu đã đạt được."
+    # and a deliberate discard is possible
+    path.write_bytes(edit(path.read_bytes(), STOCK, msgstr="Bỏ đi."))
+    update(session, tdir, discard_file_edits=True)
+    assert "Bỏ đi." not in path.read_text("utf-8")

@@ -51,6 +51,9 @@ def test_reading_keeps_kana_digits_latin(reader: Reader) -> None:
         ("1日かけて", "いちにちかけて"),
         ("2日間", "ふつかかん"),
         ("20日", "はつか"),
+        ("麻生区内の", "あさおくないの"),
+        ("成果を得る", "せいかをえる"),
+        ("中高一貫教育", "ちゅうこういっかんきょういく"),
     ],
 )
 def test_context_rules(reader: Reader, text: str, reading: str) -> None:

@@ -8,7 +8,12 @@ from kintl_pub.easy import preserve
 from kintl_pub.easy.rewrite import dates, lists, rewrite, style
 from kintl_pub.easy.rewrite.conjugate import polite
 from kintl_pub.easy.rewrite.glossary import replace_verbs, replace_words
-from kintl_pub.easy.rewrite.sentences import is_polite, polite_ending, rewrite_sentence, split_clauses
+from kintl_pub.easy.rewrite.sentences import (
+    is_polite,
+    polite_ending,
+    rewrite_sentence,
+    split_clauses,
+)
 
 
 def _text(tokens) -> str:  # type: ignore[no-untyped-def]
@@ -52,6 +57,17 @@ def test_no_double_negatives() -> None:
 
 def test_glossary_words(glossary) -> None:  # type: ignore[no-untyped-def]
     assert replace_words("本市及び国", glossary) == "川崎市と国"
+
+
+def test_glossary_words_whole_words_only(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    from kintl_pub.easy.rewrite.glossary import nado, replace_word_tokens
+
+    def run(t: str) -> str:
+        return _text(replace_word_tokens(nado(reader.tokens(t)), glossary))
+
+    assert run("児童と保護者") == "子どもと親"
+    assert run("児童福祉法") == "児童福祉法"  # part of a name: kept
+    assert run("本市及び国等の取組") == "川崎市と国などの取組"
 
 
 @pytest.mark.parametrize(
@@ -145,6 +161,20 @@ def test_full_rewrite(reader, glossary) -> None:  # type: ignore[no-untyped-def]
     res = rewrite(src, reader=reader, glossary=glossary)
     assert not res.flags
     assert res.text == (
-        "2021年度（令和3年度）は5月15日から31日までに川崎市国際交流協会と連携しました。"
+        "2021年度（令和3年度）は5月15日から31日までに川崎市国際交流協会と協力しました。"
         "外国人市民向けの日本語教室をひらきました。"
     )
+
+
+def test_gloss_only_on_whole_words(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from kintl_pub.easy import markup
+
+    marked, _, _ = pipeline.run("避難所の案内を多言語表記しました。")
+    assert [g[0] for g in markup.glosses(marked)] == ["避難所"]  # 多言語 is inside 多言語表記
+    assert markup.to_plain(marked).startswith("避難所（")
+
+
+def test_means_clause_shares_the_sentence_tense(reader) -> None:  # type: ignore[no-untyped-def]
+    s = "外国人向け資料コーナーを窓口に近い位置に設置することで、転入した外国人に情報を届けられるようになりました。"
+    out = rewrite_sentence(reader.tokens(s))
+    assert out[0].endswith("設置しました。") and out[1].startswith("それで、")

@@ -84,3 +84,11 @@ def test_no_spaces_around_terms_in_chinese() -> None:
 )
 def test_check_numbers_dates_markers(source: str, output: str, locale: str, flags: list[str]) -> None:
     assert protect.check(source, output, locale) == flags
+
+
+def test_segments_that_are_only_terms_need_no_model() -> None:
+    g = protect.load_terms()
+    assert not protect.needs_model(protect.mask("市民文化局", g))
+    assert not protect.needs_model(protect.mask("①幸区", g))
+    assert not protect.needs_model(protect.mask("2021", g))
+    assert protect.needs_model(protect.mask("幸区の事業", g))

@@ -174,3 +174,15 @@ def test_cli_translate(session, mt_env: Path) -> None:  # type: ignore[no-untype
     assert "drafted 0" in second.output and ", 0 model calls" in second.output
     bad = runner.invoke(cli, ["translate", "--lang", "xx"])
     assert bad.exit_code != 0 and "unknown locale" in bad.output
+
+
+def test_term_only_segments_get_the_approved_translation(engine, installed) -> None:  # type: ignore[no-untyped-def]
+    s = session_factory(engine)()
+    add_segments(s, ("市民文化局", "キングスカイフロント"))
+    eng = _engine()
+    translate.run(s, ["en", "es"], engine=eng)
+    assert eng.stats.calls == 0
+    assert _rows(s, "en")["市民文化局"].text == "Civic Affairs Bureau"
+    assert _rows(s, "es")["市民文化局"].text == "Oficina de Asuntos Cívicos"
+    assert _rows(s, "es")["キングスカイフロント"].state == "machine"
+    s.close()

@@ -78,7 +78,7 @@ def test_initiative_links_to_every_language_with_hreflang(client):
             rf'<a href="/{re.escape(loc.code)}/initiatives/3/" hreflang="[^"]+" lang="{loc.html_lang}">'
             rf"{re.escape(loc.native_name)}</a>", html
         ), loc.code
-        assert f'<link rel="alternate" hreflang=' in html
+        assert '<link rel="alternate" hreflang=' in html
     assert 'hreflang="ja-x-easy"' in html
 
 

@@ -4,9 +4,10 @@ Each rule is a small named function (see :data:`TEXT_RULES` and the token
 rules in :mod:`.sentences`, :mod:`.glossary`, :mod:`.lists`).  The order:
 
 1. text rules (regex): 尊敬語/謙譲語 → plain polite, double negatives,
-   和暦 with 西暦, 午前/午後, ranges から/まで, glossary word replacements;
+   和暦 with 西暦, 午前/午後, ranges から/まで;
 2. ①②… enumerations → list lines;
 3. per sentence (Sudachi tokens, one pass): A・B・C enumerations → list,
+   等 → など, glossary words (whole words only: 児童 but not 児童福祉法),
    glossary verbs (開催する → ひらく, conjugated), clause splits, polite
    endings (prose only; list items without 。 stay noun phrases);
 4. preservation check (:mod:`kintl_pub.easy.preserve`): a rewrite that lost
@@ -23,7 +24,7 @@ from .. import preserve
 from ..readings import Reader
 from ..tokens import Token
 from . import dates, lists, style
-from .glossary import Glossary, replace_verbs, replace_words
+from .glossary import Glossary, nado, replace_verbs, replace_word_tokens
 from .sentences import rewrite_sentence
 
 
@@ -38,14 +39,13 @@ class Rewrite:
 TextRule = Callable[[str], str]
 
 
-def text_rules(glossary: Glossary) -> tuple[tuple[str, TextRule], ...]:
+def text_rules(glossary: Glossary | None = None) -> tuple[tuple[str, TextRule], ...]:
     return (
         ("no_honorifics", style.no_honorifics),
         ("no_double_negatives", style.no_double_negatives),
         ("era_with_western", dates.era_with_western),
         ("times_with_ampm", dates.times_with_ampm),
         ("ranges_kara_made", dates.ranges_kara_made),
-        ("glossary_words", lambda t: replace_words(t, glossary)),
     )
 
 
@@ -74,7 +74,7 @@ def rewrite(source: str, *, reader: Reader, glossary: Glossary, kind: str = "p")
                 if prose:
                     sent, items = lists.nakaguro_to_list(sent)
                     extra_items += items
-                toks = replace_verbs(reader.tokens(sent), glossary)
+                toks = replace_verbs(replace_word_tokens(nado(reader.tokens(sent)), glossary), glossary)
                 result.tokens += toks
                 if prose:
                     sentences_out += rewrite_sentence(toks)

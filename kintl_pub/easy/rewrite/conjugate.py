@@ -27,11 +27,11 @@ def masu_stem(lemma: str, conj_type: str) -> str:
             return lemma[:-2] + "じ"
     if conj_type.startswith("カ行変格"):
         return lemma[:-1] if lemma.endswith("来る") else lemma[:-2] + "き"
-    if conj_type.startswith(("上一段", "下一段")) or conj_type in (
+    ichidan = conj_type.startswith(("上一段", "下一段")) or conj_type in (
         "助動詞-レル", "助動詞-ラレル", "助動詞-セル", "助動詞-サセル",
-    ):
-        if lemma.endswith("る"):
-            return lemma[:-1]
+    )
+    if ichidan and lemma.endswith("る"):
+        return lemma[:-1]
     if conj_type.startswith("五段"):
         last = lemma[-1]
         if last in _GODAN_I:

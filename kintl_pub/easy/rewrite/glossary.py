@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..chars import has_kanji
 from ..overrides import DATA_DIR
 from ..tokens import Token
 from .conjugate import CannotConjugate, godan_forms, ichidan_forms
@@ -64,11 +65,69 @@ def load(path: Path = GLOSSARY_TSV) -> Glossary:
 
 
 def replace_words(text: str, glossary: Glossary) -> str:
-    """Plain replacements (及び → と, 本市 → 川崎市 …), longest term first."""
+    """Plain replacements on a string (no compound check: for short phrases)."""
     pat = glossary.word_pattern()
     if pat is None:
         return text
     return pat.sub(lambda m: glossary.words[m.group(0)].easy, text)
+
+
+_COMPOUND_LEFT = ("名詞", "接頭辞")
+_COMPOUND_RIGHT = ("名詞", "接尾辞")
+
+
+def replace_word_tokens(tokens: list[Token], glossary: Glossary) -> list[Token]:
+    """及び → と, 本市 → 川崎市 … where the term is a word of its own: its
+    ends fall on token boundaries and it is not part of a longer compound
+    (児童 is replaced, 児童福祉法 is a name and stays)."""
+    pat = glossary.word_pattern()
+    if pat is None:
+        return tokens
+    text = "".join(t.surface for t in tokens)
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    pos = 0
+    for i, t in enumerate(tokens):
+        starts[pos] = i
+        pos += len(t.surface)
+        ends[pos] = i
+    out: list[Token] = []
+    i = 0
+    for m in pat.finditer(text):
+        a, b = starts.get(m.start()), ends.get(m.end())
+        if a is None or b is None or a < i:
+            continue
+        term = m.group(0)
+        nounish = tokens[a].pos1 in ("名詞", "接頭辞") or tokens[b].pos1 in ("名詞", "接尾辞")
+        if nounish and has_kanji(term[0]) and a > 0 and tokens[a - 1].pos1 in _COMPOUND_LEFT:
+            continue
+        if nounish and has_kanji(term[-1]) and b + 1 < len(tokens) and tokens[b + 1].pos1 in _COMPOUND_RIGHT:
+            continue
+        out.extend(tokens[i:a])
+        easy = glossary.words[term].easy
+        out.append(Token(easy, easy, tokens[a].pos, easy, "rule:glossary"))
+        i = b + 1
+    out.extend(tokens[i:])
+    return out
+
+
+def nado(tokens: list[Token]) -> list[Token]:
+    """等 after a noun → など (Easy Japanese writes the native word)."""
+    out: list[Token] = []
+    nado_tok = Token("など", "など", ("助詞", "副助詞", "*", "*", "*", "*"), "など", "rule:nado")
+    for t in tokens:
+        if t.source == "override":
+            out.append(t)
+        elif t.surface == "等" and out and out[-1].is_noun_like():
+            out.append(nado_tok)
+        elif len(t.surface) > 1 and t.surface.endswith("等") and t.pos1 == "名詞":
+            # Sudachi knows some "X等" as one word (国等): split it
+            base = t.surface[:-1]
+            out.append(Token(base, base, ("名詞", "普通名詞", "一般", "*", "*", "*"), base, "rule:nado"))
+            out.append(nado_tok)
+        else:
+            out.append(t)
+    return out
 
 
 def _verb_forms(easy: str) -> tuple[str, str, dict[str, str]]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from ..tokens import Token
 from .conjugate import CannotConjugate, polite
 
@@ -11,9 +9,7 @@ _VERBISH_AUX = ("助動詞-レル", "助動詞-ラレル", "助動詞-セル", "
 _TAIL = set("。．.！？!?」』）)]】 ")
 #: verbs that, in て-form, are compound particles (に向けて, について …), not clauses
 COMPOUND_PARTICLE_VERBS = frozenset(
-    "向ける 通じる つく よる おく 対する 関する 踏まえる 伴う 際する 基づく 加える 含める 除く 沿う "
-    "当たる 応じる 比べる 先立つ 向かう 限る 当てる 通す わたる 渡る 伴なう 併せる あわせる 合わせる "
-    "問う 始める 際す 受ける 通ずる".split()
+    ["向ける", "通じる", "つく", "よる", "おく", "対する", "関する", "踏まえる", "伴う", "際する", "基づく", "加える", "含める", "除く", "沿う", "当たる", "応じる", "比べる", "先立つ", "向かう", "限る", "当てる", "通す", "わたる", "渡る", "伴なう", "併せる", "あわせる", "合わせる", "問う", "始める", "際す", "受ける", "通ずる"]
 )
 _POLITE_END = ("ます", "です", "ました", "でした", "ません", "ましょう", "ください", "でしょう", "ませんでした")
 
@@ -157,7 +153,7 @@ def _connector(tokens: list[Token], i: int) -> tuple[int, str] | None:  # noqa: 
         k = i - 1
         while k > 0 and tokens[k].surface != "こと":
             k -= 1
-        return k, "そのため、"
+        return k, "それで、"
     if p.surface == "ことで" or (p.surface == "で" and i >= 2 and tokens[i - 2].surface == "こと"):
         return (i - 1 if p.surface == "ことで" else i - 2), "それで、"
     if p.surface in ("結果", "ところ") and i >= 2 and tokens[i - 2].pos1 in ("助動詞", "動詞"):
@@ -229,6 +225,7 @@ def rewrite_sentence(tokens: list[Token]) -> list[str]:
         # (〜し、/〜て、) shares the sentence's tense; before そのため/しかし
         # it keeps its own (〜するため = purpose, non-past)
         nxt = pieces[n + 1] if n + 1 < len(pieces) else None
-        follow = nxt is not None and (nxt[0].source != "rule" or nxt[0].surface == "また、")
+        # (〜することで、…できました: the means shares the tense too → それで、)
+        follow = nxt is not None and (nxt[0].source != "rule" or nxt[0].surface in ("また、", "それで、"))
         out.append(polite_ending(piece, default_past=default_past, follow=follow))
     return out
