@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 LIST_PREFIX = "- "
 
@@ -150,11 +150,11 @@ class SyncReport:
     total: int = 0
     added: int = 0
     removed: int = 0
-    changed: list[SourceChange] | None = None
+    changed: list[SourceChange] = field(default_factory=list)
 
     @property
     def changes(self) -> list[SourceChange]:
-        return self.changed or []
+        return self.changed
 
 
 def store_segments(session) -> list[SegmentSpec]:  # type: ignore[no-untyped-def]
@@ -206,26 +206,27 @@ def sync(session) -> SyncReport:  # type: ignore[no-untyped-def]
     catalogs stage can mark their translations outdated."""
     from datetime import UTC, datetime
 
-    from sqlalchemy import select
+    from sqlalchemy import insert, select
 
     from .store.models import Segment
 
     specs = store_segments(session)
     existing = {s.key: s for s in session.scalars(select(Segment))}
-    report = SyncReport(total=len(specs), changed=[])
+    report = SyncReport(total=len(specs))
     now = datetime.now(UTC)
     seen: set[str] = set()
+    new_rows: list[dict] = []
     for spec in specs:
         seen.add(spec.key)
         row = existing.get(spec.key)
         if row is None:
-            session.add(
-                Segment(
-                    key=spec.key, initiative_number=spec.initiative_number,
-                    program_position=spec.program_position, field=spec.field,
-                    ordinal=spec.ordinal, kind=spec.kind, block=spec.block,
-                    source=spec.source, source_hash=spec.source_hash, updated_at=now,
-                )
+            new_rows.append(
+                {
+                    "key": spec.key, "initiative_number": spec.initiative_number,
+                    "program_position": spec.program_position, "field": spec.field,
+                    "ordinal": spec.ordinal, "kind": spec.kind, "block": spec.block,
+                    "source": spec.source, "source_hash": spec.source_hash, "updated_at": now,
+                }
             )
             report.added += 1
             continue
@@ -241,4 +242,7 @@ def sync(session) -> SyncReport:  # type: ignore[no-untyped-def]
             session.delete(row)
             report.removed += 1
     session.flush()
+    if new_rows:
+        # one executemany instead of an ORM object per segment
+        session.execute(insert(Segment), new_rows)
     return report

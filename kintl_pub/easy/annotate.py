@@ -19,6 +19,8 @@ def starts_phrase(prev: Token, cur: Token) -> bool:
     not continue a compound (noun+noun, prefix+word) or a verb chain."""
     if cur.pos1 not in _INDEPENDENT or prev.surface in _OPENING or prev.pos1 == "接頭辞":
         return False
+    if prev.surface[-1:].isascii() and cur.surface[:1].isascii():
+        return False  # inside a URL, code or Latin name
     if len(cur.pos) > 1 and cur.pos[1] == "非自立可能":
         return False
     if prev.pos1 in ("名詞", "代名詞", "接尾辞") and cur.pos1 in ("名詞", "接尾辞"):

@@ -93,6 +93,8 @@ class TextOrCommandGroup(click.Group):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
             args = [self.TEXT_COMMAND, *args]
+        elif not args and sys.stdin is not None and not sys.stdin.isatty():
+            args = [self.TEXT_COMMAND]  # `… | kintl-pub easy`: rewrite stdin lines
         return super().parse_args(ctx, args)
 
 

@@ -90,23 +90,50 @@ class Reader:
     # -- overrides --------------------------------------------------------
 
     def _with_overrides(self, text: str) -> list[Token]:
+        """Sudachi tokens with dictionary entries laid over them.
+
+        An entry applies only where Sudachi starts a word, so 生田 is not
+        found inside 先生田中.  Its end may fall inside a Sudachi word
+        (元年 in 令和/元/年度): the rest of that word is analysed again.
+        """
+        full = self.sudachi(text)
         if self._ov_re is None:
-            return self.sudachi(text)
-        spans = [(m.start(), m.end()) for m in self._ov_re.finditer(text)]
-        if not spans:
-            return self.sudachi(text)
-        out: list[Token] = []
+            return full
+        matches = list(self._ov_re.finditer(text))
+        if not matches:
+            return full
+        starts: list[int] = []
+        ends: list[int] = []
         pos = 0
-        for start, end in spans:
-            if start > pos:
-                out.extend(self.sudachi(text[pos:start]))
-            surface = text[start:end]
-            ov = self.overrides[surface]
-            out.append(Token(surface, ov.reading, ("名詞", "固有名詞", "*", "*", "*", "*"), surface,
-                             "override"))
-            pos = end
-        if pos < len(text):
-            out.extend(self.sudachi(text[pos:]))
+        for t in full:
+            starts.append(pos)
+            pos += len(t.surface)
+            ends.append(pos)
+        boundaries = set(starts)
+        out: list[Token] = []
+        i, n, pos = 0, len(full), 0
+        for m in matches:
+            a, b = m.span()
+            if a < pos or a not in boundaries:
+                continue
+            while i < n and starts[i] < pos:  # a word cut by the previous entry
+                if ends[i] > pos:
+                    out.extend(self.sudachi(text[pos : ends[i]]))
+                    pos = ends[i]
+                i += 1
+            while i < n and ends[i] <= a:
+                out.append(full[i])
+                i += 1
+            surface = text[a:b]
+            out.append(Token(surface, self.overrides[surface].reading,
+                             ("名詞", "固有名詞", "*", "*", "*", "*"), surface, "override"))
+            pos = b
+        while i < n and starts[i] < pos:
+            if ends[i] > pos:
+                out.extend(self.sudachi(text[pos : ends[i]]))
+                pos = ends[i]
+            i += 1
+        out.extend(full[i:])
         return out
 
     # -- cross-check ------------------------------------------------------

@@ -63,14 +63,9 @@ def _outdate(session, changes) -> int:  # type: ignore[no-untyped-def]
     """Mark translations of changed segments outdated (catalogs stage)."""
     if not changes:
         return 0
-    from ..catalogs.states import mark_outdated
-    from ..locales import TARGETS
+    from ..catalogs.update import outdate
 
-    n = 0
-    for ch in changes:
-        for loc in TARGETS:
-            n += mark_outdated(session, loc.code, ch.old, ch.new)
-    return n
+    return outdate(session, changes)
 
 
 @click.command("export")

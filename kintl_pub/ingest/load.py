@@ -162,14 +162,17 @@ def load_sheet(session: Session, sheet: ParsedSheet, *, who: str | None = None) 
         ini = existing.get(pi.number)
         key = f"initiative:{pi.number}"
         if ini is None:
+            # New rows are built in memory and flushed once at the end: no
+            # per-initiative round trip, so import cost stays linear and small.
             ini = Initiative(number=pi.number, title=pi.title, focus=focus)
+            ini.programs = [_new_program(pos, pp, sheet.source_file) for pos, pp in enumerate(pi.programs)]
             session.add(ini)
-            session.flush()
-            report.created += 1
-        w.set(ini, "title", pi.title, entity="initiative", key=key)
-        if ini.focus_id != focus.id:
-            w.set(ini, "focus_id", focus.id, entity="initiative", key=key)
-        _load_programs(w, ini, pi.programs, sheet.source_file)
+            report.created += 1 + len(pi.programs)
+        else:
+            w.set(ini, "title", pi.title, entity="initiative", key=key)
+            if ini.focus_id != focus.id:
+                w.set(ini, "focus_id", focus.id, entity="initiative", key=key)
+            _load_programs(w, ini, pi.programs, sheet.source_file)
         report.initiatives += 1
         report.programs += len(pi.programs)
 
@@ -201,6 +204,13 @@ def load_sheet(session: Session, sheet: ParsedSheet, *, who: str | None = None) 
     return report
 
 
+def _new_program(pos: int, pp: ParsedProgram, source_file: str) -> Program:
+    row = Program(position=pos, source_file=source_file, line_start=pp.line_start, line_end=pp.line_end)
+    for col in PROGRAM_COLUMNS:
+        setattr(row, col, getattr(pp, col))
+    return row
+
+
 def _load_programs(
     w: _Writer, ini: Initiative, programs: list[ParsedProgram], source_file: str
 ) -> None:
@@ -209,11 +219,7 @@ def _load_programs(
         row = by_pos.get(pos)
         key = f"program:{ini.number}:{pos}"
         if row is None:
-            row = Program(initiative=ini, position=pos)
-            for col in PROGRAM_COLUMNS:
-                setattr(row, col, getattr(pp, col))
-            row.source_file, row.line_start, row.line_end = source_file, pp.line_start, pp.line_end
-            w.session.add(row)
+            ini.programs.append(_new_program(pos, pp, source_file))
             w.report.created += 1
             continue
         for col in PROGRAM_COLUMNS:

@@ -584,7 +584,7 @@ class _Scorer:
         mine = self.grams[row.line]
         theirs = self.grams[anchor.line]
         total = sum(self.idf[g] for g in mine) or 1.0
-        shared = sorted(mine & theirs, key=lambda g: -self.idf[g])
+        shared = sorted(mine & theirs, key=lambda g: (-self.idf[g], g))  # word breaks ties: stable output
         value = sum(self.idf[g] for g in shared) / total
         evidence = []
         if row.measure_code and row.measure_code == anchor.measure_code:

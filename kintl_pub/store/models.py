@@ -85,7 +85,7 @@ class Initiative(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[int] = mapped_column(Integer, unique=True)
     title: Mapped[str | None] = mapped_column(Text, nullable=True)
-    focus_id: Mapped[int] = mapped_column(ForeignKey("focus.id"))
+    focus_id: Mapped[int] = mapped_column(ForeignKey("focus.id"), index=True)
     focus: Mapped[Focus] = relationship(back_populates="initiatives")
     programs: Mapped[list[Program]] = relationship(
         back_populates="initiative", order_by="Program.position", cascade="all, delete-orphan"
@@ -114,7 +114,7 @@ class Program(Base):
     __tablename__ = "program"
     __table_args__ = (UniqueConstraint("initiative_id", "position"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    initiative_id: Mapped[int] = mapped_column(ForeignKey("initiative.id"))
+    initiative_id: Mapped[int] = mapped_column(ForeignKey("initiative.id"), index=True)
     position: Mapped[int] = mapped_column(Integer)  # 0-based order within the initiative
     name: Mapped[str | None] = mapped_column(Text, nullable=True)
     measure_code: Mapped[str | None] = mapped_column(String(16), nullable=True)

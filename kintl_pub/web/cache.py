@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 from ..store.models import ImportRun, Segment, SourceRevision, Translation
 
 VERSION_TTL = 3.0  # seconds between store-version checks
-MAX_ENTRIES = 1024
+MAX_ENTRIES = 2048
+MAX_BYTES = 40 * 1024 * 1024  # per worker; keeps RSS well under 150 MB
 MAX_BODY = 2 * 1024 * 1024
 
 
@@ -48,10 +49,12 @@ class Entry:
 
 
 class ResponseCache:
-    def __init__(self, max_entries: int = MAX_ENTRIES) -> None:
+    def __init__(self, max_entries: int = MAX_ENTRIES, max_bytes: int = MAX_BYTES) -> None:
         self._data: OrderedDict[tuple, Entry] = OrderedDict()  # type: ignore[type-arg]
         self._lock = threading.Lock()
         self._max = max_entries
+        self._max_bytes = max_bytes
+        self._bytes = 0
         self._version: str | None = None
         self._checked = 0.0
 
@@ -66,6 +69,7 @@ class ResponseCache:
             with self._lock:
                 if v != self._version:
                     self._data.clear()
+                    self._bytes = 0
                 self._version, self._checked = v, now
         return self._version  # type: ignore[return-value]
 
@@ -80,12 +84,21 @@ class ResponseCache:
         if len(entry.body) > MAX_BODY:
             return
         with self._lock:
+            old = self._data.pop(key, None)
+            if old is not None:
+                self._bytes -= len(old.body)
             self._data[key] = entry
-            self._data.move_to_end(key)
-            while len(self._data) > self._max:
-                self._data.popitem(last=False)
+            self._bytes += len(entry.body)
+            while self._data and (len(self._data) > self._max or self._bytes > self._max_bytes):
+                _k, dropped = self._data.popitem(last=False)
+                self._bytes -= len(dropped.body)
+
+    @property
+    def size_bytes(self) -> int:
+        return self._bytes
 
     def clear(self) -> None:
         with self._lock:
             self._data.clear()
+            self._bytes = 0
             self._version = None

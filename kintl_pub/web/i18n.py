@@ -14,6 +14,7 @@ Fallback chain: the locale's catalog → (for ``ja-easy``) the Japanese catalog
 from __future__ import annotations
 
 import io
+import logging
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from markupsafe import Markup, escape
 
 from .. import locales
 
+_log = logging.getLogger(__name__)
 TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "translations"
 DOMAIN = "messages"
 
@@ -83,10 +85,22 @@ def use_locale(code: str) -> None:
     g.ui_locale = code
 
 
+# A translator's msgstr must never take a page down: a stray "%" or a
+# misspelt placeholder falls back to the English source string (and is logged).
+def _format(translated: str, original: str, variables: dict[str, object], *, markup: bool):
+    base = escape(translated) if markup else translated
+    if not variables:
+        return base
+    try:
+        return base % variables
+    except (KeyError, ValueError, TypeError):
+        _log.warning("bad placeholder in translation of %r: %r", original, translated)
+        return (escape(original) if markup else original) % variables
+
+
 # Python-side callables (for the extractor: keywords _ / gettext / ngettext).
 def gettext(message: str, **variables: object) -> str:
-    text = current().ugettext(message)
-    return text % variables if variables else text
+    return _format(current().ugettext(message), message, variables, markup=False)
 
 
 _ = gettext
@@ -94,22 +108,26 @@ _ = gettext
 
 def ngettext(singular: str, plural: str, n: int, **variables: object) -> str:
     variables.setdefault("num", n)
-    return current().ungettext(singular, plural, n) % variables
+    original = singular if n == 1 else plural
+    return _format(current().ungettext(singular, plural, n), original, variables, markup=False)
 
 
-# Jinja side.  Jinja's "newstyle" wrapper marks the catalog string as safe
-# Markup before ``%`` formatting; we escape it first so that a stray ``<`` in a
-# translator's msgstr is shown, not interpreted (autoescape everything).
-def _jinja_gettext(message: str) -> Markup:
-    return escape(current().ugettext(message))
+# Jinja side: our own callables instead of Jinja's "newstyle" wrapper, which
+# marks the catalog string as safe Markup (a "<" in a msgstr would become
+# markup) and crashes on a stray "%".  Here the msgstr is escaped first and
+# the variables are escaped by Markup's "%".
+def _jinja_gettext(message: str, **variables: object) -> Markup:
+    return _format(current().ugettext(message), message, variables, markup=True)
 
 
-def _jinja_ngettext(singular: str, plural: str, n: int) -> Markup:
-    return escape(current().ungettext(singular, plural, n))
+def _jinja_ngettext(singular: str, plural: str, n: int, **variables: object) -> Markup:
+    variables.setdefault("num", n)
+    original = singular if n == 1 else plural
+    return _format(current().ungettext(singular, plural, n), original, variables, markup=True)
 
 
 def install(app) -> None:  # type: ignore[no-untyped-def]
     app.jinja_env.add_extension("jinja2.ext.i18n")
     app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
-        _jinja_gettext, _jinja_ngettext, newstyle=True
+        _jinja_gettext, _jinja_ngettext, newstyle=False
     )

@@ -249,9 +249,6 @@ def test_outdate_function_for_the_import_command(session):
     assert outdate(session, changes) == 0  # idempotent: update re-applies it every run
 
 
-@pytest.mark.xfail(reason="segment.SyncReport.changes returns a fresh list while `changed` is "
-                          "empty, so sync's appends are lost (segment.py, not ours); "
-                          "catalogs.update works around it with pending_changes()")
 def test_sync_report_lists_changes(session):
     sync(session)
     prog = session.scalars(select(Program).where(Program.name == "通訳派遣事業")).one()

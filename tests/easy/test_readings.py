@@ -117,3 +117,11 @@ def test_review_queue_and_resolution(engine, tmp_path: Path, pipeline) -> None:
     one = ReadingDisagreement(surface="港", reading="こう", alt="みなと")
     with pytest.raises(review.ReviewError):
         review.override(None, one, "みなと", who="e", path=tsv)  # type: ignore[arg-type]
+
+
+def test_override_applies_only_where_a_word_starts(reader: Reader) -> None:
+    # 生田 (place, いくた) must not be found inside 先生田中
+    assert reader.reading("先生田中さん") == "せんせいたなかさん"
+    assert reader.reading("生田緑地") == "いくたりょくち"
+    # an entry may end inside a Sudachi word: the rest is analysed again
+    assert reader.reading("令和元年度") == "れいわがんねんど"

@@ -178,3 +178,22 @@ def test_means_clause_shares_the_sentence_tense(reader) -> None:  # type: ignore
     s = "外国人向け資料コーナーを窓口に近い位置に設置することで、転入した外国人に情報を届けられるようになりました。"
     out = rewrite_sentence(reader.tokens(s))
     assert out[0].endswith("設置しました。") and out[1].startswith("それで、")
+
+
+def test_era_range_and_first_year(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from kintl_pub.easy import markup
+
+    marked, _, _ = pipeline.run("令和元年度〜令和3年度")
+    assert markup.to_plain(marked) == "2019年度（令和元年度）から2021年度（令和3年度）までです。"
+    assert "{元年|がんねん}" in marked or "{元年度|がんねんど}" in marked
+    marked, _, _ = pipeline.run("詳しくは https://example.jp/a/b を見てください。")
+    assert markup.to_plain(marked) == "詳しくは https://example.jp/a/b を見てください。"
+    assert "https:\\/\\/example.jp\\/a\\/b" in marked
+
+
+def test_cause_phrase_becomes_its_own_sentence(reader) -> None:  # type: ignore[no-untyped-def]
+    s = "新型コロナウイルス感染症の影響により、海外からの訪問団の受入れを中止しました。"
+    assert rewrite_sentence(reader.tokens(s)) == [
+        "新型コロナウイルス感染症の影響です。",
+        "そのため、海外からの訪問団の受入れを中止しました。",
+    ]

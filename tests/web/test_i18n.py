@@ -82,3 +82,26 @@ def test_easy_japanese_falls_back_to_japanese_ui(tmp_path, monkeypatch):
         assert i18n.translations_for("ja-easy").ugettext("Filters") == "Filters"
     finally:
         i18n.translations_for.cache_clear()
+
+
+def test_a_broken_translation_never_breaks_a_page(tmp_path, monkeypatch, fixture_app):
+    folder = tmp_path / "vi" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "messages.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Initiative %(num)s"\nmsgstr "Sáng kiến %(số)s"\n\n'
+        'msgid "Accessibility statement"\nmsgstr "Tuyên bố 100% <trợ năng>"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", tmp_path)
+    i18n.translations_for.cache_clear()
+    fixture_app.extensions["kintl_cache"].clear()
+    try:
+        r = fixture_app.test_client().get("/vi/initiatives/2/")
+    finally:
+        i18n.translations_for.cache_clear()
+        fixture_app.extensions["kintl_cache"].clear()
+    assert r.status_code == 200
+    html = r.get_data(as_text=True)
+    assert "Initiative 2" in html  # bad placeholder → English source
+    assert "Tuyên bố 100% &lt;trợ năng&gt;" in html  # a literal % and < are fine

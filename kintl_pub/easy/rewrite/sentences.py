@@ -154,6 +154,13 @@ def _connector(tokens: list[Token], i: int) -> tuple[int, str] | None:  # noqa: 
         while k > 0 and tokens[k].surface != "こと":
             k -= 1
         return k, "それで、"
+    # 〜の影響により、 / 〜の影響で、 (the sheet's most common cause): "…の影響です。そのため、"
+    if p.surface in ("により", "によって", "で") and i >= 2 and tokens[i - 2].surface.endswith(_CAUSE_NOUNS):
+        return i - 1, "そのため、"
+    if joined.endswith(("により", "によって")) and i >= 3 and tokens[i - 3].surface.endswith(_CAUSE_NOUNS) and (
+        tokens[i - 2].surface == "に"
+    ):
+        return i - 2, "そのため、"
     if p.surface == "ことで" or (p.surface == "で" and i >= 2 and tokens[i - 2].surface == "こと"):
         return (i - 1 if p.surface == "ことで" else i - 2), "それで、"
     if p.surface in ("結果", "ところ") and i >= 2 and tokens[i - 2].pos1 in ("助動詞", "動詞"):
@@ -178,6 +185,7 @@ def _connector(tokens: list[Token], i: int) -> tuple[int, str] | None:  # noqa: 
     return None
 
 
+_CAUSE_NOUNS = ("影響", "拡大")
 MIN_CLAUSE = 10  # characters; shorter pieces stay joined (they read as one thought)
 
 
