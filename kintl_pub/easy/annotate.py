@@ -46,13 +46,26 @@ def word_markup(surface: str, reading: str) -> str:
     return got
 
 
+_BREAK_MEMO: dict[tuple[tuple[str, ...], str, tuple[str, ...], str], bool] = {}
+
+
 def tokens_markup(tokens: list[Token]) -> str:
+    """Markup for a token run: ruby per word, ``/`` at phrase starts."""
     parts: list[str] = []
+    append = parts.append
+    memo = _BREAK_MEMO
     prev: Token | None = None
     for t in tokens:
-        if prev is not None and starts_phrase(prev, t):
-            parts.append("/")
-        parts.append(word_markup(t.surface, t.reading))
+        if prev is not None:
+            # starts_phrase depends only on POS and a few surfaces: memoise it
+            key = (prev.pos, prev.surface if prev.pos[0] == "補助記号" or prev.surface[-1:].isascii() else "",
+                   t.pos, t.surface[:1] if t.surface[:1].isascii() else "")
+            brk = memo.get(key)
+            if brk is None:
+                brk = memo[key] = starts_phrase(prev, t)
+            if brk:
+                append("/")
+        append(word_markup(t.surface, t.reading))
         prev = t
     return "".join(parts)
 

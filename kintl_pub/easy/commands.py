@@ -143,7 +143,9 @@ def easy_build_cmd(quiet: bool) -> None:
 @easy_group.command("report")
 @click.option("--initiative", "-i", type=int, multiple=True, help="Only these initiatives (default: all).")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def easy_report_cmd(initiative: tuple[int, ...], as_json: bool) -> None:
+@click.option("--worst", type=int, default=0, metavar="N",
+              help="Also list the N longest machine-written sentences (candidates for a hand rewrite).")
+def easy_report_cmd(initiative: tuple[int, ...], as_json: bool, worst: int) -> None:
     """Quality report, before → after, per initiative and overall."""
     import json
 
@@ -153,7 +155,14 @@ def easy_report_cmd(initiative: tuple[int, ...], as_json: bool) -> None:
     init_db()
     with transaction() as s:
         rep = metrics.store_report(s, initiatives=set(initiative) or None)
+        worst_rows = metrics.worst_sentences(s, worst, set(initiative) or None) if worst else []
     if as_json:
+        if worst_rows:
+            rep["worst"] = [{"length": n, "key": k, "sentence": t} for n, k, t in worst_rows]
         click.echo(json.dumps(rep, ensure_ascii=False, indent=1))
-    else:
-        click.echo(metrics.format_report(rep))
+        return
+    click.echo(metrics.format_report(rep))
+    if worst_rows:
+        click.echo("\nlongest machine-written sentences:")
+        for n, key, text in worst_rows:
+            click.echo(f"{n:>4}  {key:<22} {text}")

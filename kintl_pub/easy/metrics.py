@@ -180,6 +180,30 @@ def store_report(session, *, initiatives: set[int] | None = None, with_jlpt: boo
     }
 
 
+def worst_sentences(session, limit: int = 20, initiatives: set[int] | None = None) -> list[tuple[int, str, str]]:  # type: ignore[no-untyped-def]
+    """The longest Easy Japanese sentences (length, segment key, sentence): the
+    editors' to-do list for hand rewrites, longest first."""
+    from sqlalchemy import select
+
+    from ..catalogs.states import is_human
+    from ..store.models import PROSE_FIELDS, Segment, Translation
+
+    easy = {t.source_hash: t for t in session.scalars(select(Translation).where(Translation.locale == "ja-easy"))}
+    found: list[tuple[int, str, str]] = []
+    seen: set[str] = set()
+    for seg in session.scalars(select(Segment).order_by(Segment.id)):
+        t = easy.get(seg.source_hash)
+        if seg.field not in PROSE_FIELDS or t is None or is_human(t) or seg.source_hash in seen:
+            continue
+        if initiatives and seg.initiative_number not in initiatives:
+            continue
+        seen.add(seg.source_hash)
+        for s in sentences_of(markup.to_plain(t.text, with_glosses=False), kind=seg.kind):
+            found.append((len(s.text), seg.key, s.text))
+    found.sort(key=lambda x: (-x[0], x[1]))
+    return found[:limit]
+
+
 _COLS = (
     ("mean_len", "mean len"), ("p90_len", "p90 len"), ("share_le_50", "≤50"),
     ("kanji_per_sentence", "kanji/s"), ("share_kanji_le_13", "≤13 kanji"),

@@ -58,11 +58,13 @@ def register_web(app: Flask) -> None:
         return resp
 
     from .embed import bp as embed_bp
+    from .embed import oembed_bp
     from .public import bp as public_bp
     from .public import not_found
 
     app.register_blueprint(public_bp)
     app.register_blueprint(embed_bp)
+    app.register_blueprint(oembed_bp)
     app.register_error_handler(404, not_found)
 
 

@@ -6,7 +6,11 @@ lists the origins in ``EMBED_ORIGINS`` (nobody else can frame them).
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, g, render_template, request, url_for
+import re
+from urllib.parse import urlsplit
+
+from flask import Blueprint, abort, current_app, g, jsonify, render_template, request, url_for
+from markupsafe import escape
 
 from .. import locales
 from ..render import view
@@ -59,3 +63,41 @@ def initiative(lang: str, number: int):  # type: ignore[no-untyped-def]
         full_url=base + url_for("public.initiative", lang=lang, number=number),
         html_class=html_class, prefs=g.prefs,
     )
+
+
+oembed_bp = Blueprint("oembed", __name__)
+
+_PAGE_RE = re.compile(r"^/(?:embed/)?(?P<lang>[a-z-]+)/initiatives/(?P<number>\d+)/$")
+
+
+@oembed_bp.get("/oembed")
+def oembed():  # type: ignore[no-untyped-def]
+    """oEmbed (https://oembed.com) for initiative pages: the city's CMS pastes
+    a page address and gets the iframe code."""
+    url = request.args.get("url", "")
+    fmt = request.args.get("format", "json")
+    if fmt != "json":
+        abort(501)
+    base = current_app.config.get("PUBLIC_BASE_URL", "").rstrip("/")
+    parts = urlsplit(url)
+    if f"{parts.scheme}://{parts.netloc}" != base:
+        abort(404)
+    m = _PAGE_RE.match(parts.path)
+    if not m or m["lang"] not in locales.BY_CODE:
+        abort(404)
+    lang, number = m["lang"], int(m["number"])
+    i18n.use_locale(lang)
+    ini = view.initiative_view(db(), lang, number)
+    if ini is None:
+        abort(404)
+    title = f"{i18n._('Initiative %(num)s', num=number)}: {ini.title.plain()}"
+    src = base + url_for("embed.initiative", lang=lang, number=number)
+    width = max(200, min(request.args.get("maxwidth", 800, type=int) or 800, 1600))
+    height = max(200, min(request.args.get("maxheight", 600, type=int) or 600, 2000))
+    html = (f'<iframe src="{escape(src)}" title="{escape(title)}" width="{width}" '
+            f'height="{height}" loading="lazy"></iframe>')
+    return jsonify({
+        "version": "1.0", "type": "rich", "title": title, "html": html,
+        "width": width, "height": height,
+        "provider_name": "Kawasaki City", "provider_url": base + "/",
+    })

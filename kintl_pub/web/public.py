@@ -246,7 +246,7 @@ def initiative(lang: str, number: int):  # type: ignore[no-untyped-def]
         f'<iframe src="{src}" title="{Markup.escape(title)}" width="100%" height="600" '
         f'loading="lazy"></iframe>'
     )
-    return _render("public/initiative.html", ini=ini, embed_code=embed_code)
+    return _render("public/initiative.html", ini=ini, embed_code=embed_code, public_base=base)
 
 
 @bp.get("/<lang>/initiatives/<int:number>.pdf")

@@ -189,9 +189,13 @@ async function screenshots(context, dir, urls) {
     for (const width of [320, 1280]) {
       await page.setViewportSize({ width, height: width === 320 ? 640 : 900 });
       await page.goto(url, { waitUntil: "load" });
+      await page.evaluate(() => {
+        const el = location.hash && document.querySelector(location.hash);
+        if (el) el.scrollIntoView();
+      });
       const name = url.replace(/^https?:\/\/[^/]+\//, "").replace(/[^a-z0-9-]+/gi, "_") || "root";
       const file = path.join(dir, `${name}_${width}.png`);
-      await page.screenshot({ path: file, fullPage: width === 320 ? false : false });
+      await page.screenshot({ path: file, fullPage: false });
       shots.push(file);
     }
     await page.close();

@@ -87,3 +87,24 @@ def test_cli_easy_and_reading(monkeypatch) -> None:  # type: ignore[no-untyped-d
     assert r.output.splitlines() == ["研修をおこないました。", "2021年度（令和3年度）の取組です。"]
     r = CliRunner().invoke(cli, ["easy", "--help"])
     assert "build" in r.output and "report" in r.output
+
+
+def test_cli_report_and_review_list(engine, db_url, pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from click.testing import CliRunner
+
+    from kintl_pub.cli import cli
+
+    with transaction(engine) as s:
+        _seed(s)
+        build(s, progress=False, pipeline=pipeline)
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    r = CliRunner().invoke(cli, ["easy", "report", "--json", "--worst", "2"])
+    assert r.exit_code == 0, r.output
+    rep = json.loads(r.output)
+    assert rep["overall"]["after"]["share_desu_masu"] == 1.0
+    assert rep["preservation"]["unflagged_failures"] == 0
+    assert len(rep["worst"]) == 2 and rep["worst"][0]["length"] >= rep["worst"][1]["length"]
+    r = CliRunner().invoke(cli, ["readings", "review", "--list"])
+    assert r.exit_code == 0, r.output

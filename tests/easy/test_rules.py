@@ -197,3 +197,9 @@ def test_cause_phrase_becomes_its_own_sentence(reader) -> None:  # type: ignore[
         "新型コロナウイルス感染症の影響です。",
         "そのため、海外からの訪問団の受入れを中止しました。",
     ]
+
+
+def test_koto_nado_ni_yori_is_a_clause_end(reader) -> None:  # type: ignore[no-untyped-def]
+    s = "オンラインで商談の機会をつくったことなどにより、支援企業数の目標を上回って達成しました。"
+    out = rewrite_sentence(reader.tokens(s))
+    assert out == ["オンラインで商談の機会をつくりました。", "それで、支援企業数の目標を上回って達成しました。"]

@@ -293,3 +293,15 @@ def test_web_process_does_not_import_torch(fixture_url):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_oembed(client):
+    html = client.get("/en/initiatives/3/").get_data(as_text=True)
+    assert 'type="application/json+oembed" href="/oembed?url=https' in html
+    r = client.get("/oembed", query_string={"url": "https://example.test/en/initiatives/3/"})
+    assert r.status_code == 200
+    data = r.get_json()
+    assert data["type"] == "rich" and data["version"] == "1.0"
+    assert 'src="https://example.test/embed/en/initiatives/3/"' in data["html"]
+    assert client.get("/oembed", query_string={"url": "https://evil.test/en/initiatives/3/"}).status_code == 404
+    assert client.get("/oembed", query_string={"url": "https://example.test/en/initiatives/999/"}).status_code == 404

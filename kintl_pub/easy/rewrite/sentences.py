@@ -149,7 +149,7 @@ def _connector(tokens: list[Token], i: int) -> tuple[int, str] | None:  # noqa: 
         return i - 1, "そのため、"
     if p.surface == "から" and i >= 2 and tokens[i - 2].surface == "こと":
         return i - 2, "そのため、"
-    if joined.endswith(("ことにより", "ことによって")):
+    if _text(tokens[max(0, i - 6) : i]).endswith(("ことにより", "ことによって", "ことなどにより", "ことなどによって")):
         k = i - 1
         while k > 0 and tokens[k].surface != "こと":
             k -= 1
