@@ -64,9 +64,10 @@ def format_blocks(blocks: Iterable[Block]) -> str:
     return "\n\n".join(out)
 
 
-# A sentence ends at 。！？!? (and a closing bracket right after it).
-_SENT_END = re.compile(r"(?<=[。！？!?])(?![」』）)\]」])|(?<=[。！？!?][」』）)\]])")
-# Inline enumerations in the sheet: " ・item", " ①item", " ※note", " 【heading】".
+_ENDERS = "。！？!?"
+_OPEN = "（(「『【［[〔"
+_CLOSE = "）)」』】］]〕"
+_BULLETS = "・①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳❶❷❸❹❺❻❼❽❾❿※【■●○◆◇▼▲"
 _INLINE_ITEM = re.compile(r"\s+(?=[・①-⑳❶-❿※【■●○◆◇▼▲])")
 
 
@@ -74,16 +75,45 @@ def split_sentences(paragraph: str) -> list[str]:
     """Split one paragraph into sentences and inline items.
 
     Written by hand: the sheet's Japanese needs only 。！？ and its inline
-    bullets, and a full sentence splitter (e.g. stanza/pysbd) would pull in
-    torch or mis-handle 「…。」 quotations.
+    bullets, and a general splitter (stanza, pysbd) would pull in torch or
+    cut inside 「…。」 quotations and （…。） notes.  Nothing is split inside
+    brackets; a closing bracket right after an ender stays with its sentence.
     """
+    text = paragraph.strip()
+    balanced = sum(text.count(c) for c in _OPEN) == sum(text.count(c) for c in _CLOSE)
+    # The PDF cut some cells mid-note: with unbalanced brackets, ignore them
+    # rather than swallow the rest of the paragraph into one "sentence".
+    opens, closes = (_OPEN, _CLOSE) if balanced else ("", "")
     parts: list[str] = []
-    for chunk in _INLINE_ITEM.split(paragraph.strip()):
-        for sent in _SENT_END.split(chunk):
-            s = sent.strip()
-            if s:
-                parts.append(s)
-    return parts
+    depth = 0
+    start = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch in opens:
+            depth += 1
+        elif ch in closes:
+            depth = max(0, depth - 1)
+        if depth == 0 and ch in _ENDERS:
+            j = i + 1
+            while j < n and text[j] in _CLOSE:
+                j += 1
+            parts.append(text[start:j])
+            start = i = j
+            continue
+        # " ・item" / " ①item" at bracket depth 0 starts a new item
+        if depth == 0 and ch.isspace() and i + 1 < n:
+            k = i
+            while k < n and text[k].isspace():
+                k += 1
+            if k < n and text[k] in _BULLETS and k > start:
+                parts.append(text[start:i])
+                start = i = k
+                continue
+        i += 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from markupsafe import escape
 
 from .. import locales
 from ..render import view
-from . import db, i18n
+from . import db, i18n, limiter
 from .public import EASY_COOKIE, Prefs, cached, field_titles
 
 bp = Blueprint("embed", __name__, url_prefix="/embed")
@@ -50,6 +50,7 @@ def _framing(resp):  # type: ignore[no-untyped-def]
 
 
 @bp.get("/<lang>/initiatives/<int:number>/")
+@limiter.exempt
 @cached
 def initiative(lang: str, number: int):  # type: ignore[no-untyped-def]
     ini = view.initiative_view(db(), lang, number)

@@ -32,7 +32,7 @@ from markupsafe import Markup
 from .. import locales
 from ..render import charts, view
 from ..store.models import Program
-from . import db, i18n
+from . import db, i18n, limiter
 from . import search as searchmod
 from .cache import Entry, ResponseCache
 from .i18n import _
@@ -209,6 +209,7 @@ def choose():  # type: ignore[no-untyped-def]
 
 
 @bp.get("/locales.css")
+@limiter.exempt
 def locale_css():  # type: ignore[no-untyped-def]
     """Per-script font stacks from the one locale table, by ``:lang()`` so a
     Japanese segment inside an English page gets a Japanese font too."""
@@ -226,6 +227,7 @@ def locale_css():  # type: ignore[no-untyped-def]
 
 
 @bp.get("/<lang>/")
+@limiter.exempt  # cached page: cheaper to serve than to count
 @cached
 def tree(lang: str):  # type: ignore[no-untyped-def]
     policies = view.tree_view(db(), lang)
@@ -234,6 +236,7 @@ def tree(lang: str):  # type: ignore[no-untyped-def]
 
 
 @bp.get("/<lang>/initiatives/<int:number>/")
+@limiter.exempt  # cached page: cheaper to serve than to count
 @cached
 def initiative(lang: str, number: int):  # type: ignore[no-untyped-def]
     ini = view.initiative_view(db(), lang, number)
@@ -256,6 +259,7 @@ def initiative_pdf(lang: str, number: int):  # type: ignore[no-untyped-def]
 
 
 @bp.get("/<lang>/accessibility/")
+@limiter.exempt  # cached page: cheaper to serve than to count
 @cached
 def accessibility(lang: str):  # type: ignore[no-untyped-def]
     return _render("public/accessibility.html", statement_date=STATEMENT_DATE)
