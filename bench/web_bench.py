@@ -118,6 +118,8 @@ def load(port: int, path: str, seconds: float, clients: int, procs: int = 2) -> 
 # TCP_NODELAY (without it, small responses wait for delayed ACKs: 40 ms).
 STATIC_SERVER = r"""
 import socket, sys
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 class H(SimpleHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     def setup(self):

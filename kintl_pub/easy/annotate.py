@@ -54,20 +54,29 @@ def tokens_markup(tokens: list[Token]) -> str:
     parts: list[str] = []
     append = parts.append
     memo = _BREAK_MEMO
+    words = _WORD_MARKUP
+    independent = _INDEPENDENT_SET
     prev: Token | None = None
     for t in tokens:
-        if prev is not None:
+        surface = t.surface
+        # a phrase starts only at an independent word (most tokens are not)
+        if prev is not None and t.pos and t.pos[0] in independent:
             # starts_phrase depends only on POS and a few surfaces: memoise it
-            key = (prev.pos, prev.surface if prev.pos[0] == "補助記号" or prev.surface[-1:].isascii() else "",
-                   t.pos, t.surface[:1] if t.surface[:1].isascii() else "")
+            ps = prev.surface
+            key = (prev.pos, ps if prev.pos[0] == "補助記号" or ps[-1:].isascii() else "",
+                   t.pos, surface[:1] if surface[:1].isascii() else "")
             brk = memo.get(key)
             if brk is None:
                 brk = memo[key] = starts_phrase(prev, t)
             if brk:
                 append("/")
-        append(word_markup(t.surface, t.reading))
+        got = words.get((surface, t.reading))
+        append(got if got is not None else word_markup(surface, t.reading))
         prev = t
     return "".join(parts)
+
+
+_INDEPENDENT_SET = frozenset(_INDEPENDENT)
 
 
 class Annotator:

@@ -140,8 +140,11 @@ _TRIGGERS: dict[Rule, tuple[str, ...]] = {
 }
 
 
-def apply(tokens: list[Token]) -> list[Token]:
-    text = "".join(t.surface for t in tokens)
+def apply(tokens: list[Token], text: str | None = None) -> list[Token]:
+    """All rules whose trigger occurs; ``text`` is the tokens' surfaces joined
+    (passed by the reader, which has it already)."""
+    if text is None:
+        text = "".join(t.surface for t in tokens)
     for rule in RULES:
         if any(ch in text for ch in _TRIGGERS.get(rule, ("",))):
             tokens = rule(tokens)

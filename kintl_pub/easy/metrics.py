@@ -24,6 +24,33 @@ from .rewrite.sentences import is_polite
 JLPT_TSV = DATA_DIR / "jlpt" / "vocab-n5-n4.tsv"
 # a sentence ends at 。！？ unless a closing bracket follows (「…！」 is one sentence)
 _SENT = re.compile(r"(?<=[。！？!?])(?![」』）)\]。！？!?])")
+_OPEN, _CLOSE = "「『（(【", "」』）)】"
+
+
+def split_body(body: str) -> list[str]:
+    """Sentences of one line: cut after 。！？, never inside brackets (a title
+    such as 「備える。かわさき」 is part of its sentence), unless the line's
+    brackets do not balance (then as ``_SENT``)."""
+    if sum(body.count(c) for c in _OPEN) != sum(body.count(c) for c in _CLOSE):
+        return _SENT.split(body)
+    out: list[str] = []
+    depth = start = 0
+    cuts = [m.start() for m in _SENT.finditer(body)]
+    pos = 0
+    for cut in cuts:
+        for ch in body[pos:cut]:
+            if ch in _OPEN:
+                depth += 1
+            elif ch in _CLOSE:
+                depth = max(0, depth - 1)
+        pos = cut
+        if depth == 0:
+            out.append(body[start:cut])
+            start = cut
+    out.append(body[start:])
+    return out
+
+
 _CONTENT_POS = ("名詞", "動詞", "形容詞", "副詞", "形状詞")
 
 
@@ -42,7 +69,7 @@ def sentences_of(text: str, *, kind: str) -> list[Sentence]:
             continue
         is_item = line.startswith("- ")
         body = line[2:] if is_item else line
-        for s in _SENT.split(body):
+        for s in split_body(body):
             s = s.strip()
             if s:
                 prose = (kind == "p" and not is_item) or s.endswith(("。", "！", "？"))

@@ -55,6 +55,7 @@ class Reader:
             self._kakasi = pykakasi.kakasi()
         self._kakasi_cache = _KAKASI_CACHE
         self._pos_cache: dict[int, tuple[str, ...]] = {}
+        self._token_memo: dict[tuple[str, int], Token] = {}
         self._verdicts: dict[tuple[str, str], str | None] = {}
         #: called with each token whose readings disagree (the build queues them)
         self.on_disagreement: Callable[[Token], None] | None = None
@@ -63,29 +64,37 @@ class Reader:
 
     def sudachi(self, text: str) -> list[Token]:
         """Plain Sudachi tokens (readings in hiragana, kana kept as written)."""
-        # The hot loop of the whole stage: locals, no helper calls per morpheme.
+        # The hot loop of the whole stage: a text repeats its vocabulary, so a
+        # token is built once per (surface, dictionary word) and shared (tokens
+        # are never changed in place: rules make new ones with ``with_reading``).
         out: list[Token] = []
         append = out.append
-        pos_cache = self._pos_cache
-        kanji = _KANJI_SEARCH
-        kata_to_hira = _KATA_TO_HIRA
-        inflecting = _INFLECTING
+        memo = self._token_memo
+        get = memo.get
         for m in self._tok.tokenize(text):
             surface = m.surface()
-            pid = m.part_of_speech_id()
-            pos = pos_cache.get(pid)
-            if pos is None:
-                pos = pos_cache[pid] = tuple(m.part_of_speech())
-            # only inflecting words need their dictionary form (rewrite rules)
-            lemma = m.dictionary_form() if pos[0] in inflecting else surface
-            if kanji(surface) is not None:
-                rd = m.reading_form().translate(kata_to_hira)
-                if not rd or rd == surface or m.is_oov():
-                    rd = surface  # unknown word: no reading rather than a wrong one
-                append(Token(surface, rd, pos, lemma, "sudachi"))
-            else:
-                append(Token(surface, surface, pos, lemma, "kana"))
+            key = (surface, m.word_id())
+            tok = get(key)
+            if tok is None:
+                tok = self._token(m, surface)
+                if len(memo) < 500_000:
+                    memo[key] = tok
+            append(tok)
         return out
+
+    def _token(self, m, surface: str) -> Token:  # type: ignore[no-untyped-def]
+        pid = m.part_of_speech_id()
+        pos = self._pos_cache.get(pid)
+        if pos is None:
+            pos = self._pos_cache[pid] = tuple(m.part_of_speech())
+        # only inflecting words need their dictionary form (rewrite rules)
+        lemma = m.dictionary_form() if pos[0] in _INFLECTING else surface
+        if _KANJI_SEARCH(surface) is not None:
+            rd = m.reading_form().translate(_KATA_TO_HIRA)
+            if not rd or rd == surface or m.is_oov():
+                rd = surface  # unknown word: no reading rather than a wrong one
+            return Token(surface, rd, pos, lemma, "sudachi")
+        return Token(surface, surface, pos, lemma, "kana")
 
     # -- overrides --------------------------------------------------------
 
@@ -161,9 +170,11 @@ class Reader:
 
     def _cross_check(self, tokens: list[Token]) -> list[Token]:
         out: list[Token] = []
+        verdicts = self._verdicts
         for t in tokens:
             if t.source == "sudachi":  # kanji words only: kana tokens have source "kana"
-                alt = self._alt(t.surface, t.reading)
+                key = (t.surface, t.reading)
+                alt = verdicts[key] if key in verdicts else self._alt(t.surface, t.reading)
                 if alt is not None:
                     t = Token(t.surface, t.reading, t.pos, t.lemma, t.source, alt)
                     if self.on_disagreement is not None:
@@ -175,7 +186,7 @@ class Reader:
 
     def tokens(self, text: str) -> list[Token]:
         """Tokens with the reading we publish (override > context rule > Sudachi)."""
-        toks = context.apply(self._with_overrides(text))
+        toks = context.apply(self._with_overrides(text), text)
         return self._cross_check(toks) if self.cross_check else toks
 
     def reading(self, text: str) -> str:

@@ -101,18 +101,20 @@ def needing_draft(session: Session, locale: str, sources: list[str]) -> list[str
 
 def provenance(route: Route, versions: dict[str, str], options_key: str) -> dict:
     steps = route.steps
-    return {
+    prov = {
         "engine": "argostranslate",
         "package": "+".join(s.name for s in steps),
         "version": "+".join(s.version for s in steps),
         "packages": [s.describe() for s in steps],
         "path": route.path,
-        "pivot": packages.PIVOT if len(steps) > 1 else None,
         "argostranslate": versions.get("argostranslate"),
         "ctranslate2": versions.get("ctranslate2"),
         "decoding": options_key,
         "date": datetime.now(UTC).date().isoformat(),
     }
+    if len(steps) > 1:  # only pivot drafts say so (catalog comments stay short)
+        prov["pivot"] = packages.PIVOT
+    return prov
 
 
 def run(

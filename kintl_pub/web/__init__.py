@@ -27,7 +27,7 @@ def db():
 def register_web(app: Flask) -> None:
     from ..segment import parse_blocks
     from . import i18n
-    from .cache import ResponseCache
+    from .cache import CacheMiddleware, ResponseCache
 
     csrf.init_app(app)
     limiter.init_app(app)
@@ -35,6 +35,7 @@ def register_web(app: Flask) -> None:
     app.jinja_env.filters["blocks"] = parse_blocks
     app.jinja_env.filters["shown_html"] = _shown_html
     app.extensions["kintl_cache"] = ResponseCache()
+    app.wsgi_app = CacheMiddleware(app, app.wsgi_app, app.extensions["kintl_cache"])  # type: ignore[method-assign]
 
     @app.teardown_appcontext
     def _close_db(_exc: BaseException | None) -> None:

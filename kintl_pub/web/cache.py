@@ -1,11 +1,18 @@
-"""In-process response cache for public pages.
+"""In-process response cache for public pages, as WSGI middleware.
 
 Public pages depend only on the URL, the reader's display preferences
 (furigana / 分かち書き) and the store's content.  We key on exactly that, with a
 *store version* that changes whenever an import, a translation or a segment
 changes, so a translator's fix shows up within ``VERSION_TTL`` seconds and no
 explicit invalidation is needed.  Each gunicorn worker has its own bounded
-cache (LRU), which keeps memory predictable.
+cache (LRU, capped in bytes), which keeps memory predictable.
+
+It sits *in front of* Flask: a hit costs a dict look-up, not a request
+context, rate-limit check and template run, so cached pages are served at
+close to static-file speed.  Views opt in with ``public.cached``, which marks
+the request in the WSGI environ; only 200 responses of marked GET requests
+are stored, without their ``Set-Cookie`` (the language cookie is re-added per
+request when the reader's saved choice differs).
 """
 
 from __future__ import annotations
@@ -13,7 +20,9 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from http.cookies import SimpleCookie
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -46,6 +55,7 @@ class Entry:
     body: bytes
     mimetype: str
     headers: list[tuple[str, str]]
+    remember_lang: str | None = None  # URL code to keep in the "lang" cookie
 
 
 class ResponseCache:
@@ -102,3 +112,84 @@ class ResponseCache:
             self._data.clear()
             self._bytes = 0
             self._version = None
+
+
+# --------------------------------------------------------------------------
+# WSGI middleware
+# --------------------------------------------------------------------------
+
+MARK = "kintl.cacheable"  # environ key set by views that may be cached
+REMEMBER = "kintl.remember_lang"
+EASY_COOKIE = "easy"
+LANG_COOKIE = "lang"
+COOKIE_AGE = 365 * 24 * 3600
+_EASY_VALUES = frozenset({"f0w0", "f0w1", "f1w0", "f1w1"})
+
+
+def _cookies(environ: dict) -> dict[str, str]:
+    raw = environ.get("HTTP_COOKIE")
+    if not raw:
+        return {}
+    c: SimpleCookie = SimpleCookie()
+    try:
+        c.load(raw)
+    except Exception:  # noqa: BLE001 - a malformed cookie header is just no cookies
+        return {}
+    return {k: m.value for k, m in c.items()}
+
+
+def cache_key(environ: dict, cookies: dict[str, str]) -> tuple[str, str, str]:
+    path = environ.get("PATH_INFO", "")
+    qs = environ.get("QUERY_STRING", "")
+    # only the Easy Japanese pages depend on a cookie (furigana / 分かち書き)
+    easy = cookies.get(EASY_COOKIE, "") if "/ja-easy/" in path else ""
+    if easy not in _EASY_VALUES:
+        easy = ""  # what the page does with an invalid value: the defaults
+    return (path, qs, easy)
+
+
+class CacheMiddleware:
+    def __init__(self, app, wsgi_app: Callable, cache: ResponseCache) -> None:  # type: ignore[no-untyped-def]
+        self.flask_app = app
+        self.wsgi_app = wsgi_app
+        self.cache = cache
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        cfg = self.flask_app.config
+        if environ.get("REQUEST_METHOD") != "GET" or not cfg.get("RESPONSE_CACHE", True):
+            return self.wsgi_app(environ, start_response)
+        cookies = _cookies(environ)
+        version = self.cache.version(self.flask_app.extensions["kintl_sessions"])
+        key = (*cache_key(environ, cookies), version)
+        hit = self.cache.get(key)
+        if hit is not None:
+            headers = [*hit.headers, ("Content-Length", str(len(hit.body))), ("X-Cache", "hit")]
+            if hit.remember_lang and cookies.get(LANG_COOKIE) != hit.remember_lang:
+                headers.append(("Set-Cookie", self._lang_cookie(hit.remember_lang)))
+            start_response("200 OK", headers)
+            return [hit.body]
+
+        captured: dict = {}
+
+        def _start(status: str, headers: list, exc_info=None):  # type: ignore[no-untyped-def]
+            captured["status"], captured["headers"] = status, headers
+            return start_response(status, headers, exc_info) if exc_info else start_response(status, headers)
+
+        result = self.wsgi_app(environ, _start)
+        if not environ.get(MARK) or not captured.get("status", "").startswith("200"):
+            return result
+        try:
+            body = b"".join(result)
+        finally:
+            close = getattr(result, "close", None)
+            if close is not None:
+                close()
+        keep = [(k, v) for k, v in captured["headers"]
+                if k.lower() not in ("set-cookie", "content-length", "x-cache")]
+        ctype = next((v for k, v in keep if k.lower() == "content-type"), "text/html")
+        self.cache.put(key, Entry(body, ctype, keep, environ.get(REMEMBER)))
+        return [body]
+
+    def _lang_cookie(self, code: str) -> str:
+        secure = "; Secure" if self.flask_app.config.get("SESSION_COOKIE_SECURE") else ""
+        return f"{LANG_COOKIE}={code}; Max-Age={COOKIE_AGE}; Path=/; HttpOnly; SameSite=Lax{secure}"

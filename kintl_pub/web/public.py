@@ -32,9 +32,9 @@ from markupsafe import Markup
 from .. import locales
 from ..render import charts, view
 from ..store.models import Program
+from . import cache as cachemod
 from . import db, i18n, limiter
 from . import search as searchmod
-from .cache import Entry, ResponseCache
 from .i18n import _
 
 bp = Blueprint("public", __name__)
@@ -79,32 +79,17 @@ class Alternate:
         return "ja-x-easy" if self.loc.code == "ja-easy" else self.loc.html_lang
 
 
-def _cache() -> ResponseCache:
-    return current_app.extensions["kintl_cache"]
-
-
 def cached(view_fn):  # type: ignore[no-untyped-def]
-    """Serve a stored copy of this page while the store is unchanged."""
+    """Let the response cache (``cache.CacheMiddleware``) keep this page: it
+    depends only on the URL, the Easy Japanese prefs and the store."""
 
     @wraps(view_fn)
     def wrapper(*args: Any, **kwargs: Any):  # type: ignore[no-untyped-def]
-        if not current_app.config.get("RESPONSE_CACHE", True):
-            return view_fn(*args, **kwargs)
-        cache = _cache()
-        version = cache.version(current_app.extensions["kintl_sessions"])
-        key = (request.full_path, g.prefs.cookie() if g.get("loc_code") == "ja-easy" else "", version)
-        hit = cache.get(key)
-        if hit is not None:
-            resp = Response(hit.body, mimetype=hit.mimetype)
-            for k, v in hit.headers:
-                resp.headers[k] = v
-            resp.headers["X-Cache"] = "hit"
-            return resp
-        resp = current_app.make_response(view_fn(*args, **kwargs))
-        if resp.status_code == 200 and not resp.direct_passthrough:
-            keep = [(k, v) for k, v in resp.headers.items() if k in ("Content-Language", "Link")]
-            cache.put(key, Entry(resp.get_data(), resp.mimetype or "text/html", keep))
-        return resp
+        request.environ[cachemod.MARK] = True
+        code = kwargs.get("lang")
+        if request.blueprint == "public" and code in locales.BY_CODE:
+            request.environ[cachemod.REMEMBER] = code
+        return view_fn(*args, **kwargs)
 
     return wrapper
 

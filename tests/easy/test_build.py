@@ -84,7 +84,7 @@ def test_cli_easy_and_reading(monkeypatch) -> None:  # type: ignore[no-untyped-d
     assert r.output.splitlines() == ["あさおくのみぞのくち", "おこないます"]
     r = CliRunner().invoke(cli, ["easy", "研修を実施いたしました。", "令和3年度の取組"])
     assert r.exit_code == 0, r.output
-    assert r.output.splitlines() == ["研修をおこないました。", "2021年度（令和3年度）の取組です。"]
+    assert r.output.splitlines() == ["研修をおこないました。", "2021年度（令和3年度）のとりくみです。"]
     r = CliRunner().invoke(cli, ["easy", "--help"])
     assert "build" in r.output and "report" in r.output
 

@@ -8,7 +8,8 @@ rules in :mod:`.sentences`, :mod:`.glossary`, :mod:`.lists`).  The order:
 2. ①②… enumerations → list lines;
 3. per sentence (Sudachi tokens, one pass): A・B・C enumerations → list,
    等 → など, glossary words (whole words only: 児童 but not 児童福祉法),
-   glossary verbs (開催する → ひらく, conjugated), clause splits, polite
+   〜の向上を図る → 〜をよくする, 〜を図る/行う after a サ変 noun → する/をする
+   (:mod:`.phrases`), glossary verbs (開催する → ひらく, conjugated), clause splits, polite
    endings (prose only; list items without 。 stay noun phrases);
 4. preservation check (:mod:`kintl_pub.easy.preserve`): a rewrite that lost
    a number, date, amount or proper noun is refused.
@@ -25,6 +26,7 @@ from ..readings import Reader
 from ..tokens import Token
 from . import dates, lists, style
 from .glossary import Glossary, nado, replace_verbs, replace_word_tokens
+from .phrases import aim_phrases, hakaru_to_suru, okonau_to_suru, suru_koto_ga_dekiru
 from .sentences import rewrite_sentence
 
 
@@ -47,6 +49,21 @@ def text_rules(glossary: Glossary | None = None) -> tuple[tuple[str, TextRule], 
         ("times_with_ampm", dates.times_with_ampm),
         ("ranges_kara_made", dates.ranges_kara_made),
     )
+
+
+def word_rules(tokens: list[Token], glossary: Glossary) -> list[Token]:
+    """The token rules on words and verb phrases, in order."""
+    toks = aim_phrases(nado(tokens), glossary)
+    toks = suru_koto_ga_dekiru(okonau_to_suru(hakaru_to_suru(toks)))
+    return replace_verbs(replace_word_tokens(toks, glossary), glossary)
+
+
+def reanalysed(tokens: list[Token], reader: Reader) -> list[Token]:
+    """Tokens for the sentence rules: a phrase replaced as one token (を踏まえて →
+    を考えて) is analysed again, so the clause splitter sees its verb and て."""
+    if not any(t.source == "rule:glossary" and t.pos1 != "動詞" and len(t.surface) > 1 for t in tokens):
+        return tokens
+    return reader.tokens("".join(t.surface for t in tokens))
 
 
 def _is_prose(sentence: str, kind: str) -> bool:
@@ -74,10 +91,10 @@ def rewrite(source: str, *, reader: Reader, glossary: Glossary, kind: str = "p")
                 if prose:
                     sent, items = lists.nakaguro_to_list(sent)
                     extra_items += items
-                toks = replace_verbs(replace_word_tokens(nado(reader.tokens(sent)), glossary), glossary)
+                toks = word_rules(reader.tokens(sent), glossary)
                 result.tokens += toks
                 if prose:
-                    sentences_out += rewrite_sentence(toks)
+                    sentences_out += rewrite_sentence(reanalysed(toks, reader))
                 else:
                     sentences_out.append("".join(t.surface for t in toks))
             joined = "".join(sentences_out)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -13,7 +13,7 @@ from ..tokens import Token
 from .conjugate import CannotConjugate, godan_forms, ichidan_forms
 
 GLOSSARY_TSV = DATA_DIR / "glossary.tsv"
-KINDS = ("verb", "word", "gloss")
+KINDS = ("verb", "word", "gloss", "aim")
 
 
 class GlossaryError(ValueError):
@@ -33,6 +33,7 @@ class Glossary:
     verbs: dict[str, Entry]
     words: dict[str, Entry]
     glosses: dict[str, Entry]
+    aims: dict[str, Entry] = field(default_factory=dict)
 
     def word_pattern(self) -> re.Pattern[str] | None:
         return _alternation(tuple(self.words))
@@ -52,16 +53,17 @@ def load(path: Path = GLOSSARY_TSV) -> Glossary:
     verbs: dict[str, Entry] = {}
     words: dict[str, Entry] = {}
     glosses: dict[str, Entry] = {}
+    aims: dict[str, Entry] = {}
     if path.exists():
         for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not raw.strip() or raw.lstrip().startswith("#"):
                 continue
             cols = raw.split("\t")
             if len(cols) < 3 or cols[1].strip() not in KINDS or not cols[0].strip() or not cols[2].strip():
-                raise GlossaryError(f"{path}:{n}: need 'term<TAB>verb|word|gloss<TAB>easy form', got {raw!r}")
+                raise GlossaryError(f"{path}:{n}: need 'term<TAB>verb|word|gloss|aim<TAB>easy form', got {raw!r}")
             e = Entry(cols[0].strip(), cols[1].strip(), cols[2].strip(), (cols[3] if len(cols) > 3 else "").strip())
-            {"verb": verbs, "word": words, "gloss": glosses}[e.kind][e.term] = e
-    return Glossary(verbs, words, glosses)
+            {"verb": verbs, "word": words, "gloss": glosses, "aim": aims}[e.kind][e.term] = e
+    return Glossary(verbs, words, glosses, aims)
 
 
 def replace_words(text: str, glossary: Glossary) -> str:
@@ -98,6 +100,8 @@ def replace_word_tokens(tokens: list[Token], glossary: Glossary) -> list[Token]:
         if a is None or b is None or a < i:
             continue
         term = m.group(0)
+        if term in glossary.verbs and b + 1 < len(tokens) and tokens[b + 1].lemma == "する":
+            continue  # 支援する: the verb entry (手伝う) decides, not the noun (手伝い)
         nounish = tokens[a].pos1 in ("名詞", "接頭辞") or tokens[b].pos1 in ("名詞", "接尾辞")
         if nounish and has_kanji(term[0]) and a > 0 and tokens[a - 1].pos1 in _COMPOUND_LEFT:
             continue

@@ -1,0 +1,170 @@
+"""Token rules for the officialese verb phrases around サ変 nouns.
+
+* ``aim_phrases``: 〜の向上を図る → 〜をよくする, 情報発信を行う → 情報をつたえる
+  (the noun is an ``aim`` entry of the glossary: what the phrase really does);
+* ``hakaru_to_suru``: 〜を図る with any other サ変 noun → 〜する
+  (連携を図りました → 連携しました; ``replace_verbs`` may then ease the verb);
+* ``okonau_to_suru``: 〜を行う after a サ変 noun → 〜をする
+  (研修を行いました → 研修をしました).
+
+The head verb's conjugation carries over to the new verb (図り/図っ/図る …).
+"""
+
+from __future__ import annotations
+
+from ..tokens import Token
+from .conjugate import CannotConjugate
+from .glossary import _VOICED, Glossary, _form_key, _verb_forms
+
+#: verbs that, with a サ変 noun object, only say "do": 〜の推進を図る
+AIM_HEADS = frozenset(["図る", "行う"])
+_PARTICLE_WO = ("助詞", "格助詞", "*", "*", "*", "*")
+
+
+def _sahen(t: Token) -> bool:
+    return t.pos[:3] == ("名詞", "普通名詞", "サ変可能") and t.source != "override"
+
+
+def _head_at(tokens: list[Token], i: int) -> bool:
+    """tokens[i] を tokens[i+2]: a head verb of its own (図る/行う), not a compound."""
+    return (
+        i + 2 < len(tokens)
+        and tokens[i + 1].surface == "を"
+        and tokens[i + 2].pos1 == "動詞"
+        and tokens[i + 2].lemma in AIM_HEADS
+    )
+
+
+def _verb(easy: str, head: Token, after: Token | None) -> list[Token] | None:
+    """``easy`` (dictionary form) conjugated like ``head``; a following て/た
+    becomes で/だ when the new verb needs it (ふせいで)."""
+    try:
+        prefix, conj_type, forms = _verb_forms(easy)
+        key = _form_key(head.conj_form, after)
+    except (CannotConjugate, KeyError):
+        return None
+    if key is None:
+        return None
+    surface = prefix + forms[key]
+    out = [Token(surface, surface, ("動詞", "一般", "*", "*", conj_type, head.conj_form), easy, "rule:phrase")]
+    if key == "te" and forms.get("te_voiced") and after is not None:
+        voiced = _VOICED[after.surface]
+        out.append(Token(voiced, voiced, after.pos, voiced, "rule:phrase"))
+    return out
+
+
+#: first parts of a compound that say how or when, not what (早期解決, 段階導入)
+MANNER_NOUNS = frozenset(
+    ["早期", "段階", "全面", "本格", "一斉", "順次", "重点", "集中", "個別", "共同", "一体", "同時", "定期",
+     "一部", "全体", "総合", "相互", "広域", "官民", "地域", "一元", "効率"]
+)
+
+
+def _object_noun(t: Token) -> bool:
+    """The noun before a compound's last part can be its object (情報 in
+    情報発信), not a サ変 noun (継続実施) or an adverbial one (早期解決)."""
+    return t.pos[:3] == ("名詞", "普通名詞", "一般") and t.source != "override" and t.surface not in MANNER_NOUNS
+
+
+def aim_phrases(tokens: list[Token], glossary: Glossary) -> list[Token]:
+    """XのN を 図る → X を V;  AN を 行う → A を V;  N を 図る → V."""
+    aims = glossary.aims
+    if not aims:
+        return tokens
+    out: list[Token] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        t = tokens[i]
+        entry = aims.get(t.surface)
+        if entry is None or not _head_at(tokens, i) or t.source not in ("sudachi", "kana"):
+            out.append(t)
+            i += 1
+            continue
+        head = tokens[i + 2]
+        after = tokens[i + 3] if i + 3 < n else None
+        verb = _verb(entry.easy, head, after)
+        prev = out[-1] if out else None
+        no = prev is not None and prev.surface == "の" and prev.pos1 == "助詞"
+        if verb is None or (no and not (len(out) > 1 and out[-2].is_noun_like())) or (
+            not no and prev is not None and prev.pos1 in ("名詞", "接頭辞", "接尾辞") and not _object_noun(prev)
+        ):
+            out.append(t)
+            i += 1
+            continue
+        if no:
+            out[-1] = Token("を", "を", _PARTICLE_WO, "を", "rule:phrase")  # XのNを図る → Xを…
+        elif prev is not None and _object_noun(prev):
+            out.append(Token("を", "を", _PARTICLE_WO, "を", "rule:phrase"))  # 情報発信を → 情報を…
+        out.extend(verb)
+        i += 3 + (len(verb) - 1)
+    return out
+
+
+def hakaru_to_suru(tokens: list[Token]) -> list[Token]:
+    """連携を図る → 連携する (any other サ変 noun: 図る only says "do")."""
+    return _noun_wo_head(tokens, "図る", drop_wo=True)
+
+
+def okonau_to_suru(tokens: list[Token]) -> list[Token]:
+    """研修を行う → 研修をする (行う after a サ変 noun is plain "do")."""
+    return _noun_wo_head(tokens, "行う", drop_wo=False)
+
+
+def _noun_wo_head(tokens: list[Token], lemma: str, *, drop_wo: bool) -> list[Token]:
+    out: list[Token] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        t = tokens[i]
+        if not (_sahen(t) and _head_at(tokens, i) and tokens[i + 2].lemma == lemma):
+            out.append(t)
+            i += 1
+            continue
+        head = tokens[i + 2]
+        after = tokens[i + 3] if i + 3 < n else None
+        verb = _verb("する", head, after)
+        prev = out[-1] if out else None
+        to_no = prev is not None and prev.surface == "の" and len(out) > 1 and out[-2].surface == "と"
+        if drop_wo and prev is not None and not to_no and (
+            prev.pos1 in ("名詞", "接頭辞", "接尾辞") or prev.surface == "の"
+        ):
+            verb = None  # 〜の連携を図る / 意識啓発を図る: a noun phrase, not a verb
+        if verb is None:
+            out.append(t)
+            i += 1
+            continue
+        if drop_wo and to_no:
+            out.pop()  # AとのNを図る → AとNする
+        out.append(t)
+        if not drop_wo:
+            out.append(tokens[i + 1])
+        out.extend(verb)
+        i += 3 + (len(verb) - 1)
+    return out
+
+
+def suru_koto_ga_dekiru(tokens: list[Token]) -> list[Token]:
+    """参加することができる → 参加できる; 研修をすることができた → 研修ができた
+    (a サ変 noun's own potential form: the same meaning, five characters shorter)."""
+    out: list[Token] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        t = tokens[i]
+        if (
+            i + 3 < n
+            and t.lemma == "する"
+            and t.pos1 == "動詞"
+            and [x.surface for x in tokens[i + 1 : i + 3]] == ["こと", "が"]
+            and tokens[i + 3].lemma in ("できる", "出来る")
+            and out
+        ):
+            if _sahen(out[-1]):  # 参加 + する → 参加 + できる
+                i += 3
+                continue
+            if out[-1].surface == "を" and len(out) > 1 and _sahen(out[-2]):  # 研修をする → 研修が
+                out[-1] = Token("が", "が", _PARTICLE_WO, "が", "rule:phrase")
+                i += 3
+                continue
+        out.append(t)
+        i += 1
+    return out
