@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kintl_pub.store.commands",
     "kintl_pub.easy.commands",
     "kintl_pub.mt.commands",
+    "kintl_pub.prepare",
     "kintl_pub.web.commands",
     "kintl_pub.catalogs.commands",
 )

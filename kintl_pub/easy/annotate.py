@@ -70,8 +70,13 @@ def tokens_markup(tokens: list[Token]) -> str:
                 brk = memo[key] = starts_phrase(prev, t)
             if brk:
                 append("/")
-        got = words.get((surface, t.reading))
-        append(got if got is not None else word_markup(surface, t.reading))
+        got = t.markup
+        if got is None:
+            got = words.get((surface, t.reading))
+            if got is None:
+                got = word_markup(surface, t.reading)
+            t.markup = got
+        append(got)
         prev = t
     return "".join(parts)
 

@@ -56,20 +56,23 @@ class Reader:
         self._kakasi_cache = _KAKASI_CACHE
         self._pos_cache: dict[int, tuple[str, ...]] = {}
         self._token_memo: dict[tuple[str, int], Token] = {}
+        self._checked_memo: dict[tuple[str, int], Token] = {}
         self._verdicts: dict[tuple[str, str], str | None] = {}
         #: called with each token whose readings disagree (the build queues them)
         self.on_disagreement: Callable[[Token], None] | None = None
 
     # -- raw Sudachi ------------------------------------------------------
 
-    def sudachi(self, text: str) -> list[Token]:
-        """Plain Sudachi tokens (readings in hiragana, kana kept as written)."""
+    def sudachi(self, text: str, *, checked: bool = False) -> list[Token]:
+        """Plain Sudachi tokens (readings in hiragana, kana kept as written);
+        ``checked``: each kanji word already cross-checked with pykakasi (its
+        ``alt`` set when the readers disagree), once per word."""
         # The hot loop of the whole stage: a text repeats its vocabulary, so a
         # token is built once per (surface, dictionary word) and shared (tokens
         # are never changed in place: rules make new ones with ``with_reading``).
         out: list[Token] = []
         append = out.append
-        memo = self._token_memo
+        memo = self._checked_memo if checked else self._token_memo
         get = memo.get
         for m in self._tok.tokenize(text):
             surface = m.surface()
@@ -77,6 +80,10 @@ class Reader:
             tok = get(key)
             if tok is None:
                 tok = self._token(m, surface)
+                if checked and tok.source == "sudachi":
+                    alt = self._alt(surface, tok.reading)
+                    if alt is not None:
+                        tok = Token(surface, tok.reading, tok.pos, tok.lemma, tok.source, alt)
                 if len(memo) < 500_000:
                     memo[key] = tok
             append(tok)
@@ -98,14 +105,14 @@ class Reader:
 
     # -- overrides --------------------------------------------------------
 
-    def _with_overrides(self, text: str) -> list[Token]:
+    def _with_overrides(self, text: str, *, checked: bool = False) -> list[Token]:
         """Sudachi tokens with dictionary entries laid over them.
 
         An entry applies only where Sudachi starts a word, so 生田 is not
         found inside 先生田中.  Its end may fall inside a Sudachi word
         (元年 in 令和/元/年度): the rest of that word is analysed again.
         """
-        full = self.sudachi(text)
+        full = self.sudachi(text, checked=checked)
         if self._ov_re is None:
             return full
         matches = list(self._ov_re.finditer(text))
@@ -127,7 +134,7 @@ class Reader:
                 continue
             while i < n and starts[i] < pos:  # a word cut by the previous entry
                 if ends[i] > pos:
-                    out.extend(self.sudachi(text[pos : ends[i]]))
+                    out.extend(self.sudachi(text[pos : ends[i]], checked=checked))
                     pos = ends[i]
                 i += 1
             while i < n and ends[i] <= a:
@@ -139,7 +146,7 @@ class Reader:
             pos = b
         while i < n and starts[i] < pos:
             if ends[i] > pos:
-                out.extend(self.sudachi(text[pos : ends[i]]))
+                out.extend(self.sudachi(text[pos : ends[i]], checked=checked))
                 pos = ends[i]
             i += 1
         out.extend(full[i:])
@@ -168,26 +175,21 @@ class Reader:
         self._verdicts[key] = alt
         return alt
 
-    def _cross_check(self, tokens: list[Token]) -> list[Token]:
-        out: list[Token] = []
-        verdicts = self._verdicts
-        for t in tokens:
-            if t.source == "sudachi":  # kanji words only: kana tokens have source "kana"
-                key = (t.surface, t.reading)
-                alt = verdicts[key] if key in verdicts else self._alt(t.surface, t.reading)
-                if alt is not None:
-                    t = Token(t.surface, t.reading, t.pos, t.lemma, t.source, alt)
-                    if self.on_disagreement is not None:
-                        self.on_disagreement(t)
-            out.append(t)
-        return out
-
     # -- public -----------------------------------------------------------
 
     def tokens(self, text: str) -> list[Token]:
         """Tokens with the reading we publish (override > context rule > Sudachi)."""
-        toks = context.apply(self._with_overrides(text), text)
-        return self._cross_check(toks) if self.cross_check else toks
+        if not self.cross_check:
+            return context.apply(self._with_overrides(text), text)
+        # cross-checked per word as the tokens are made; a context rule that
+        # changes a reading drops ``alt`` (its reading is a decision)
+        toks = context.apply(self._with_overrides(text, checked=True), text)
+        report = self.on_disagreement
+        if report is not None:
+            for t in toks:
+                if t.alt is not None:
+                    report(t)
+        return toks
 
     def reading(self, text: str) -> str:
         """Full hiragana reading: kanji replaced by their readings, everything

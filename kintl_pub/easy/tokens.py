@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 
 # not frozen: a frozen dataclass's __init__ goes through object.__setattr__,
@@ -15,6 +15,9 @@ class Token:
     lemma: str  # dictionary form
     source: str = "sudachi"  # "sudachi" | "override" | "rule:<name>" | "kana"
     alt: str | None = None  # pykakasi's reading, when it disagreed
+    #: the word's markup once computed (annotate.tokens_markup); a function of
+    #: surface and reading, which are never changed in place
+    markup: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def pos1(self) -> str:
@@ -35,4 +38,4 @@ class Token:
         return self.pos[:2] == ("名詞", "数詞")
 
     def with_reading(self, reading: str, source: str) -> Token:
-        return replace(self, reading=reading, source=source, alt=None)
+        return replace(self, reading=reading, source=source, alt=None, markup=None)

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 WIDTH = 640
-LABEL_H = 22
-BAR_H = 30
+LABEL_H = 28
+BAR_H = 34
 ROW_GAP = 14
-MIN_TEXT_W = 26  # narrower segments carry no number (it's in the table)
+MIN_TEXT_W = 30  # narrower segments carry no number (it's in the table)
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def stacked_bars(
             )
             if w >= MIN_TEXT_W:
                 parts.append(
-                    f'<text class="seg-text" x="{x + w / 2:.1f}" y="{y + BAR_H / 2 + 5}" '
+                    f'<text class="seg-text" x="{x + w / 2:.1f}" y="{y + BAR_H / 2 + 7}" '
                     f'text-anchor="middle">{n}</text>'
                 )
             x += w

@@ -96,6 +96,8 @@ class Resolver:
 class Run:
     kind: str  # "p" (sentences) | "li" (list / inline enumeration items)
     items: list[Shown]
+    # items of an inline enumeration ("①…", "・…") carry their own markers
+    inline: bool = False
 
 
 @dataclass
@@ -145,11 +147,12 @@ def build_field(res: Resolver, text: str | None, ini: int, pos: int, name: str) 
         if shown.state == "fallback":
             fv.langs.add(shown.lang)
         bv = blocks.setdefault(spec.block, BlockView(runs=[]))
-        run_kind = "li" if (kinds.get(spec.block) == "ul" or spec.kind == "li") else "p"
+        is_ul = kinds.get(spec.block) == "ul"
+        run_kind = "li" if (is_ul or spec.kind == "li") else "p"
         if bv.runs and bv.runs[-1].kind == run_kind:
             bv.runs[-1].items.append(shown)
         else:
-            bv.runs.append(Run(run_kind, [shown]))
+            bv.runs.append(Run(run_kind, [shown], inline=run_kind == "li" and not is_ul))
     fv.blocks = [blocks[k] for k in sorted(blocks)]
     return fv
 

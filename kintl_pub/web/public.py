@@ -452,7 +452,8 @@ def _charts(policies: list[view.PolicyNode], scale: dict[str, view.Shown]) -> li
         ("policy", [(_("Policy %(num)s", num=p.prefix), p.title, p.dist) for p in policies],
          # TRANSLATORS: column header of a chart table: the policy
          _("Policy")),
-        ("direction", [(_("Direction %(num)s", num=d.number), d.title, d.dist)
+        # directions are numbered within their policy: "Direction Ⅱ-1"
+        ("direction", [(_("Direction %(num)s", num=f"{p.prefix}-{d.number}"), d.title, d.dist)
                        for p in policies for d in p.directions],
          # TRANSLATORS: column header of a chart table: the direction
          _("Direction")),

@@ -191,7 +191,7 @@ async function screenshots(context, dir, urls) {
       await page.goto(url, { waitUntil: "load" });
       await page.evaluate(() => {
         const el = location.hash && document.querySelector(location.hash);
-        if (el) el.scrollIntoView();
+        if (el) el.scrollIntoView({ behavior: "instant" });
       });
       const name = url.replace(/^https?:\/\/[^/]+\//, "").replace(/[^a-z0-9-]+/gi, "_") || "root";
       const file = path.join(dir, `${name}_${width}.png`);

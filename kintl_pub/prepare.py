@@ -1,0 +1,107 @@
+"""``kintl-pub prepare``: everything the web process reads, after an import.
+
+The web process only reads, so every derived thing it shows is made here, in
+data-flow order, each step idempotent and cheap when nothing changed:
+
+1. segments match the stored source (changed places → translations outdated);
+2. people's translations committed in the repo reach the store
+   (``translations/*/LC_MESSAGES/content.po`` and the label translations in
+   ``data/labels/*.po``), never replacing text a person already has there;
+3. Easy Japanese drafts for every segment (cached by content + rules version);
+4. the search index;
+5. compiled UI catalogs (``messages.mo``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from .store.db import PROJECT_ROOT
+
+TRANSLATIONS = PROJECT_ROOT / "translations"
+LABELS = PROJECT_ROOT / "data" / "labels"
+
+
+def load_label_translations(session: Session, labels_dir: Path = LABELS) -> dict[str, int]:
+    """Human translations of the short labels (titles, programme names,
+    bureaus, wards), credited to the translator their file names.  Only fills
+    entries that hold no person's text yet: an edit made later in the
+    workspace or a .po import is never overwritten by the shipped file."""
+    from babel.messages.pofile import read_po
+
+    from . import locales
+    from .catalogs import states
+    from .catalogs.entries import current_sources
+
+    current = current_sources(session)
+    added: dict[str, int] = {}
+    for path in sorted(labels_dir.glob("*.po")):
+        loc = locales.by_babel_id(path.stem)
+        with path.open("rb") as fh:
+            catalog = read_po(fh)
+        who = (catalog.last_translator or "").split("<")[0].strip() or "kintl-pub translation team"
+        n = 0
+        for msg in catalog:
+            if not msg.id or not isinstance(msg.id, str) or msg.fuzzy or not msg.string:
+                continue
+            if msg.id not in current:
+                continue
+            t = states.get(session, loc.code, msg.id)
+            if t is not None and states.is_human(t):
+                continue
+            states.put_human(session, loc.code, msg.id, str(msg.string), who=who)
+            n += 1
+        added[loc.code] = n
+    return added
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(prepare)
+
+
+@click.command()
+@click.option("--skip-easy", is_flag=True, help="Do not (re)build Easy Japanese drafts.")
+def prepare(skip_easy: bool) -> None:
+    """Make everything the site reads (idempotent; run after import/translate)."""
+    from .catalogs.compile import compile_catalogs
+    from .catalogs.importer import load_repo_catalogs
+    from .catalogs.update import outdate
+    from .segment import sync
+    from .store.db import get_engine, init_db, transaction
+    from .store.models import Initiative
+
+    engine = init_db(get_engine())
+    with transaction(engine) as s:
+        if not s.scalar(select(func.count()).select_from(Initiative)):
+            raise click.ClickException("the store is empty: run `kintl-pub import SHEET` first")
+        seg = sync(s)
+        n_out = outdate(s, seg.changes)
+        click.echo(f"segments: {seg.total} ({seg.added} new, {len(seg.changes)} changed; "
+                   f"{n_out} translations marked outdated)")
+    with transaction(engine) as s:
+        restored = load_repo_catalogs(s, TRANSLATIONS)
+        labels = load_label_translations(s)
+        click.echo(f"human translations restored from translations/: {sum(restored.values())}; "
+                   f"label translations added from data/labels/: {sum(labels.values())}")
+    if not skip_easy:
+        from .easy.build import build
+
+        with transaction(engine) as s:
+            rep = build(s, progress=True)
+            click.echo(f"Easy Japanese: {rep.sources} texts, {rep.analysed} analysed, "
+                       f"{rep.skipped_cached} cached, {rep.skipped_human} reviewed by people")
+    if engine.dialect.name == "sqlite":
+        from .web.search import build_index, is_stale
+
+        with transaction(engine) as s:
+            stale = is_stale(s)
+        if stale:
+            click.echo(f"search index: {build_index(engine)} rows")
+        else:
+            click.echo("search index: up to date")
+    report = compile_catalogs(TRANSLATIONS)
+    click.echo(f"catalogs compiled: {len(report.checked)} checked, {len(report.written)} .mo written")
