@@ -192,6 +192,9 @@ def main() -> None:
     # 2. our batched path (the `translate` command's code, store writes included)
     options = DecodeOptions(beam_size=args.beam_size, max_decoding_length=args.max_length)
     eng = Engine(options=options)
+    print(f"batched path: max_batch_size {options.max_batch_size}, inter_threads "
+          f"{options.inter_threads}, intra_threads {options.intra_threads} (argostranslate: "
+          f"one segment per call, inter 1, intra 0 = all cores)")
     for info in packages.installed():  # load models outside the timing, as for argos
         eng.model(info)._load()
     t0 = time.perf_counter()

@@ -6,6 +6,7 @@ override dictionary has been applied, so a human entry is never touched).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .tokens import Token
@@ -138,6 +139,8 @@ _TRIGGERS: dict[Rule, tuple[str, ...]] = {
     nai_after_place: ("内",),
     eru_after_wo: ("得",),
 }
+#: counters needs a number right before 人/日 (most 人/日 are in 外国人, 日本 …)
+_COUNTER_TRIGGER = re.compile("[0-9０-９一二三四五六七八九十](?:人|日)")
 
 
 def apply(tokens: list[Token], text: str | None = None) -> list[Token]:
@@ -146,6 +149,10 @@ def apply(tokens: list[Token], text: str | None = None) -> list[Token]:
     if text is None:
         text = "".join(t.surface for t in tokens)
     for rule in RULES:
-        if any(ch in text for ch in _TRIGGERS.get(rule, ("",))):
-            tokens = rule(tokens)
+        if rule is counters:
+            if _COUNTER_TRIGGER.search(text) is None:
+                continue
+        elif not any(ch in text for ch in _TRIGGERS.get(rule, ("",))):
+            continue
+        tokens = rule(tokens)
     return tokens

@@ -184,13 +184,19 @@ def run(
         if lr.locale not in current:
             continue
         prov = provenance(routes[lr.locale], stack, eng.options.key())
+        # say where a term-only draft really came from: the glossary, not a model
+        prov_terms = {"engine": "terms", "package": protect.DEFAULT_TERMS.name,
+                      "date": prov["date"]}
         for src, raw in current[lr.locale].items():
             m = masked[src]
             text, flags = protect.unmask(raw, m, lr.locale, glossary)
             flags += protect.check(src, text, lr.locale)
             if not text.strip():
                 flags.append("empty-output")
-            stored = states.put_machine(session, lr.locale, src, text, provenance=prov, flags=flags)
+            stored = states.put_machine(
+                session, lr.locale, src, text,
+                provenance=prov_terms if src in verbatim else prov, flags=flags,
+            )
             if stored:
                 lr.drafted += 1
                 lr.flagged += bool(flags)

@@ -80,7 +80,8 @@ def test_word_rules_in_order(reader, glossary) -> None:  # type: ignore[no-untyp
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("方針に基づき、", "方針にもとづいて、"),
+        ("方針に基づき、", "方針にもとづき、"),
+        ("しごとについては、", "しごとは、"),
         ("市内において、", "市内で、"),
         ("様々な会社", "いろいろな会社"),
         ("国際交流事業", "国際交流事業"),  # 事業 inside a compound (a name) stays
@@ -102,3 +103,63 @@ def test_metric_sentences_do_not_split_inside_brackets() -> None:
     assert split_body("冊子「備える。かわさき」をくばりました。次です。") == [
         "冊子「備える。かわさき」をくばりました。", "次です。", ""]
     assert split_body("a。b（c。") == ["a。", "b（c。", ""]  # unbalanced: plain split
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("外国人市民に対し、冊子をくばりました。", "外国人市民に、冊子をくばりました。"),
+        ("来庁者に対して、案内しました。", "来庁者に、案内しました。"),
+        ("例年並みの数に対して、少なかった。", "例年並みの数に対して、少なかった。"),  # = compared with
+        ("目標値35件に対し実績値92件", "目標値35件に対し実績値92件"),  # no 、: left alone
+    ],
+)
+def test_ni_taishite(reader, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    from kintl_pub.easy.rewrite.phrases import ni_taishite
+
+    assert _text(ni_taishite(reader.tokens(text))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "rest", "items"),
+    [
+        ("英語、中国語、韓国語などで案内しました。", "つぎのものなどで案内しました。", ["英語", "中国語", "韓国語"]),
+        ("ホームページで、「A案内」、「B案内」、「C案内」を出しました。", "ホームページで、つぎのものを出しました。",
+         ["「A案内」", "「B案内」", "「C案内」"]),
+        ("市内の学校、公民館、図書館でひらきました。", None, []),  # whose 市内? left alone
+        ("12月、1月、2月とセミナーをひらきました。", None, []),  # と: not a list's end
+        ("英語、中国語、韓国語の3か国語の冊子を出しました。", None, []),  # the の covers the list
+        ("5言語(中国語、韓国語、英語)で案内しました。", None, []),  # inside brackets
+        ("A、B、国内での研修をしました。", None, []),  # での: the last item goes on
+        # ため is no item; the list starts after its 、
+        ("充実を図るため、情報更新、追加、統合を行いました。", "充実を図るため、つぎのものを行いました。",
+         ["情報更新", "追加", "統合"]),
+    ],
+)
+def test_comma_list_to_list(reader, text: str, rest: str | None, items: list[str]) -> None:  # type: ignore[no-untyped-def]
+    from kintl_pub.easy.rewrite.lists import comma_list_to_list
+
+    toks = reader.tokens(text)
+    out, got = comma_list_to_list(toks)
+    assert got == items
+    assert _text(out) == (rest if rest is not None else text)
+
+
+def test_list_follows_its_sentence(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    from kintl_pub.easy.rewrite import rewrite
+
+    res = rewrite("英語、中国語、韓国語などで案内しました。これからも続けます。", reader=reader, glossary=glossary)
+    assert res.text == "つぎのものなどで案内しました。\n\n- 英語\n- 中国語\n- 韓国語\nこれからも続けます。"
+
+
+def test_nakaguro_items_must_be_things() -> None:
+    from kintl_pub.easy.rewrite.lists import nakaguro_to_list
+
+    assert nakaguro_to_list("PR・ブランディング戦略を企画・実施することで")[1] == []
+
+
+def test_kana_compound_particles_do_not_split(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    from kintl_pub.easy.rewrite import rewrite
+
+    text = rewrite("整備方針に基づき、国際化を見据えた都市拠点の形成を図ります。", reader=reader, glossary=glossary).text
+    assert text == "整備方針にもとづき、国際化を見据えた都市拠点をつくります。"

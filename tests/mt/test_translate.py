@@ -166,7 +166,7 @@ def test_unknown_locale_is_refused() -> None:
 def test_cli_translate(session, mt_env: Path) -> None:  # type: ignore[no-untyped-def]
     runner = CliRunner()
     args = ["translate", "--lang", "es", "--max-length", "12", "--beam-size", "1", "--no-progress"]
-    first = runner.invoke(cli, args)
+    first = runner.invoke(cli, args[:-1])  # with the tqdm progress bar
     assert first.exit_code == 0, first.output
     assert "drafted 5" in first.output and "ja→en→es" in first.output
     second = runner.invoke(cli, args)
@@ -185,4 +185,5 @@ def test_term_only_segments_get_the_approved_translation(engine, installed) -> N
     assert _rows(s, "en")["市民文化局"].text == "Civic Affairs Bureau"
     assert _rows(s, "es")["市民文化局"].text == "Oficina de Asuntos Cívicos"
     assert _rows(s, "es")["キングスカイフロント"].state == "machine"
+    assert _rows(s, "es")["キングスカイフロント"].provenance["engine"] == "terms"
     s.close()

@@ -26,7 +26,7 @@ from ..readings import Reader
 from ..tokens import Token
 from . import dates, lists, style
 from .glossary import Glossary, nado, replace_verbs, replace_word_tokens
-from .phrases import aim_phrases, hakaru_to_suru, okonau_to_suru, suru_koto_ga_dekiru
+from .phrases import aim_phrases, hakaru_to_suru, ni_taishite, okonau_to_suru, suru_koto_ga_dekiru
 from .sentences import rewrite_sentence
 
 
@@ -54,7 +54,7 @@ def text_rules(glossary: Glossary | None = None) -> tuple[tuple[str, TextRule], 
 def word_rules(tokens: list[Token], glossary: Glossary) -> list[Token]:
     """The token rules on words and verb phrases, in order."""
     toks = aim_phrases(nado(tokens), glossary)
-    toks = suru_koto_ga_dekiru(okonau_to_suru(hakaru_to_suru(toks)))
+    toks = ni_taishite(suru_koto_ga_dekiru(okonau_to_suru(hakaru_to_suru(toks))))
     return replace_verbs(replace_word_tokens(toks, glossary), glossary)
 
 
@@ -88,17 +88,26 @@ def rewrite(source: str, *, reader: Reader, glossary: Glossary, kind: str = "p")
             extra_items: list[str] = []
             for sent in split_sentences(body) or [body]:
                 prose = _is_prose(sent, "li" if is_item else kind)
+                items: list[str] = []
                 if prose:
                     sent, items = lists.nakaguro_to_list(sent)
-                    extra_items += items
                 toks = word_rules(reader.tokens(sent), glossary)
                 result.tokens += toks
                 if prose:
-                    sentences_out += rewrite_sentence(reanalysed(toks, reader))
+                    toks, more = lists.comma_list_to_list(reanalysed(toks, reader))
+                    items += more
+                    sentences_out += rewrite_sentence(toks)
                 else:
                     sentences_out.append("".join(t.surface for t in toks))
-            joined = "".join(sentences_out)
-            lines_out.append(("- " + joined) if is_item else joined)
+                if items and not is_item:
+                    # the list right after the sentence that announces it (つぎのもの)
+                    lines_out += ["".join(sentences_out) + "\n", *[f"- {i}" for i in items]]
+                    sentences_out = []
+                else:
+                    extra_items += items
+            if sentences_out or is_item:
+                joined = "".join(sentences_out)
+                lines_out.append(("- " + joined) if is_item else joined)
             if extra_items:
                 lines_out = [*lines_out[:-1], lines_out[-1] + "\n", *[f"- {i}" for i in extra_items]]
         blocks.append("\n".join(lines_out))

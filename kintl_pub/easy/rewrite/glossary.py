@@ -27,6 +27,12 @@ class Entry:
     easy: str
     note: str = ""
 
+    @property
+    def anywhere(self) -> bool:
+        """A ``word`` entry whose note starts with ``anywhere``: replaced inside
+        compounds too (a long fixed name, the same thing wherever it stands)."""
+        return self.note.startswith("anywhere")
+
 
 @dataclass(frozen=True)
 class Glossary:
@@ -78,6 +84,16 @@ _COMPOUND_LEFT = ("名詞", "接頭辞")
 _COMPOUND_RIGHT = ("名詞", "接尾辞")
 
 
+def _inside_compound(tokens: list[Token], a: int, b: int, term: str) -> bool:
+    """Is tokens[a..b] (``term``) part of a longer noun compound (児童福祉法)?"""
+    nounish = tokens[a].pos1 in ("名詞", "接頭辞") or tokens[b].pos1 in ("名詞", "接尾辞")
+    if not nounish:
+        return False
+    if has_kanji(term[0]) and a > 0 and tokens[a - 1].pos1 in _COMPOUND_LEFT:
+        return True
+    return has_kanji(term[-1]) and b + 1 < len(tokens) and tokens[b + 1].pos1 in _COMPOUND_RIGHT
+
+
 def replace_word_tokens(tokens: list[Token], glossary: Glossary) -> list[Token]:
     """及び → と, 本市 → 川崎市 … where the term is a word of its own: its
     ends fall on token boundaries and it is not part of a longer compound
@@ -102,13 +118,11 @@ def replace_word_tokens(tokens: list[Token], glossary: Glossary) -> list[Token]:
         term = m.group(0)
         if term in glossary.verbs and b + 1 < len(tokens) and tokens[b + 1].lemma == "する":
             continue  # 支援する: the verb entry (手伝う) decides, not the noun (手伝い)
-        nounish = tokens[a].pos1 in ("名詞", "接頭辞") or tokens[b].pos1 in ("名詞", "接尾辞")
-        if nounish and has_kanji(term[0]) and a > 0 and tokens[a - 1].pos1 in _COMPOUND_LEFT:
-            continue
-        if nounish and has_kanji(term[-1]) and b + 1 < len(tokens) and tokens[b + 1].pos1 in _COMPOUND_RIGHT:
+        entry = glossary.words[term]
+        if not entry.anywhere and _inside_compound(tokens, a, b, term):
             continue
         out.extend(tokens[i:a])
-        easy = glossary.words[term].easy
+        easy = entry.easy
         out.append(Token(easy, easy, tokens[a].pos, easy, "rule:glossary"))
         i = b + 1
     out.extend(tokens[i:])

@@ -168,3 +168,28 @@ def suru_koto_ga_dekiru(tokens: list[Token]) -> list[Token]:
         out.append(t)
         i += 1
     return out
+
+
+#: nouns after which 〜に対して means "compared with" (目標値に対して、実績は…)
+_AMOUNT_NOUNS = ("数", "値", "件", "人", "率", "額", "年", "目標", "前年", "例年")
+
+
+def ni_taishite(tokens: list[Token]) -> list[Token]:
+    """外国人市民に対し、 → 外国人市民に、 (the person the action is for).
+    Not after an amount or a number (〜の数に対して、 = compared with)."""
+    out: list[Token] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        t = tokens[i]
+        if t.surface == "に" and t.pos1 == "助詞" and out and i + 2 < n and tokens[i + 1].lemma == "対する":
+            k = i + 2
+            if tokens[k].surface == "て":
+                k += 1
+            prev = out[-1]
+            if k < n and tokens[k].surface == "、" and not (prev.is_number() or prev.surface.endswith(_AMOUNT_NOUNS)):
+                out.append(t)
+                i = k  # keep the 、
+                continue
+        out.append(t)
+        i += 1
+    return out
