@@ -193,8 +193,10 @@ def main() -> None:
 
         dport, sport = free_port(), free_port()
         gunicorn = subprocess.Popen(
+            # the production setting of ``kintl-pub serve``: 2 workers, 4 threads
+            # each (gthread keeps connections alive, like the static server)
             [PY, "-m", "gunicorn", "--bind", f"127.0.0.1:{dport}", "--workers", "2",
-             "--threads", "1", "--keep-alive", "5", "wsgi:app"],
+             "--worker-class", "gthread", "--threads", "4", "--keep-alive", "5", "wsgi:app"],
             env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         static = subprocess.Popen([PY, "-c", STATIC_SERVER, str(sport), str(out)],

@@ -16,7 +16,6 @@ from .models import (
     TranslationHistory,
     User,
 )
-from ..easy import models as _easy_models  # noqa: F401  (registers the Easy Japanese tables)
 
 __all__ = [
     "Anomaly",

@@ -19,8 +19,9 @@ def register(cli: click.Group) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", default=2, show_default=True, type=int)
+@click.option("--threads", default=4, show_default=True, type=int)
 @click.option("--dev", is_flag=True, help="Flask's reloading development server.")
-def serve(host: str, port: int, workers: int, dev: bool) -> None:
+def serve(host: str, port: int, workers: int, threads: int, dev: bool) -> None:
     """Serve the site (gunicorn; --dev for Flask's server)."""
     _ensure_index()
     if dev:
@@ -33,7 +34,10 @@ def serve(host: str, port: int, workers: int, dev: bool) -> None:
     class _App(WSGIApplication):
         def __init__(self) -> None:
             self.argv = [
+                # gthread: keep-alive for phones on slow links; the app is
+                # thread-safe (request-scoped sessions, locked response cache)
                 "gunicorn", "--bind", f"{host}:{port}", "--workers", str(workers),
+                "--worker-class", "gthread", "--threads", str(threads),
                 "--access-logfile", "-", "wsgi:app",
             ]
             super().__init__()

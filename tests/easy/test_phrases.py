@@ -163,3 +163,10 @@ def test_kana_compound_particles_do_not_split(reader, glossary) -> None:  # type
 
     text = rewrite("整備方針に基づき、国際化を見据えた都市拠点の形成を図ります。", reader=reader, glossary=glossary).text
     assert text == "整備方針にもとづき、国際化を見据えた都市拠点をつくります。"
+
+
+def test_nado_keeps_to_inside_a_name(reader) -> None:  # type: ignore[no-untyped-def]
+    from kintl_pub.easy.rewrite.glossary import nado
+
+    assert _text(nado(reader.tokens("川崎市差別防止対策等審査会の運営"))) == "川崎市差別防止対策等審査会の運営"
+    assert _text(nado(reader.tokens("対策等の運営"))) == "対策などの運営"

@@ -133,9 +133,11 @@ def nado(tokens: list[Token]) -> list[Token]:
     """等 after a noun → など (Easy Japanese writes the native word)."""
     out: list[Token] = []
     nado_tok = Token("など", "など", ("助詞", "副助詞", "*", "*", "*", "*"), "など", "rule:nado")
-    for t in tokens:
+    for i, t in enumerate(tokens):
         if t.source == "override":
             out.append(t)
+        elif t.surface == "等" and i + 1 < len(tokens) and tokens[i + 1].pos1 in ("名詞", "接尾辞"):
+            out.append(t)  # inside a name: 差別防止対策等審査会 (read とう, see context.py)
         elif t.surface == "等" and out and out[-1].is_noun_like():
             out.append(nado_tok)
         elif len(t.surface) > 1 and t.surface.endswith("等") and t.pos1 == "名詞":
