@@ -158,6 +158,18 @@ def field_segments(
                 ordinal += 1
 
 
+# The sheet writes scale values as "3. ほぼ目標どおり" / "A. 貢献している": the
+# code is data, the words are a label translated like any other.
+_SCALE_PREFIX = re.compile(r"^\s*[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]\s*[.．。:：、]\s*")
+
+
+def scale_words(label: str | None) -> str | None:
+    """The words of a scale value, without its code ("3. ほぼ目標どおり" → "ほぼ目標どおり")."""
+    if not label:
+        return None
+    return _SCALE_PREFIX.sub("", label).strip() or None
+
+
 def label_segment(key: str, text: str, *, initiative: int = 0, field: str = "label") -> SegmentSpec:
     """A short label (title, programme name, bureau …) as one segment."""
     return SegmentSpec(key, initiative, None, field, 0, "label", 0, text.strip())
@@ -212,6 +224,15 @@ def store_segments(session) -> list[SegmentSpec]:  # type: ignore[no-untyped-def
         select(Initiative).order_by(Initiative.number).options(selectinload(Initiative.programs))
     ).all()
     _ = Focus  # relationship target, imported for mapper configuration
+    scales: dict[str, str] = {}
+    for ini in inis:
+        for prog in ini.programs:
+            a, c = scale_words(prog.achievement_label), scale_words(prog.contribution_label)
+            if prog.achievement is not None and a:
+                scales.setdefault(f"scale/achievement/{prog.achievement}", a)
+            if prog.contribution and c:
+                scales.setdefault(f"scale/contribution/{prog.contribution}", c)
+    specs.extend(label_segment(k, v, field="scale") for k, v in sorted(scales.items()))
     for ini in inis:
         n = ini.number
         if ini.title:

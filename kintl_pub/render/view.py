@@ -11,7 +11,6 @@ Used by the HTML pages and the embed; the PDF renderer can reuse it.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from .. import locales
 from ..catalogs.states import resolve_many
-from ..segment import field_segments, parse_blocks
+from ..segment import field_segments, parse_blocks, scale_words
 from ..store.models import PROSE_FIELDS, Direction, Focus, Initiative, Policy, Program
 
 ACHIEVEMENT_VALUES: tuple[int, ...] = (1, 2, 3, 4, 5)
@@ -208,15 +207,8 @@ def _label_sources_for_program(p: Program) -> list[str]:
                         scale_source(p.contribution_label)) if v]
 
 
-# The sheet writes scale values as "3. ほぼ目標どおり" / "A. 貢献している";
-# the number/letter is shown separately, the words are a catalog label.
-_SCALE_PREFIX = re.compile(r"^\s*[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]\s*[.．。:：、]\s*")
-
-
 def scale_source(label: str | None) -> str | None:
-    if not label:
-        return None
-    return _SCALE_PREFIX.sub("", label).strip() or None
+    return scale_words(label)
 
 
 def scale_labels(session: Session, locale: str) -> dict[str, Shown]:
