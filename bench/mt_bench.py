@@ -3,11 +3,20 @@
 Builds a realistically sized random-weight Argos package (Transformer 6+6
 layers, d_model 512, 8 heads, FFN 2048, int8, SentencePiece vocabulary of
 8000 trained on the seed), imports the seed sheet into a throwaway store,
-then, side by side in one run:
+then:
 
-1. argostranslate's own path, one ``translate(text, "ja", X)`` per segment;
-2. our batched path (``kintl_pub.mt.translate.run`` = what
-   ``kintl-pub translate --lang X`` does, store writes included);
+1. A/B rounds on the same segments: the sample is dealt into ``--rounds``
+   slices of ``--round-size`` segments (each slice a similar mix of lengths);
+   each round times argostranslate's own path (one ``translate(text, "ja", X)``
+   per segment) and our batched engine (``Engine.translate`` of the same
+   slice, no cache) back to back, alternating which goes first, so drift in
+   the load of a shared machine hits both sides alike.  CPU time
+   (``time.process_time``, all threads of this process) and wall time are
+   recorded; the medians per round and the median of the per-round ratios
+   are reported;
+2. our full batched path (``kintl_pub.mt.translate.run`` = what
+   ``kintl-pub translate --lang X`` does, store writes included; skip with
+   ``--no-full``);
 3. the same command again with nothing changed (model calls, wall time),
    in-process and as a CLI subprocess (imports included).
 
@@ -17,7 +26,8 @@ has no setting for it, so its CTranslate2 translator is wrapped to pass it)
 and the same beam size (argostranslate's default, 4).  Prints numbers; it
 asserts nothing about timing.
 
-    .venv-test/bin/python bench/mt_bench.py [--lang en] [--max-length 48] [--limit N]
+    .venv-test/bin/python bench/mt_bench.py [--lang en] [--max-length 48]
+        [--rounds 8] [--round-size 15] [--no-full]
 """
 
 from __future__ import annotations
@@ -28,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -105,7 +116,8 @@ class _CappedTranslator:
         return self.inner.translate_batch(*args, **kwargs)
 
 
-def _argos_per_segment(texts: list[str], argos_to: str, cap: int) -> float:
+def _argos_setup(argos_to: str, cap: int) -> Callable[[str], str]:
+    """argostranslate's path as a user calls it, with our decoding cap passed through."""
     import ctranslate2
     from argostranslate import settings
     from argostranslate import translate as at
@@ -127,11 +139,29 @@ def _argos_per_segment(texts: list[str], argos_to: str, cap: int) -> float:
             ),
             cap,
         )
-    at.translate("準備運転です。", "ja", argos_to)  # warm-up: sentence splitter, first allocations
-    t0 = time.perf_counter()
-    for text in texts:
-        at.translate(text, "ja", argos_to)
-    return time.perf_counter() - t0
+
+    def one(text: str) -> str:
+        return str(at.translate(text, "ja", argos_to))
+
+    one("準備運転です。")  # warm-up: sentence splitter, first allocations
+    return one
+
+
+class _NoCache:
+    """Stand-in for TranslationCache: every A/B round really runs the model."""
+
+    def get_many(self, model: str, texts: Iterable[str]) -> dict[str, str]:
+        return {}
+
+    def put_many(self, model: str, pairs: dict[str, str]) -> None:
+        return None
+
+
+def _timed(fn: Callable[[], object]) -> tuple[float, float]:
+    """(CPU seconds of this process, wall seconds) for one call."""
+    c0, w0 = time.process_time(), time.perf_counter()
+    fn()
+    return time.process_time() - c0, time.perf_counter() - w0
 
 
 def main() -> None:
@@ -139,8 +169,12 @@ def main() -> None:
     ap.add_argument("--lang", default="en", help="target URL code (en = direct ja→en; others pivot)")
     ap.add_argument("--max-length", type=int, default=48, help="max_decoding_length for both paths")
     ap.add_argument("--beam-size", type=int, default=4)
-    ap.add_argument("--limit", type=int, default=0,
-                    help="time argostranslate on N segments spread over the sheet (0 = all)")
+    ap.add_argument("--rounds", type=int, default=8, help="A/B rounds")
+    ap.add_argument("--round-size", type=int, default=15, help="segments per A/B round")
+    ap.add_argument("--max-batch-size", type=int, default=0,
+                    help="override DecodeOptions.max_batch_size for our path (0 = default)")
+    ap.add_argument("--no-full", action="store_true",
+                    help="skip the whole-sheet run of `translate` and the re-runs")
     ap.add_argument("--workdir", type=Path, default=None, help="keep files here (default: temp)")
     args = ap.parse_args()
 
@@ -171,7 +205,6 @@ def main() -> None:
     from sqlalchemy import func, select
 
     from kintl_pub.mt import translate
-    from kintl_pub.mt.engine import DecodeOptions, Engine
     from kintl_pub.store.db import transaction
     from kintl_pub.store.models import Segment
 
@@ -180,33 +213,84 @@ def main() -> None:
         n_segments = s.scalar(select(func.count(Segment.id)))
     print(f"{n_segments} segments, {len(sources)} distinct sources to translate into {lang.code}")
 
-    # 1. argostranslate, one call per segment
-    # an even stride over the sheet, not its first N (labels first = short texts)
-    step = max(1, len(sources) // args.limit) if args.limit else 1
-    sample = sources[::step][: args.limit] if args.limit else sources
-    t_argos = _argos_per_segment(sample, lang.argos or "en", args.max_length)
-    argos_rate = len(sample) / t_argos
-    print(f"argostranslate.translate per segment: {len(sample)} segments in {t_argos:.1f} s "
-          f"= {argos_rate:.2f} segments/s")
+    from statistics import median
 
-    # 2. our batched path (the `translate` command's code, store writes included)
+    from kintl_pub.mt.engine import DecodeOptions, Engine
+
     options = DecodeOptions(beam_size=args.beam_size, max_decoding_length=args.max_length)
+    if args.max_batch_size:
+        options.max_batch_size = args.max_batch_size
+    steps = packages.plan_routes(packages.installed(), (lang,))[lang.code].steps
+
+    # 1. A/B rounds: argostranslate per segment vs our engine, same slices
+    n = args.rounds * args.round_size
+    step = max(1, len(sources) // n)  # an even stride over the sheet, not its first N
+    sample = sources[::step][:n]
+    slices = [sample[r :: args.rounds] for r in range(args.rounds)]  # similar mixes of lengths
+    argos_one = _argos_setup(lang.argos or "en", args.max_length)
+    ab_engine = Engine(cache=_NoCache(), options=options)  # type: ignore[arg-type]
+    for info in steps:  # load models outside the timing, as for argos
+        ab_engine.model(info)._load()
+    ab_engine.translate(steps[0], ["準備運転です。"])  # warm-up, as for argos
+
+    def ours(texts: list[str]) -> None:
+        for info in steps:
+            out = ab_engine.translate(info, texts)
+            texts = [out.get(t, "") for t in texts]
+
+    print(f"A/B: {args.rounds} rounds x {args.round_size} segments (stride {step} over "
+          f"{len(sources)}); batched: max_batch_size {options.max_batch_size}, chunk_size "
+          f"{options.chunk_size}, inter_threads {options.inter_threads}, intra_threads "
+          f"{options.intra_threads} (argostranslate: one segment per call, batch 32 tokens, "
+          f"inter 1, intra 0 = all cores)")
+    rows: list[tuple[float, float, float, float]] = []
+    for r, texts in enumerate(slices):
+        def run_argos(texts: list[str] = texts) -> None:
+            for text in texts:
+                argos_one(text)
+
+        def run_ours(texts: list[str] = texts) -> None:
+            ours(texts)
+
+        if r % 2 == 0:
+            a_cpu, a_wall = _timed(run_argos)
+            b_cpu, b_wall = _timed(run_ours)
+        else:
+            b_cpu, b_wall = _timed(run_ours)
+            a_cpu, a_wall = _timed(run_argos)
+        rows.append((a_cpu, a_wall, b_cpu, b_wall))
+        print(f"  round {r + 1} ({'argos first' if r % 2 == 0 else 'ours first'}, "
+              f"{len(texts)} segs): argos cpu {a_cpu:6.2f} s wall {a_wall:6.2f} s | ours cpu "
+              f"{b_cpu:6.2f} s wall {b_wall:6.2f} s | ratio cpu {a_cpu / b_cpu:4.2f}x wall "
+              f"{a_wall / b_wall:4.2f}x | load {os.getloadavg()[0]:.1f}", flush=True)
+    med = [median(col) for col in zip(*rows, strict=True)]
+    r_cpu = median(a / b for a, _, b, _ in rows)
+    r_wall = median(a / b for _, a, _, b in rows)
+    per = args.round_size
+    print(f"median per round ({per} segments): argos cpu {med[0]:.2f} s wall {med[1]:.2f} s "
+          f"({per / med[1]:.2f} seg/s) | ours cpu {med[2]:.2f} s wall {med[3]:.2f} s "
+          f"({per / med[3]:.2f} seg/s)")
+    print(f"median speed-up: cpu {r_cpu:.2f}x, wall {r_wall:.2f}x (target >= 3x); "
+          f"totals: cpu {sum(x[0] for x in rows) / sum(x[2] for x in rows):.2f}x, wall "
+          f"{sum(x[1] for x in rows) / sum(x[3] for x in rows):.2f}x")
+
+    if args.no_full:
+        if tmp is not None:
+            tmp.cleanup()
+        return
+
+    # 2. our full batched path (the `translate` command's code, store writes included)
     eng = Engine(options=options)
-    print(f"batched path: max_batch_size {options.max_batch_size}, inter_threads "
-          f"{options.inter_threads}, intra_threads {options.intra_threads} (argostranslate: "
-          f"one segment per call, inter 1, intra 0 = all cores)")
-    for info in packages.installed():  # load models outside the timing, as for argos
+    for info in packages.installed():  # load models outside the timing
         eng.model(info)._load()
-    t0 = time.perf_counter()
+    c0, t0 = time.process_time(), time.perf_counter()
     with transaction() as s:
         report = translate.run(s, [lang.code], engine=eng)
-    t_batch = time.perf_counter() - t0
-    batch_rate = len(sources) / t_batch
-    print(f"kintl-pub batched: {len(sources)} segments in {t_batch:.1f} s = {batch_rate:.2f} "
-          f"segments/s ({report.model_calls} model calls, {report.sentences_translated} "
-          f"sentences through the model, {report.drafted} drafts stored)")
-    print(f"speed-up: {batch_rate / argos_rate:.1f}x (target >= 3x); "
-          f"load average now {os.getloadavg()[0]:.1f}")
+    t_batch, c_batch = time.perf_counter() - t0, time.process_time() - c0
+    print(f"kintl-pub batched, whole sheet: {len(sources)} segments in {t_batch:.1f} s wall, "
+          f"{c_batch:.1f} s cpu = {len(sources) / t_batch:.2f} segments/s "
+          f"({report.model_calls} model calls, {report.sentences_translated} sentences through "
+          f"the model, {report.drafted} drafts stored); load average {os.getloadavg()[0]:.1f}")
 
     # 3. nothing changed: run again
     t0 = time.perf_counter()
