@@ -94,6 +94,34 @@ def _keep_history(session: Session, t: Translation, who: str | None) -> None:
         )
 
 
+def _replace(
+    session: Session,
+    t: Translation,
+    *,
+    text: str,
+    state: str,
+    history_who: str | None = None,
+    translator: str | None = None,
+    reviewer: str | None = None,
+    previous_source: str | None = None,
+    provenance: dict | None = None,
+    flags: list[str] | None = None,
+    min_version: int = 0,
+) -> None:
+    """The one way an entry's text changes: the old text goes to history,
+    every field is set (nothing stale survives), the version moves on."""
+    _keep_history(session, t, history_who)
+    t.text = text
+    t.state = state
+    t.translator = translator
+    t.reviewer = reviewer
+    t.previous_source = previous_source
+    t.provenance = provenance
+    t.flags = flags
+    t.version = max(t.version + 1, min_version)
+    t.updated_at = _now()
+
+
 def is_human(t: Translation) -> bool:
     """Does this entry hold text a person wrote (current or outdated)?"""
     if t.state in HUMAN_STATES:
@@ -119,16 +147,8 @@ def put_machine(
         return False
     if t.state == "machine" and t.text == text and t.provenance == provenance:
         return False
-    _keep_history(session, t, None)
-    t.text = text
-    t.state = "machine"
-    t.provenance = provenance
-    t.flags = sorted(set(flags)) or None
-    t.previous_source = None
-    t.translator = None
-    t.reviewer = None
-    t.version += 1
-    t.updated_at = _now()
+    _replace(session, t, text=text, state="machine", provenance=provenance,
+             flags=sorted(set(flags)) or None)
     return True
 
 
@@ -161,19 +181,12 @@ def put_human(
         return t
     if state == "approved":
         _check_approval(t, text, who)
-    _keep_history(session, t, who)
-    if state == "approved":
-        t.reviewer = who  # the translator stays credited
-    else:
-        t.translator = who
-        t.reviewer = None
-    t.text = text
-    t.state = state
-    t.previous_source = None
-    t.provenance = None
-    t.flags = None
-    t.version += 1
-    t.updated_at = _now()
+    approving = state == "approved"
+    _replace(
+        session, t, text=text, state=state, history_who=who,
+        translator=t.translator if approving else who,  # an approval keeps the translator credited
+        reviewer=who if approving else None,
+    )
     return t
 
 
@@ -225,18 +238,15 @@ def restore_human(
     t = ensure(session, locale, source)
     if is_human(t):
         return False
-    _keep_history(session, t, None)
-    t.text = text
-    t.state = state
-    t.translator = translator or "unknown"
-    t.reviewer = reviewer if state == "approved" else None
-    t.previous_source = previous_source if state == "outdated" else None
-    t.provenance = None
-    t.flags = None
     # Take over the file's version when it is ahead, so that the committed
     # catalogs and a fresh clone's store agree (and re-export identically).
-    t.version = max(t.version + 1, version or 0)
-    t.updated_at = _now()
+    _replace(
+        session, t, text=text, state=state,
+        translator=translator or "unknown",
+        reviewer=reviewer if state == "approved" else None,
+        previous_source=previous_source if state == "outdated" else None,
+        min_version=version or 0,
+    )
     return True
 
 
@@ -258,18 +268,10 @@ def mark_outdated(session: Session, locale: str, old_source: str, new_source: st
     previous = old.previous_source if old.state == "outdated" and old.previous_source else old_source
     if new.state == "outdated" and new.text == old.text and new.previous_source == previous:
         return False  # already done: safe to re-apply on every update
-    _keep_history(session, new, None)
-    new.text = old.text
-    new.state = "outdated"
     # An already outdated text was written for an even older source: keep
-    # *that* one, so the translator's diff shows everything that changed.
-    new.previous_source = previous
-    new.translator = old.translator
-    new.reviewer = None
-    new.provenance = old.provenance
-    new.flags = None
-    new.version += 1
-    new.updated_at = _now()
+    # *that* one (``previous``), so the translator's diff shows everything that changed.
+    _replace(session, new, text=old.text, state="outdated", previous_source=previous,
+             translator=old.translator, provenance=old.provenance)
     return True
 
 

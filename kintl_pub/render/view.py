@@ -203,12 +203,8 @@ class InitiativeView:
 
 
 def _label_sources_for_program(p: Program) -> list[str]:
-    return [v for v in (p.name, p.ward, p.bureau, scale_source(p.achievement_label),
-                        scale_source(p.contribution_label)) if v]
-
-
-def scale_source(label: str | None) -> str | None:
-    return scale_words(label)
+    return [v for v in (p.name, p.ward, p.bureau, scale_words(p.achievement_label),
+                        scale_words(p.contribution_label)) if v]
 
 
 def scale_labels(session: Session, locale: str) -> dict[str, Shown]:
@@ -218,13 +214,29 @@ def scale_labels(session: Session, locale: str) -> dict[str, Shown]:
         select(Program.achievement, Program.achievement_label, Program.contribution,
                Program.contribution_label).distinct()
     ):
-        if a is not None and scale_source(al):
-            pairs.setdefault(f"achievement:{a}", scale_source(al))  # type: ignore[arg-type]
-        if c and scale_source(cl):
-            pairs.setdefault(f"contribution:{c}", scale_source(cl))  # type: ignore[arg-type]
+        if a is not None and scale_words(al):
+            pairs.setdefault(f"achievement:{a}", scale_words(al))  # type: ignore[arg-type]
+        if c and scale_words(cl):
+            pairs.setdefault(f"contribution:{c}", scale_words(cl))  # type: ignore[arg-type]
     res = Resolver(session, locale)
     res.load(pairs.values())
     return {k: res.get(v) for k, v in pairs.items()}  # type: ignore[misc]
+
+
+def focuses_of(policies: Iterable[Policy]) -> list[Focus]:
+    return [f for p in policies for d in p.directions for f in d.focuses]
+
+
+def heading_sources(policies: Iterable[Policy]) -> list[str]:
+    """Policy, direction and focus titles in tree order: what every page
+    showing the tree (or its filters) resolves."""
+    out: list[str] = []
+    for p in policies:
+        out.append(p.title.strip())
+        for d in p.directions:
+            out.append(d.title.strip())
+            out.extend(f.title.strip() for f in d.focuses)
+    return out
 
 
 def _ini_title_source(ini: Initiative) -> str:
@@ -283,8 +295,8 @@ def initiative_view(session: Session, locale: str, number: int) -> InitiativeVie
                 ward=res.get(p.ward), bureau=res.get(p.bureau), achievement=p.achievement,
                 achievement_label=p.achievement_label, contribution=p.contribution,
                 contribution_label=p.contribution_label, fields=fields,
-                achievement_text=res.get(scale_source(p.achievement_label)),
-                contribution_text=res.get(scale_source(p.contribution_label)),
+                achievement_text=res.get(scale_words(p.achievement_label)),
+                contribution_text=res.get(scale_words(p.contribution_label)),
             )
         )
     if locale == "ja-easy":
@@ -380,15 +392,8 @@ def load_tree(session: Session) -> list[Policy]:
 def tree_view(session: Session, locale: str) -> list[PolicyNode]:
     policies = load_tree(session)
     res = Resolver(session, locale)
-    sources: list[str] = []
-    for p in policies:
-        sources.append(p.title.strip())
-        for d in p.directions:
-            sources.append(d.title.strip())
-            for f in d.focuses:
-                sources.append(f.title.strip())
-                sources += [_ini_title_source(i) for i in f.initiatives]
-    res.load(sources)
+    res.load(heading_sources(policies)
+             + [_ini_title_source(i) for f in focuses_of(policies) for i in f.initiatives])
     out: list[PolicyNode] = []
     for p in policies:
         pdist = Dist()

@@ -377,20 +377,14 @@ class Option:
 def _filter_options(policies: list, res: view.Resolver) -> dict[str, list]:  # type: ignore[type-arg]
     bureaus: set[str] = set()
     wards: set[str] = set()
-    srcs: list[str] = []
-    for p in policies:
-        srcs.append(p.title.strip())
-        for d in p.directions:
-            srcs.append(d.title.strip())
-            for fo in d.focuses:
-                srcs.append(fo.title.strip())
-                for i in fo.initiatives:
-                    for pr in i.programs:
-                        if pr.bureau:
-                            bureaus.add(pr.bureau)
-                        if pr.ward:
-                            wards.add(pr.ward)
-    res.load(srcs + sorted(bureaus) + sorted(wards))
+    for fo in view.focuses_of(policies):
+        for i in fo.initiatives:
+            for pr in i.programs:
+                if pr.bureau:
+                    bureaus.add(pr.bureau)
+                if pr.ward:
+                    wards.add(pr.ward)
+    res.load(view.heading_sources(policies) + sorted(bureaus) + sorted(wards))
 
     def opt(value: str, prefix: str, src: str) -> Option:
         s = res.get(src)
