@@ -35,9 +35,15 @@ def database_url() -> str:
     return url
 
 
-@lru_cache(maxsize=8)
 def get_engine(url: str | None = None) -> Engine:
-    url = url or database_url()
+    """The engine for ``url`` (default: ``DATABASE_URL`` read now), one per URL
+    per process.  The URL is resolved before the cache lookup: caching on
+    ``None`` would pin whichever database was configured first."""
+    return _engine_for(url or database_url())
+
+
+@lru_cache(maxsize=8)
+def _engine_for(url: str) -> Engine:
     if url.startswith("sqlite:///"):
         Path(url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, future=True, pool_pre_ping=not url.startswith("sqlite"))
@@ -52,6 +58,9 @@ def get_engine(url: str | None = None) -> Engine:
             cur.close()
 
     return engine
+
+
+get_engine.cache_clear = _engine_for.cache_clear  # type: ignore[attr-defined]
 
 
 def init_db(engine: Engine | None = None) -> Engine:
