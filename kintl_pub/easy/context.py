@@ -128,7 +128,33 @@ def eru_after_wo(tokens: list[Token]) -> list[Token]:
     return out
 
 
-RULES: tuple[Rule, ...] = (whole_day_juu, counters, to_after_noun, nai_after_place, eru_after_wo)
+#: one-kanji weekday names as written in lists (土、日 / 月・水・金)
+WEEKDAYS = {"月": "げつ", "火": "か", "水": "すい", "木": "もく", "金": "きん", "土": "ど", "日": "にち"}
+_LIST_MARKS = ("、", "・")
+
+
+def weekday_list(tokens: list[Token]) -> list[Token]:
+    """土、日の開催 / 月・水・金: one-kanji weekday names in a 、/・ list read as
+    weekdays (ど、にち), not as nouns (つち、ひ).  Only a run that is clearly a
+    week (土 with 日, or 月 with 金) counts: 水・土・空気 stays nouns."""
+    out = list(tokens)
+    i = 0
+    while i < len(out):
+        run = [i]
+        while run[-1] + 2 < len(out) and out[run[-1] + 1].surface in _LIST_MARKS and out[run[-1] + 2].surface in WEEKDAYS:
+            run.append(run[-1] + 2)
+        days = {out[j].surface for j in run}
+        if out[i].surface in WEEKDAYS and len(run) > 1 and ({"土", "日"} <= days or {"月", "金"} <= days):
+            for j in run:
+                if not _fixed(out[j]):
+                    out[j] = out[j].with_reading(WEEKDAYS[out[j].surface], "rule:weekday_list")
+            i = run[-1] + 1
+        else:
+            i += 1
+    return out
+
+
+RULES: tuple[Rule, ...] = (whole_day_juu, counters, to_after_noun, nai_after_place, eru_after_wo, weekday_list)
 
 
 #: a rule runs only when its trigger occurs in the text (most sentences have none)
@@ -141,6 +167,7 @@ _TRIGGERS: dict[Rule, tuple[str, ...]] = {
 }
 #: counters needs a number right before 人/日 (most 人/日 are in 外国人, 日本 …)
 _COUNTER_TRIGGER = re.compile("[0-9０-９一二三四五六七八九十](?:人|日)")
+_WEEKDAY_TRIGGER = re.compile("[月火水木金土日][、・][月火水木金土日]")
 
 
 def apply(tokens: list[Token], text: str | None = None) -> list[Token]:
@@ -151,6 +178,9 @@ def apply(tokens: list[Token], text: str | None = None) -> list[Token]:
     for rule in RULES:
         if rule is counters:
             if _COUNTER_TRIGGER.search(text) is None:
+                continue
+        elif rule is weekday_list:
+            if _WEEKDAY_TRIGGER.search(text) is None:
                 continue
         elif not any(ch in text for ch in _TRIGGERS.get(rule, ("",))):
             continue

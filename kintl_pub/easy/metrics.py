@@ -129,6 +129,16 @@ def jreadability(text: str) -> float | None:
     return float(compute_readability(text))
 
 
+def scorer_text(sents: list[Sentence]) -> str:
+    """The sentences as one text for jReadability, each ending in 。.
+
+    jreadability only ends a sentence at 。？！．, so list items and other lines
+    without one (a reader sees each on a line of its own) would otherwise be
+    glued to the next sentence and scored as one long sentence.
+    """
+    return "".join(s.text if s.text.endswith(("。", "？", "！", "．", "?", "!")) else s.text + "。" for s in sents)
+
+
 def _p90(values: list[int]) -> float:
     if not values:
         return 0.0
@@ -152,7 +162,7 @@ def measure(sents: list[Sentence], *, with_jlpt: bool = True) -> dict[str, float
         "share_kanji_le_13": round(sum(k <= 13 for k in kanji) / len(kanji), 3) if kanji else 0.0,
         "share_desu_masu": round(sum(is_polite(s.text) for s in prose) / len(prose), 3) if prose else 1.0,
         "kanji_ratio": round(sum(kanji) / chars, 3) if chars else 0.0,
-        "jreadability": _r(jreadability("".join(s.text for s in sents))),
+        "jreadability": _r(jreadability(scorer_text(sents))),
         "jlpt_n5_n4": _r(jlpt_share(s.text for s in sents)) if with_jlpt else None,
     }
 

@@ -58,12 +58,24 @@ def word_rules(tokens: list[Token], glossary: Glossary) -> list[Token]:
     return replace_verbs(replace_word_tokens(toks, glossary), glossary)
 
 
+def _phrase(t: Token) -> bool:
+    return t.source == "rule:glossary" and t.pos1 not in ("動詞", "副詞") and len(t.surface) > 1
+
+
 def reanalysed(tokens: list[Token], reader: Reader) -> list[Token]:
     """Tokens for the sentence rules: a phrase replaced as one token (を踏まえて →
     を考えて) is analysed again, so the clause splitter sees its verb and て."""
-    if not any(t.source == "rule:glossary" and t.pos1 != "動詞" and len(t.surface) > 1 for t in tokens):
+    if not any(_phrase(t) for t in tokens):
         return tokens
-    return reader.tokens("".join(t.surface for t in tokens))
+    out: list[Token] = []
+    for t in tokens:
+        if _phrase(t):
+            # only the replaced phrase: analysing the whole sentence again would
+            # lose what earlier rules know (a glossary verb's conjugation type)
+            out += reader.tokens(t.surface)
+        else:
+            out.append(t)
+    return out
 
 
 def _is_prose(sentence: str, kind: str) -> bool:

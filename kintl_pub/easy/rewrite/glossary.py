@@ -123,10 +123,16 @@ def replace_word_tokens(tokens: list[Token], glossary: Glossary) -> list[Token]:
             continue
         out.extend(tokens[i:a])
         easy = entry.easy
-        out.append(Token(easy, easy, tokens[a].pos, easy, "rule:glossary"))
+        # a word entry is never a verb: 引き続き (a verb's 連用形 to Sudachi) is used
+        # as an adverb, and the clause splitter must not cut after it
+        pos = _ADVERB if tokens[a].pos1 == "動詞" else tokens[a].pos
+        out.append(Token(easy, easy, pos, easy, "rule:glossary"))
         i = b + 1
     out.extend(tokens[i:])
     return out
+
+
+_ADVERB = ("副詞", "*", "*", "*", "*", "*")
 
 
 def nado(tokens: list[Token]) -> list[Token]:
@@ -186,6 +192,12 @@ def _form_key(conj_form: str, after: Token | None) -> str | None:
     return None
 
 
+def coordinated(out: list[Token]) -> bool:
+    """The next noun ends a coordination (助言、指導を行う / 発信・周知する):
+    turning only the last noun into a verb would strand the others."""
+    return len(out) > 1 and out[-1].surface in ("、", "・") and out[-2].is_noun_like()
+
+
 def replace_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
     """開催 + し + まし + た → ひらき + まし + た (token level, so later rules
     still see a verb with its lemma and conjugation type)."""
@@ -196,7 +208,7 @@ def replace_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         entry = glossary.verbs.get(t.surface)
         # only a word of its own (を開催する), not part of a compound (情報提供する)
-        compound = bool(out) and out[-1].pos1 in ("名詞", "接頭辞") and out[-1].source != "override"
+        compound = (bool(out) and out[-1].pos1 in ("名詞", "接頭辞") and out[-1].source != "override") or coordinated(out)
         if entry is None or compound or nxt is None or nxt.lemma != "する" or nxt.pos1 != "動詞":
             out.append(t)
             i += 1

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ..tokens import Token
 from .conjugate import CannotConjugate
-from .glossary import _VOICED, Glossary, _form_key, _verb_forms
+from .glossary import _VOICED, Glossary, _form_key, _verb_forms, coordinated
 
 #: verbs that, with a サ変 noun object, only say "do": 〜の推進を図る
 AIM_HEADS = frozenset(["図る", "行う"])
@@ -77,7 +77,7 @@ def aim_phrases(tokens: list[Token], glossary: Glossary) -> list[Token]:
     while i < n:
         t = tokens[i]
         entry = aims.get(t.surface)
-        if entry is None or not _head_at(tokens, i) or t.source not in ("sudachi", "kana"):
+        if entry is None or not _head_at(tokens, i) or t.source not in ("sudachi", "kana") or coordinated(out):
             out.append(t)
             i += 1
             continue
@@ -95,6 +95,9 @@ def aim_phrases(tokens: list[Token], glossary: Glossary) -> list[Token]:
         if no:
             out[-1] = Token("を", "を", _PARTICLE_WO, "を", "rule:phrase")  # XのNを図る → Xを…
         elif prev is not None and _object_noun(prev):
+            if len(out) > 2 and out[-2].surface == "の" and out[-3].surface == "へ":
+                # Aへの情報発信を → Aに情報を…: への qualified the compound, に goes with the verb
+                out[-3:-1] = [Token("に", "に", _PARTICLE_WO, "に", "rule:phrase")]
             out.append(Token("を", "を", _PARTICLE_WO, "を", "rule:phrase"))  # 情報発信を → 情報を…
         out.extend(verb)
         i += 3 + (len(verb) - 1)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..tokens import Token
-from .conjugate import CannotConjugate, polite
+from .conjugate import CannotConjugate, masu_stem, polite
 
 _VERBISH_AUX = ("助動詞-レル", "助動詞-ラレル", "助動詞-セル", "助動詞-サセル")
 _TAIL = set("。．.！？!?」』）)]】 ")
@@ -81,13 +81,15 @@ def _strip_tail(tokens: list[Token]) -> tuple[list[Token], str]:
     return tokens[:i], _text(tokens[i:])
 
 
-def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bool = False) -> str:
+def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bool = False, want: bool = False) -> str:
     """The sentence with its final predicate in です/ます form.
 
     体言止め gets です (or します after 〜を + サ変 noun), だ/である become
     です, plain verbs their ます form, ない ません, た ました.
     ``default_past`` is the tense for a 連用形 clause end (after a split);
-    with ``follow`` a non-past clause end takes it too (〜するとともに、…した).
+    with ``follow`` a non-past clause end takes it too (〜するとともに、…した);
+    with ``want`` a plain verb becomes 〜たいです (a purpose clause cut before
+    そのために、: 〜をしらせるため、… → 〜をしらせたいです。そのために、…).
     """
     core, tail = _strip_tail(tokens)
     if not core:
@@ -119,6 +121,8 @@ def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bo
             if neg:  # ではない
                 return head + "ではありません" + ("でした" if past else "") + tail + end
             return head + ("でした" if past else "です") + tail + end
+        if want and pred.pos1 == "動詞" and not past and not neg:
+            return head + masu_stem(pred.lemma, pred.conj_type) + "たいです" + tail + end
         if _is_verbish(pred):
             if (pred.conj_form.startswith("連用形") or follow) and not past and not neg:
                 past = default_past
@@ -148,7 +152,7 @@ def _connector(tokens: list[Token], i: int) -> tuple[int, str] | None:  # noqa: 
             k -= 1
         return k, "また、"
     if p.surface in ("ため", "ために") and i >= 2 and tokens[i - 2].surface != "の":
-        return i - 1, "そのため、"
+        return i - 1, ("そのために、" if _purpose(tokens, i - 2) else "そのため、")
     if p.surface == "から" and i >= 2 and tokens[i - 2].surface == "こと":
         return i - 2, "そのため、"
     if _text(tokens[max(0, i - 6) : i]).endswith(("ことにより", "ことによって", "ことなどにより", "ことなどによって")):
@@ -169,8 +173,8 @@ def _connector(tokens: list[Token], i: int) -> tuple[int, str] | None:  # noqa: 
         return i - 1, "その結果、"
     if p.surface == "など" and i >= 2 and tokens[i - 2].pos1 in ("動詞", "助動詞"):
         return i - 1, "また、"
-    if p.surface == "で" and p.pos1 == "助動詞" and p.lemma == "だ":  # 〜で、(copula)
-        return i, ""
+    if p.surface == "で" and p.pos1 == "助動詞" and p.lemma == "だ" and _has_topic(tokens[:i]):
+        return i, ""  # AはBで、C (copula; without a topic で、 is more often "at/by")
     if p.surface == "ので" or (p.surface == "から" and p.pos[:2] == ("助詞", "接続助詞")):
         return i - 1, "そのため、"
     if p.surface in ("が", "けれども", "ものの") and p.pos[:2] == ("助詞", "接続助詞"):
@@ -179,6 +183,8 @@ def _connector(tokens: list[Token], i: int) -> tuple[int, str] | None:  # noqa: 
         return i - 1, "また、"
     if p.surface in ("て", "で") and p.pos[:2] == ("助詞", "接続助詞") and i >= 2:
         v = tokens[i - 2]
+        if v.lemma == "する" and i >= 3 and tokens[i - 3].surface == "と":
+            return None  # 〜として、 is a particle ("as"), not a clause
         if _is_verbish(v) and v.lemma not in COMPOUND_PARTICLE_VERBS:
             return i, ""
         return None
@@ -188,6 +194,33 @@ def _connector(tokens: list[Token], i: int) -> tuple[int, str] | None:  # noqa: 
 
 
 _CAUSE_NOUNS = ("影響", "拡大")
+#: verbs that happen rather than are done: before ため they give a cause, not a purpose
+_NON_VOLITIONAL = frozenset(["ある", "いる", "なる", "できる", "増える", "ふえる", "減る", "へる", "減少", "増加",
+                             "見込む", "かかる", "変化", "発生", "不足", "拡大", "低下", "上昇", "異なる", "ちがう", "違う", "生じる", "起きる", "続く", "つづく"])
+
+
+def _purpose(tokens: list[Token], k: int) -> bool:
+    """tokens[k] is the verb before ため: a deliberate act in the non-past
+    (〜するため、) means "in order to", anything else (〜したため、 〜がふえるため、)
+    "because"."""
+    v = tokens[k]
+    if v.pos1 != "動詞" or not v.conj_form.startswith(("終止形", "連体形")):
+        return False
+    if v.lemma == "する" and k > 0 and tokens[k - 1].pos1 == "名詞":
+        return tokens[k - 1].lemma not in _NON_VOLITIONAL
+    return v.pos[1] != "非自立可能" and v.lemma not in _NON_VOLITIONAL
+
+
+def _has_topic(tokens: list[Token]) -> bool:
+    depth = 0
+    for t in tokens:
+        if t.surface in ("「", "（", "(", "『"):
+            depth += 1
+        elif t.surface in ("」", "）", ")", "』"):
+            depth = max(0, depth - 1)
+        elif not depth and t.surface == "は" and t.pos1 == "助詞":
+            return True
+    return False
 MIN_CLAUSE = 10  # characters; shorter pieces stay joined (they read as one thought)
 
 
@@ -237,5 +270,6 @@ def rewrite_sentence(tokens: list[Token]) -> list[str]:
         nxt = pieces[n + 1] if n + 1 < len(pieces) else None
         # (〜することで、…できました: the means shares the tense too → それで、)
         follow = nxt is not None and (nxt[0].source != "rule" or nxt[0].surface in ("また、", "それで、"))
-        out.append(polite_ending(piece, default_past=default_past, follow=follow))
+        want = nxt is not None and nxt[0].source == "rule" and nxt[0].surface == "そのために、"
+        out.append(polite_ending(piece, default_past=default_past, follow=follow, want=want))
     return out

@@ -1,0 +1,100 @@
+"""Rules that must keep the meaning: each case is a defect seen in the seed's
+Easy Japanese (wrong grammar or a changed meaning), with the fix pinned."""
+
+from __future__ import annotations
+
+import pytest
+
+from kintl_pub.easy import metrics
+from kintl_pub.easy.rewrite import rewrite
+
+
+def _easy(text: str, reader, glossary) -> str:  # type: ignore[no-untyped-def]
+    return rewrite(text, reader=reader, glossary=glossary).text
+
+
+def test_purpose_tame_becomes_a_wish_not_a_cause(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    # 周知するため = "in order to inform": "…しらせます。そのため、" read as a cause
+    # (and once came out as the ungrammatical "しらせるです")
+    out = _easy("理念を市民に周知するため、より効果的な広報手法を選択する必要があります。", reader, glossary)
+    assert out.startswith("理念を市民にしらせたいです。そのために、")
+    assert "しらせるです" not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "外国人の市民が大きく増えるため、相談の窓口を二つに増やします。",  # happening, not done
+        "新型コロナの影響で事業を中止したため、参加者は減少しました。",  # past: a cause
+    ],
+)
+def test_cause_tame_stays_a_cause(reader, glossary, text: str) -> None:  # type: ignore[no-untyped-def]
+    out = _easy(text, reader, glossary)
+    assert "たいです" not in out and "そのために" not in out
+
+
+def test_toshite_is_not_a_clause(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    # として = "as": cutting after し gave "文化施設とします。"
+    out = _easy("本市を代表する文化施設として、作品の魅力を国内外へ発信しています。", reader, glossary)
+    assert "とします" not in out
+    assert out.startswith("川崎市を代表する文化施設として、")
+
+
+def test_copula_de_splits_only_after_a_topic(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    with_topic = _easy("このしごとは外国人市民のための大切なしごとで、市内の各区役所で毎年おこなっています。", reader, glossary)
+    assert with_topic.startswith("このしごとは外国人市民のための大切なしごとです。")
+    # no topic: で、 is "on / at" (外国人の親子のためのページで、…情報提供した), not "is"
+    no_topic = _easy("窓口などにおいて、外国人の親子のためのページで、英語で情報を提供しました。", reader, glossary)
+    assert "ページです" not in no_topic
+
+
+@pytest.mark.parametrize(
+    ("text", "keep"),
+    [
+        ("港湾運営会社の運営状況に対する助言、指導を行いました。", "助言、指導をしました"),
+        ("エリア内の情報を発信・周知しています。", "発信・周知しています"),
+    ],
+)
+def test_coordinated_nouns_keep_their_verb(reader, glossary, text: str, keep: str) -> None:  # type: ignore[no-untyped-def]
+    # turning only the last noun into a verb stranded the first: "助言、教えました"
+    assert keep in _easy(text, reader, glossary)
+
+
+def test_hikitsuzuki_keeps_its_tense_and_is_no_clause(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    past = _easy("長期専門家1名が引き続き現地で活動しました。", reader, glossary)
+    assert past == "長期専門家1名がつづけて現地で活動しました。"  # not これからも … しました
+    out = _easy("国の動向に注視しつつ、引続き、外国人市民への制度周知を図るため、事業を継続します。", reader, glossary)
+    assert "つづけてです" not in out and "引続きます" not in out
+
+
+def test_he_no_before_an_aim_compound_becomes_ni(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    # 外国人市民への制度周知を図る → 外国人市民にしくみをしらせる (not "…へのしくみを")
+    out = _easy("外国人市民への制度周知を図ります。", reader, glossary)
+    assert out == "外国人市民にしくみをしらせます。"
+
+
+def test_kakuho_is_not_always_youi(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    # 来館者数を確保 is "keep visitor numbers", not "prepare" them: no glossary verb
+    out = _easy("安定した来館者数を確保しています。", reader, glossary)
+    assert "用意" not in out and "確保" in out
+
+
+def test_reanalysis_is_local(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    # a glossary word (必要 → ひつよう) elsewhere in the sentence used to trigger a
+    # new analysis of the whole sentence, which lost the glossary verb しらせる
+    out = _easy("外国人市民に制度を周知するため、新しい手法を選択する必要があります。", reader, glossary)
+    assert out.startswith("外国人市民にしくみをしらせたいです。")
+
+
+def test_weekday_lists_read_as_weekdays(reader) -> None:  # type: ignore[no-untyped-def]
+    assert reader.reading("土、日の開催") == "ど、にちのかいさい"
+    assert reader.reading("月・水・金に開きます") == "げつ・すい・きんにひらきます"
+    assert reader.reading("水・土・空気").startswith("みず・")  # nouns, not a week
+
+
+def test_jreadability_scores_each_line_as_a_sentence() -> None:
+    sents = metrics.sentences_of("- 地域の清掃\n- 日本語の教室\n- 防災の訓練", kind="li")
+    text = metrics.scorer_text(sents)
+    assert text == "地域の清掃。日本語の教室。防災の訓練。"
+    # glued together the three items were one 12-word "sentence"
+    assert metrics.jreadability(text) > metrics.jreadability("".join(s.text for s in sents))
