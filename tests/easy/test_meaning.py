@@ -98,3 +98,21 @@ def test_jreadability_scores_each_line_as_a_sentence() -> None:
     assert text == "地域の清掃。日本語の教室。防災の訓練。"
     # glued together the three items were one 12-word "sentence"
     assert metrics.jreadability(text) > metrics.jreadability("".join(s.text for s in sents))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("新型コロナウイルス感染症の影響により、展示会を中止しました。", "新型コロナの影響で、展示会をやめました。"),
+        ("オンライン会議などによって、意見を交換しました。", "オンライン会議などで、意見を交換しました。"),
+        # no 、: により names the passive's agent and stays
+        ("拠点内の土地は株式会社ベナドリームにより落札されました。", "拠点内の土地は株式会社ベナドリームにより落札されました。"),
+    ],
+)
+def test_niyori_becomes_de_only_before_a_comma(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _easy(text, reader, glossary) == expected
+
+
+def test_ippou_de_is_a_contrast(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    out = _easy("少子高齢化による国内需要の縮小が予想される一方、市内中小企業者は長期的な変化に対応します。", reader, glossary)
+    assert out == "少子高齢化による国内需要の縮小が予想されます。しかし、市内中小企業者は長期的な変化に対応します。"

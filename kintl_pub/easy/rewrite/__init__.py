@@ -26,7 +26,14 @@ from ..readings import Reader
 from ..tokens import Token
 from . import dates, lists, style
 from .glossary import Glossary, nado, replace_verbs, replace_word_tokens
-from .phrases import aim_phrases, hakaru_to_suru, ni_taishite, okonau_to_suru, suru_koto_ga_dekiru
+from .phrases import (
+    aim_phrases,
+    hakaru_to_suru,
+    ni_taishite,
+    niyori_to_de,
+    okonau_to_suru,
+    suru_koto_ga_dekiru,
+)
 from .sentences import rewrite_sentence
 
 
@@ -54,7 +61,7 @@ def text_rules(glossary: Glossary | None = None) -> tuple[tuple[str, TextRule], 
 def word_rules(tokens: list[Token], glossary: Glossary) -> list[Token]:
     """The token rules on words and verb phrases, in order."""
     toks = aim_phrases(nado(tokens), glossary)
-    toks = ni_taishite(suru_koto_ga_dekiru(okonau_to_suru(hakaru_to_suru(toks))))
+    toks = niyori_to_de(ni_taishite(suru_koto_ga_dekiru(okonau_to_suru(hakaru_to_suru(toks)))))
     return replace_verbs(replace_word_tokens(toks, glossary), glossary)
 
 

@@ -196,3 +196,32 @@ def ni_taishite(tokens: list[Token]) -> list[Token]:
         out.append(t)
         i += 1
     return out
+
+
+_DE = ("助詞", "格助詞", "*", "*", "*", "*")
+
+
+def niyori_to_de(tokens: list[Token]) -> list[Token]:
+    """〜により、 / 〜によって、 → 〜で、 (the guidelines' plain "by / because of").
+
+    Only before 、 (an adverbial phrase): without it により may name a
+    passive's agent (株式会社Aにより落札された), which で would change.  After
+    こと the clause splitter needs the original (ことにより、 → それで、).
+    """
+    out: list[Token] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        t = tokens[i]
+        if t.surface == "に" and t.pos1 == "助詞" and out and (out[-1].is_noun_like() or out[-1].surface == "など") and (
+            out[-1].surface != "こと" and not (len(out) > 1 and out[-1].surface == "など" and out[-2].surface == "こと")
+        ):
+            k = i + 1
+            if k < n and tokens[k].lemma in ("因る", "よる", "依る") and tokens[k].pos1 == "動詞":
+                k += 1 + (k + 1 < n and tokens[k + 1].surface == "て")
+                if k < n and tokens[k].surface == "、":
+                    out.append(Token("で", "で", _DE, "で", "rule:phrase"))
+                    i = k
+                    continue
+        out.append(t)
+        i += 1
+    return out

@@ -179,6 +179,10 @@ def _connector(tokens: list[Token], i: int) -> tuple[int, str] | None:  # noqa: 
         return i - 1, "そのため、"
     if p.surface in ("が", "けれども", "ものの") and p.pos[:2] == ("助詞", "接続助詞"):
         return i - 1, "しかし、"
+    # 〜する一方(で)、 "while (in contrast)": "…します。しかし、"
+    k = i - 2 if p.surface == "で" else i - 1
+    if k >= 1 and tokens[k].surface == "一方" and tokens[k - 1].pos1 in ("動詞", "助動詞"):
+        return k, "しかし、"
     if p.surface == "ほか" and i >= 2 and tokens[i - 2].pos1 in ("動詞", "助動詞"):
         return i - 1, "また、"
     if p.surface in ("て", "で") and p.pos[:2] == ("助詞", "接続助詞") and i >= 2:
