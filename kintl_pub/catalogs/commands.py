@@ -73,15 +73,21 @@ def update_cmd(translations_dir: Path, discard_file_edits: bool) -> None:
 @click.option("--lang", "langs", multiple=True, help="URL code or catalog id; repeatable (default: all).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("catalog-export"), show_default=True)
-def export_cmd(langs: tuple[str, ...], out_dir: Path) -> None:
+@click.option("--initiative", "-i", "initiatives", type=int, multiple=True,
+              help="Only the texts of these initiatives; repeatable (default: everything).")
+def export_cmd(langs: tuple[str, ...], out_dir: Path, initiatives: tuple[int, ...]) -> None:
     """Write .po files for translators (open them in Poedit)."""
     from ..store.db import init_db, transaction
+    from .po import CatalogError
     from .update import export
 
     targets = [_locale(v) for v in langs] or list(TARGETS)
     init_db()
-    with transaction() as s:
-        paths = export(s, out_dir, targets)
+    try:
+        with transaction() as s:
+            paths = export(s, out_dir, targets, set(initiatives) or None)
+    except CatalogError as exc:
+        raise click.ClickException(str(exc)) from exc
     for p in paths:
         click.echo(str(p))
 

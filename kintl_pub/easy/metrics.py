@@ -241,6 +241,35 @@ def worst_sentences(session, limit: int = 20, initiatives: set[int] | None = Non
     return found[:limit]
 
 
+#: the issue's targets for the whole seed (jReadability per initiative)
+JREAD_TARGET = 4.0
+
+
+def below_target(rep: dict, score: float = JREAD_TARGET) -> list[tuple[float, int]]:
+    """(after score, initiative) under ``score``, lowest first: the editors' queue."""
+    per = ((m["after"]["jreadability"], n) for n, m in rep["initiatives"].items())
+    return sorted((v, n) for v, n in per if v is not None and v < score)
+
+
+def targets(rep: dict) -> list[tuple[str, str, bool]]:
+    """(target, measured value, met?) for the quality targets."""
+    a = rep["overall"]["after"]
+    p = rep["preservation"]
+    low = below_target(rep)
+    n = len(rep["initiatives"])
+    return [
+        ("mean sentence length ≤ 35", f"{a['mean_len']}", a["mean_len"] <= 35),
+        ("≥ 90 % of sentences ≤ 50 chars", f"{a['share_le_50']:.1%}", a["share_le_50"] >= 0.9),
+        ("≥ 95 % of sentences with ≤ 13 kanji", f"{a['share_kanji_le_13']:.1%}", a["share_kanji_le_13"] >= 0.95),
+        ("100 % prose sentences in です/ます", f"{a['share_desu_masu']:.1%}", a["share_desu_masu"] >= 1.0),
+        ("0 unflagged preservation failures", f"{p['unflagged_failures']} (flagged: {p['flagged_kept_source']})",
+         p["unflagged_failures"] == 0),
+        (f"jReadability ≥ {JREAD_TARGET} per initiative",
+         f"{n - len(low)}/{n} initiatives" + (f"; lowest {low[0][0]:.2f} (#{low[0][1]})" if low else ""),
+         not low),
+    ]
+
+
 _COLS = (
     ("mean_len", "mean len"), ("p90_len", "p90 len"), ("share_le_50", "≤50"),
     ("kanji_per_sentence", "kanji/s"), ("share_kanji_le_13", "≤13 kanji"),
@@ -264,6 +293,15 @@ def format_report(rep: dict) -> str:
         f"preservation: {p['flagged_kept_source']} flagged (kept source), "
         f"{p['unflagged_failures']} unflagged failures, {p['segments_without_easy_text']} segments without Easy text"
     )
+    lines.append("")
+    lines.append("targets:")
+    for label, value, ok in targets(rep):
+        lines.append(f"  {'PASS' if ok else 'FAIL'}  {label:<38} {value}")
+    low = below_target(rep)
+    if low:
+        lines.append(f"initiatives under jReadability {JREAD_TARGET}, lowest first (hand-rewrite queue: "
+                     "kintl-pub catalogs export --lang ja-easy --initiative N):")
+        lines.append("  " + ", ".join(f"#{n} {v:.2f}" for v, n in low))
     lines.append("")
     lines.append("initiative  " + "  ".join(label for _, label in _COLS))
     for n, m in rep["initiatives"].items():

@@ -108,3 +108,52 @@ def test_cli_report_and_review_list(engine, db_url, pipeline, monkeypatch) -> No
     assert len(rep["worst"]) == 2 and rep["worst"][0]["length"] >= rep["worst"][1]["length"]
     r = CliRunner().invoke(cli, ["readings", "review", "--list"])
     assert r.exit_code == 0, r.output
+
+
+def test_editors_hand_rewrite_loop(engine, db_url, pipeline, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """report names the initiatives under target → export just one → an editor
+    rewrites an entry in the .po → import → the rewrite counts and survives a build."""
+    import json
+
+    from click.testing import CliRunner
+
+    from kintl_pub.cli import cli
+    from tests.catalogs.helpers import edit
+
+    with transaction(engine) as s:
+        _seed(s)
+        other = Initiative(number=2, title="相談窓口", focus=s.scalars(select(Focus)).one())
+        other.programs.append(Program(position=0, name="相談事業", content="窓口で外国人市民の相談を受け付けました。",
+                                      plan="", results="", reason="", future="", bureau="市民文化局"))
+        s.add(other)
+        s.flush()
+        segment.sync(s)
+        build(s, progress=False, pipeline=pipeline)
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    runner = CliRunner()
+
+    out = runner.invoke(cli, ["easy", "report"]).output
+    assert "targets:" in out and "jReadability ≥ 4.0 per initiative" in out
+    before = json.loads(runner.invoke(cli, ["easy", "report", "--json", "-i", "1"]).output)
+
+    r = runner.invoke(cli, ["catalogs", "export", "--lang", "ja-easy", "-i", "1", "--out", str(tmp_path)])
+    assert r.exit_code == 0, r.output
+    path = tmp_path / "content-ja@easy-initiatives-1.po"
+    data = path.read_bytes()
+    assert SENT_1.encode() in data and "相談を受け付けました".encode() not in data  # only initiative 1
+    bad = runner.invoke(cli, ["catalogs", "export", "--lang", "ja-easy", "-i", "7", "--out", str(tmp_path)])
+    assert bad.exit_code != 0 and "no such initiative: 7" in bad.output
+
+    mine = "{日本語|にほんご}の {教室|きょうしつ}を ひらきました。{外国|がいこく}の {人|ひと}の {相談|そうだん}を ききました。"
+    path.write_bytes(edit(data, SENT_1, msgstr=mine, fuzzy=False))
+    r = runner.invoke(cli, ["catalogs", "import", str(path), "--as", "editor"])
+    assert r.exit_code == 0 and "1 changed" in r.output, r.output
+    r = runner.invoke(cli, ["easy", "build", "--quiet"])
+    assert r.exit_code == 0 and "1 reviewed by a person" in r.output, r.output
+    with transaction(engine) as s:
+        t = _easy(s, SENT_1)
+        assert (t.state, t.translator, t.text) == ("translated", "editor", mine)
+    after = json.loads(runner.invoke(cli, ["easy", "report", "--json", "-i", "1"]).output)
+    # the editor's shorter sentences are what is measured now
+    assert after["overall"]["after"]["mean_len"] < before["overall"]["after"]["mean_len"]
+    assert after["overall"]["before"] == before["overall"]["before"]
