@@ -116,3 +116,27 @@ def test_niyori_becomes_de_only_before_a_comma(reader, glossary, text: str, expe
 def test_ippou_de_is_a_contrast(reader, glossary) -> None:  # type: ignore[no-untyped-def]
     out = _easy("少子高齢化による国内需要の縮小が予想される一方、市内中小企業者は長期的な変化に対応します。", reader, glossary)
     assert out == "少子高齢化による国内需要の縮小が予想されます。しかし、市内中小企業者は長期的な変化に対応します。"
+
+
+def test_phrase_entry_is_not_cut_out_of_a_longer_predicate(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    # の影響を受け → の影響で, but not inside 影響を受けにくい ("hardly affected by")
+    out = _easy("新型コロナウイルス感染症の影響を受けにくい、オンラインでの開催を提案しました。", reader, glossary)
+    assert "影響を受けにくい" in out and "影響でにくい" not in out
+    assert _easy("新型コロナウイルス感染症の影響を受け、イベントを中止しました。", reader, glossary).startswith("新型コロナの影響で、")
+
+
+def test_to_tomo_ni_in_kanji_is_a_clause_end(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    out = _easy("居住支援制度や住宅セーフティネット法に基づく登録制度を推進すると共に、居住支援協議会の議論を踏まえて検討します。",
+                reader, glossary)
+    assert "登録制度をすすめます。また、" in out
+
+
+def test_pairs_joined_by_nakaguro_stay_whole(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    out = _easy("効率的・効果的な会議の開催に努めます。", reader, glossary)
+    assert "効率的・効果的な" in out  # not 効率的・よい
+    assert _easy("効果的な広報をします。", reader, glossary) == "よい広報をします。"
+
+
+def test_glossary_verb_with_its_own_wo_takes_ni(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    out = _easy("企業活動の動向等を配慮し、海外での支援の実施も検討します。", reader, glossary)
+    assert "動向などに気をつけ" in out and "をを" not in out and "を気をつけ" not in out

@@ -121,6 +121,12 @@ def replace_word_tokens(tokens: list[Token], glossary: Glossary) -> list[Token]:
         entry = glossary.words[term]
         if not entry.anywhere and _inside_compound(tokens, a, b, term):
             continue
+        if (a > 1 and tokens[a - 1].surface == "・" and tokens[a - 2].is_noun_like()) or (
+            b + 1 < len(tokens) and tokens[b + 1].surface == "・"
+        ):
+            continue  # 効率的・効果的な: replacing one of a pair (効率的・よい) breaks it
+        if tokens[b].pos1 == "動詞" and b + 1 < len(tokens) and _extends_verb(tokens[b + 1]):
+            continue  # の影響を受け|にくい: the phrase is part of a longer predicate
         out.extend(tokens[i:a])
         easy = entry.easy
         # a word entry is never a verb: 引き続き (a verb's 連用形 to Sudachi) is used
@@ -130,6 +136,14 @@ def replace_word_tokens(tokens: list[Token], glossary: Glossary) -> list[Token]:
         i = b + 1
     out.extend(tokens[i:])
     return out
+
+
+def _extends_verb(t: Token) -> bool:
+    """A word that continues a verb's 連用形 into a bigger predicate
+    (〜にくい, 〜やすい, 〜られる, 〜始める), unlike て/、/ます."""
+    return t.pos1 in ("接尾辞", "形容詞") or (t.pos1 == "助動詞" and t.lemma not in ("ます", "た")) or (
+        t.pos1 == "動詞" and len(t.pos) > 1 and t.pos[1] == "非自立可能"
+    )
 
 
 _ADVERB = ("副詞", "*", "*", "*", "*", "*")
@@ -225,6 +239,9 @@ def replace_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
             continue
         surface = head + forms[key]
         lemma = entry.easy
+        if "を" in lemma and out and out[-1].surface == "を":
+            # 〜を配慮する → 〜に気をつける: the new verb has its own を
+            out[-1] = Token("に", "に", out[-1].pos, "に", "rule:glossary")
         out.append(Token(surface, surface, ("動詞", "一般", "*", "*", conj_type, nxt.conj_form), lemma, "rule:glossary"))
         i += 2
         if key == "te" and forms.get("te_voiced") and after is not None:

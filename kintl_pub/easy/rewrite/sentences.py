@@ -145,12 +145,12 @@ def _connector(tokens: list[Token], i: int) -> tuple[int, str] | None:  # noqa: 
     end, connective for the next sentence)."""
     p = tokens[i - 1]
     joined = _text(tokens[max(0, i - 4) : i])
-    if joined.endswith("とともに"):
-        n = 3 if tokens[i - 1].surface == "に" and tokens[i - 2].surface == "とも" else 1
-        k = i - n
-        while k > 0 and _text(tokens[k:i]) != "とともに":
+    if joined.endswith(("とともに", "と共に")):
+        k = i - 1
+        while k > 0 and _text(tokens[k:i]) not in ("とともに", "と共に"):
             k -= 1
-        return k, "また、"
+        if _text(tokens[k:i]) in ("とともに", "と共に"):
+            return k, "また、"
     if p.surface in ("ため", "ために") and i >= 2 and tokens[i - 2].surface != "の":
         return i - 1, ("そのために、" if _purpose(tokens, i - 2) else "そのため、")
     if p.surface == "から" and i >= 2 and tokens[i - 2].surface == "こと":
