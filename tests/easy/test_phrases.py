@@ -134,6 +134,14 @@ def test_ni_taishite(reader, text: str, expected: str) -> None:  # type: ignore[
         # ため is no item; the list starts after its 、
         ("充実を図るため、情報更新、追加、統合を行いました。", "充実を図るため、つぎのものを行いました。",
          ["情報更新", "追加", "統合"]),
+        # parallel items, each with its own modifier (the first's の is its own)
+        ("音声ガイドの広報、ツイッターを使った英語での発信、冊子の配布などを行いました。", "つぎのものなどを行いました。",
+         ["音声ガイドの広報", "ツイッターを使った英語での発信", "冊子の配布"]),
+        # a middle piece that is a clause or has its own place (で) is no item
+        ("大会で、銀メダル3個、銅メダル3個を獲得、パラリンピックで金メダル9個を獲得しました。", None, []),
+        ("密閉、密集、密接を回避するため、マスクの着用、消毒などの対策を取ります。", None, []),
+        # による: the last item goes on (共生による地域社会づくり)
+        ("学習サポート事業、相談事業、共生による地域社会づくりをめざします。", None, []),
     ],
 )
 def test_comma_list_to_list(reader, text: str, rest: str | None, items: list[str]) -> None:  # type: ignore[no-untyped-def]

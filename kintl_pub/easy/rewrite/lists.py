@@ -89,6 +89,49 @@ def _item_start(tokens: list, end: int) -> int:  # type: ignore[type-arg]
     return a
 
 
+def _with_modifier(tokens: list, a: int) -> int:  # type: ignore[type-arg]
+    """The first item's start taken back over its の-modifiers (多言語音声ガイドの広報)."""
+    while a > 1 and tokens[a - 1].surface == "の" and tokens[a - 1].pos1 == "助詞":
+        b = _item_start(tokens, a - 1)
+        if b == a - 1:
+            break
+        a = b
+    return a
+
+
+_TOPIC = ("は", "が", "も")
+
+
+_FORMAL_NOUNS = ("ため", "ほか", "こと", "よう", "もの", "ところ", "結果", "際", "場合")
+
+
+def _loose_item(tokens: list) -> bool:  # type: ignore[type-arg]
+    """A middle item that is a noun phrase with a modifier clause
+    (ツイッターをつかった英語での発信): a plain noun phrase after a の or a
+    verb's 連体形, with no subject or topic of its own (else it is a clause,
+    not a thing) and not ending in a formal noun (…するため, …するほか)."""
+    if not tokens or len("".join(t.surface for t in tokens)) > 40:
+        return False
+    h = _item_start(tokens, len(tokens))
+    head, pre = tokens[h:], tokens[:h]
+    if not head or not pre or not _pure_item(head) or head[-1].surface in _FORMAL_NOUNS:
+        return False
+    last = pre[-1]
+    if not ((last.surface == "の" and last.pos1 == "助詞") or (
+        last.pos1 in ("動詞", "助動詞") and last.conj_form.startswith("連体形")
+    )):
+        return False
+    depth = 0
+    for t in pre:
+        if t.surface in _OPEN:
+            depth += 1
+        elif t.surface in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and (t.surface in ("、", "。") or (t.pos1 == "助詞" and t.surface in _TOPIC)):
+            return False
+    return depth == 0
+
+
 def comma_list_to_list(tokens: list) -> tuple[list, list[str]]:  # type: ignore[type-arg]
     """'…で、A、B、CなどをDしました' → ('…で、つぎのものなどをDしました', [A, B, C]).
 
@@ -105,9 +148,13 @@ def comma_list_to_list(tokens: list) -> tuple[list, list[str]]:  # type: ignore[
     for t in tokens:
         depth_at.append(depth)
         depth = max(0, depth + (t.surface in _OPEN) - (t.surface in _CLOSE))
-    for c0 in (i for i, t in enumerate(tokens) if t.surface == "、" and depth_at[i] == 0):
+    commas = [i for i, t in enumerate(tokens) if t.surface in ("、", "。") and depth_at[i] == 0]
+    for c0 in (i for i in commas if tokens[i].surface == "、"):
         # the first item: back from the 、 to a particle, 、 or the start
         a = _item_start(tokens, c0)
+        parallel = False  # the first item took its own の-modifier (Aの広報、Bの配布、…)
+        if a > 0 and tokens[a - 1].surface == "の" and a < c0:
+            a, parallel = _with_modifier(tokens, a), True
         if a == c0 or (a > 0 and (tokens[a - 1].surface == "の" or tokens[a - 1].pos1 not in ("助詞", "補助記号"))):
             continue  # its modifier (市内の学校、…) or a clause (…するため、) may cover every item
         first = "".join(t.surface for t in tokens[a:c0])
@@ -116,6 +163,11 @@ def comma_list_to_list(tokens: list) -> tuple[list, list[str]]:  # type: ignore[
         bounds = [(a, c0)]
         j = c0 + 1
         while True:
+            nxt = next((c for c in commas if c >= j), n)
+            if nxt < n and tokens[nxt].surface == "、" and _loose_item(tokens[j:nxt]):
+                bounds.append((j, nxt))  # a middle item with its own modifier (…をつかった英語での発信、)
+                j = nxt + 1
+                continue
             k = j
             while k < n and (depth_at[k] or tokens[k].surface not in ("、", "。", "など", *_AFTER_LIST, *_CLOSE)):
                 k += 1
@@ -127,15 +179,21 @@ def comma_list_to_list(tokens: list) -> tuple[list, list[str]]:  # type: ignore[
             j = k + 1
         if len(bounds) < 3:
             continue
+        has_no = [any(t.surface == "の" and depth_at[x] == 0 for x, t in enumerate(tokens[y:z], y)) for y, z in bounds]
+        if parallel and not all(has_no[1:]):
+            continue  # 市内の学校、公民館、図書館: whose 市内? only parallel items show it is the first's own
         end = bounds[-1][1]
         nado = end < n and tokens[end].surface == "など"
         after = end + 1 if nado else end
         if after >= n or tokens[after].surface not in _AFTER_LIST or tokens[after].pos1 != "助詞":
             continue
+        if tokens[after].source == "rule:phrase" or (
+            tokens[after].surface == "に" and after + 1 < n and tokens[after + 1].pos1 == "動詞"
+        ):
+            continue  # a particle a rewrite made (〜をよくする), or による/に対する: the list may go on
         if after + 1 < n and tokens[after + 1].surface == "の":
             continue  # 「A、B、国内での研修」: the last item goes on
-        last = bounds[-1]
-        if any(t.surface == "の" and depth_at[x] == 0 for x, t in enumerate(tokens[last[0] : last[1]], last[0])):
+        if has_no[-1] and not any(has_no[:-1]):
             continue  # 「英語、…、タガログ語の6か国語のリーフレット」: the の covers the list
         items = ["".join(t.surface for t in tokens[x:y]) for x, y in bounds]
         if any(len(i) < 2 or len(i) > 40 for i in items):
