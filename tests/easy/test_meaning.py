@@ -140,3 +140,35 @@ def test_pairs_joined_by_nakaguro_stay_whole(reader, glossary) -> None:  # type:
 def test_glossary_verb_with_its_own_wo_takes_ni(reader, glossary) -> None:  # type: ignore[no-untyped-def]
     out = _easy("企業活動の動向等を配慮し、海外での支援の実施も検討します。", reader, glossary)
     assert "動向などに気をつけ" in out and "をを" not in out and "を気をつけ" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("キングスカイフロントの飲食機能充実のため、キッチンカーの定期出店を3件開始しました。",
+         "キングスカイフロントの飲食機能をよくしたいです。そのために、"),
+        ("新型コロナウイルス感染症拡大防止のため、会場は関係者のみとし、オンライン配信を行いました。",
+         "新型コロナ拡大をふせぎたいです。そのために、"),
+        # 〜に向けて is written のために by the glossary first
+        ("国際的なイノベーション拠点の形成に向け、国内外における川崎臨海部の認知度を高めます。",
+         "国際的なイノベーション拠点をつくりたいです。そのために、"),
+    ],
+)
+def test_aim_noun_purpose_becomes_its_own_sentence(reader, glossary, text: str, start: str) -> None:  # type: ignore[no-untyped-def]
+    assert _easy(text, reader, glossary).startswith(start)
+
+
+def test_aim_purpose_needs_an_object(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    # 継続実施: 継続 says how, it is not what is done; 外国人市民のため is "for", not an aim
+    assert _easy("継続実施のため、市の予算を確保しました。", reader, glossary) == "継続実施のため、市の予算を確保しました。"
+    out = _easy("市内に居住する外国人市民のため、多言語で案内します。", reader, glossary)
+    assert out.startswith("市内に住む外国人市民のため、")
+
+
+def test_aim_purpose_inside_a_clause_stays(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    # the purpose sits between the topic and its verb: cutting it out broke the sentence
+    # (図書・資料室は、新型コロナ拡大をふせぎたいです。)
+    out = _easy("①図書・資料室は、新型コロナウイルス感染症拡大防止のため、利用時間を短縮して開室しました。", reader, glossary)
+    assert "ふせぎたいです" not in out
+    out = _easy("前年に続き、技術展を新型コロナウイルス感染症拡大防止のため、オンラインで開催しました。", reader, glossary)
+    assert "ふせぎたいです" not in out

@@ -28,6 +28,7 @@ from . import dates, lists, style
 from .glossary import Glossary, nado, replace_verbs, replace_word_tokens
 from .phrases import (
     aim_phrases,
+    aim_purpose,
     hakaru_to_suru,
     ni_taishite,
     niyori_to_de,
@@ -62,7 +63,8 @@ def word_rules(tokens: list[Token], glossary: Glossary) -> list[Token]:
     """The token rules on words and verb phrases, in order."""
     toks = aim_phrases(nado(tokens), glossary)
     toks = niyori_to_de(ni_taishite(suru_koto_ga_dekiru(okonau_to_suru(hakaru_to_suru(toks)))))
-    return replace_verbs(replace_word_tokens(toks, glossary), glossary)
+    # after the glossary words, which write 〜に向けて as のために
+    return aim_purpose(replace_verbs(replace_word_tokens(toks, glossary), glossary), glossary)
 
 
 def _phrase(t: Token) -> bool:

@@ -225,3 +225,81 @@ def niyori_to_de(tokens: list[Token]) -> list[Token]:
         out.append(t)
         i += 1
     return out
+
+
+_RENTAI = Token("", "", ("動詞", "一般", "*", "*", "*", "連体形-一般"), "", "rule:phrase")
+
+
+def aim_purpose(tokens: list[Token], glossary: Glossary) -> list[Token]:
+    """XのNのため(に)、 → XをVため(に)、 (N an ``aim`` noun: 飲食機能の充実のため、 →
+    飲食機能をよくするため、), so that the clause splitter can make it a
+    sentence of its own (〜をよくしたいです。そのために、).  Only with an object
+    (Xの / a compound's first noun): a bare 推進のため stays."""
+    aims = glossary.aims
+    out: list[Token] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        t = tokens[i]
+        entry = aims.get(t.surface)
+        tail = _purpose_tail(tokens, i + 1)
+        if entry is None or t.source not in ("sudachi", "kana") or tail is None or not out:
+            out.append(t)
+            i += 1
+            continue
+        prev = out[-1]
+        no = prev.surface == "の" and prev.pos1 == "助詞" and len(out) > 1 and out[-2].is_noun_like()
+        verb = _verb(entry.easy, _RENTAI, None)
+        # in 飲食機能充実 / 拡大防止 the first noun is the aim's object, even a サ変 one
+        obj = _object_noun(prev) or (_sahen(prev) and prev.surface not in MANNER_NOUNS and prev.surface != "継続")
+        if (
+            verb is None
+            or entry.easy == "する"  # 〜の実施のため → 〜をしたいです says nothing
+            or not (no or obj)
+            or coordinated(out[:-1] if no else out)
+            or _has_case_before(out)
+        ):
+            out.append(t)
+            i += 1
+            continue
+        if no:
+            out[-1] = Token("を", "を", _PARTICLE_WO, "を", "rule:phrase")
+        else:
+            out.append(Token("を", "を", _PARTICLE_WO, "を", "rule:phrase"))
+        out.extend(verb)
+        out.append(Token("ため", "ため", _TAME, "ため", "rule:phrase"))
+        i = tail  # the 、
+    return out
+
+
+_TAME = ("名詞", "普通名詞", "副詞可能", "*", "*", "*")
+
+
+def _has_case_before(out: list[Token]) -> bool:
+    """A topic, subject or object earlier in the sentence (図書室は、…拡大防止の
+    ため、…): the purpose is inside the main clause and cannot be cut out."""
+    depth = 0
+    for t in out:
+        if t.surface in ("「", "（", "(", "『"):
+            depth += 1
+        elif t.surface in ("」", "）", ")", "』"):
+            depth = max(0, depth - 1)
+        elif t.surface == "。":
+            continue
+        elif not depth and t.pos1 == "助詞" and t.surface in ("は", "を", "が") and t.source != "rule:phrase":
+            return True
+    return False
+
+
+def _purpose_tail(tokens: list[Token], j: int) -> int | None:
+    """Index of the 、 when tokens[j:] is の ため (に) 、 — as words or as the
+    glossary's one token のために (〜に向けて → のために)."""
+    n = len(tokens)
+    if j < n and tokens[j].surface in ("のため", "のために"):
+        k = j + 1
+    elif j + 1 < n and tokens[j].surface == "の" and tokens[j + 1].surface in ("ため", "ために"):
+        k = j + 2
+        if k < n and tokens[k].surface == "に" and tokens[j + 1].surface == "ため":
+            k += 1
+    else:
+        return None
+    return k if k < n and tokens[k].surface == "、" else None
