@@ -172,3 +172,27 @@ def test_aim_purpose_inside_a_clause_stays(reader, glossary) -> None:  # type: i
     assert "ふせぎたいです" not in out
     out = _easy("前年に続き、技術展を新型コロナウイルス感染症拡大防止のため、オンラインで開催しました。", reader, glossary)
     assert "ふせぎたいです" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("外国人市民が安心して医療サービスを受けられるよう、必要な患者に医療通訳スタッフを派遣します。",
+         "外国人市民が安心して医療サービスを受けられるようにしたいです。そのために、"),
+        ("外国人市民が日常生活で困らないように、多言語の案内を作りました。",
+         "外国人市民が日常生活で困らないようにしたいです。そのために、"),
+    ],
+)
+def test_you_ni_so_that_becomes_a_wish(reader, glossary, text: str, start: str) -> None:  # type: ignore[no-untyped-def]
+    out = _easy(text, reader, glossary)
+    assert out.startswith(start) and "ようです" not in out  # not "it seems"
+
+
+def test_you_ni_after_a_topic_stays(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    text = "図書室は、誰でも利用できるよう、開館時間を延長しました。"
+    assert _easy(text, reader, glossary) == text
+
+
+def test_no_wish_cut_out_of_a_reason(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    out = _easy("今後もJICAとの連携が円滑に行えるよう、相手国との良好な関係を維持したため。", reader, glossary)
+    assert "したいです" not in out and out.endswith("ためです。")

@@ -108,6 +108,8 @@ def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bo
         return text + "です" + tail + end
     pred = core[idx]
     head = _text(core[:idx])
+    if want and text.endswith(("よう", "ように")):
+        return text + ("したいです" if text.endswith("に") else "にしたいです") + tail + end
     try:
         # 〜て (clause cut at a て-form): the verb before it
         if pred.surface in ("て", "で") and pred.pos[:2] == ("助詞", "接続助詞") and idx > 0:
@@ -183,6 +185,14 @@ def _connector(tokens: list[Token], i: int) -> tuple[int, str] | None:  # noqa: 
     k = i - 2 if p.surface == "で" else i - 1
     if k >= 1 and tokens[k].surface == "一方" and tokens[k - 1].pos1 in ("動詞", "助動詞"):
         return k, "しかし、"
+    # 〜できるよう(に)、 "so that": "〜できるようにしたいです。そのために、" (not after
+    # a topic: 図書室は、…できるよう、… keeps its topic for the main clause)
+    if p.surface in ("よう", "ように") and i >= 2 and _verb_end(tokens[i - 2]) and not _has_topic(tokens[: i - 1]):
+        return i, "そのために、"
+    if p.surface == "に" and i >= 3 and tokens[i - 2].surface == "よう" and _verb_end(tokens[i - 3]) and (
+        not _has_topic(tokens[: i - 2])
+    ):
+        return i, "そのために、"
     if p.surface == "ほか" and i >= 2 and tokens[i - 2].pos1 in ("動詞", "助動詞"):
         return i - 1, "また、"
     if p.surface in ("て", "で") and p.pos[:2] == ("助詞", "接続助詞") and i >= 2:
@@ -215,6 +225,11 @@ def _purpose(tokens: list[Token], k: int) -> bool:
     return v.pos[1] != "非自立可能" and v.lemma not in _NON_VOLITIONAL
 
 
+def _verb_end(t: Token) -> bool:
+    """A predicate's end before よう: a verb, or ない (困らないよう)."""
+    return _is_verbish(t) or (t.pos1 == "助動詞" and t.lemma == "ない")
+
+
 def _has_topic(tokens: list[Token]) -> bool:
     depth = 0
     for t in tokens:
@@ -237,6 +252,8 @@ def split_clauses(tokens: list[Token], *, min_len: int = 25) -> list[list[Token]
     pieces: list[list[Token]] = []
     start = 0
     depth = 0
+    core = _strip_tail(tokens)[0]
+    reason = bool(core) and (core[-1].surface in ("ため", "から") or _text(core[-3:]).endswith(("ためです", "からです")))
     prefix: list[Token] = []
     for i, t in enumerate(tokens):
         if t.surface in ("「", "（", "(", "『", "【"):
@@ -249,6 +266,8 @@ def split_clauses(tokens: list[Token], *, min_len: int = 25) -> list[list[Token]
         if found is None:
             continue
         end, connective = found
+        if connective == "そのために、" and reason:
+            continue  # 〜できるよう、…したため。: the whole sentence is a reason; a wish cut out of it reads wrong
         clause = prefix + tokens[start:end]
         rest_len = len(_text(tokens[i + 1 :]))
         if len(_text(clause)) < MIN_CLAUSE or rest_len < MIN_CLAUSE:
