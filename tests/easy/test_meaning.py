@@ -196,3 +196,20 @@ def test_you_ni_after_a_topic_stays(reader, glossary) -> None:  # type: ignore[n
 def test_no_wish_cut_out_of_a_reason(reader, glossary) -> None:  # type: ignore[no-untyped-def]
     out = _easy("今後もJICAとの連携が円滑に行えるよう、相手国との良好な関係を維持したため。", reader, glossary)
     assert "したいです" not in out and out.endswith("ためです。")
+
+
+def test_nested_nakaguro_phrase_is_no_list() -> None:
+    from kintl_pub.easy.rewrite.lists import nakaguro_to_list
+
+    # 姉妹・友好都市 との 代表団・研修訪問団 等の 派遣・受入: not four things
+    assert nakaguro_to_list("姉妹・友好都市との代表団・研修訪問団等の派遣・受入を行い")[1] == []
+    assert nakaguro_to_list("日本の文化・歴史・伝統を学びます")[1] == []  # 日本の covers all three
+    assert nakaguro_to_list("英語・中国語・韓国語等の案内")[1] == ["英語", "中国語", "韓国語"]
+
+
+def test_short_clauses_split_too(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    out = _easy("羽田連絡道路は今年度末に開通し、工事が完了しました。", reader, glossary)
+    assert out == "羽田連絡道路は今年度末に開通しました。工事が終わりました。"
+    # に応じ、 is "according to", not a clause (応ずる as well as 応じる)
+    out = _easy("所管課からの依頼に基づき翻訳を行い、必要に応じ、ガイドラインの見直しを行いました。", reader, glossary)
+    assert "応じました" not in out

@@ -26,7 +26,9 @@ def circled_to_list(text: str) -> str:
 
 def _not_a_noun_item(item: str) -> bool:
     """'ブランディング戦略を企画', '実施するこ': a clause, not a listed thing."""
-    return any(p in item for p in ("を", "が", "は")) or "\u3041" <= item[-1] <= "\u309f"
+    # の/と inside: a nested phrase (姉妹・友好都市との代表団・研修訪問団等の派遣・受入), or a
+    # modifier that covers every item (日本の文化・歴史・伝統)
+    return any(p in item for p in ("を", "が", "は", "の", "と")) or "\u3041" <= item[-1] <= "\u309f"
 
 
 def nakaguro_to_list(sentence: str) -> tuple[str, list[str]]:

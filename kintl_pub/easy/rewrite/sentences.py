@@ -11,7 +11,7 @@ _TAIL = set("。．.！？!?」』）)]】 ")
 COMPOUND_PARTICLE_VERBS = frozenset(
     ["向ける", "通じる", "つく", "よる", "おく", "対する", "関する", "踏まえる", "伴う", "際する", "基づく", "加える", "含める", "除く", "沿う", "当たる", "応じる", "比べる", "先立つ", "向かう", "限る", "当てる", "通す", "わたる", "渡る", "伴なう", "併せる", "あわせる", "合わせる", "問う", "始める", "際す", "受ける", "通ずる",
      # the same verbs in kana (the glossary writes にもとづき, にともない)
-     "もとづく", "ともなう", "つうじる", "たいする", "かんする", "むける", "ふまえる", "かかわる", "関わる", "おうじる"]
+     "もとづく", "ともなう", "つうじる", "たいする", "かんする", "むける", "ふまえる", "かかわる", "関わる", "おうじる", "応ずる"]
 )
 _POLITE_END = ("ます", "です", "ました", "でした", "ません", "ましょう", "ください", "でしょう", "ませんでした")
 
@@ -240,7 +240,7 @@ def _has_topic(tokens: list[Token]) -> bool:
         elif not depth and t.surface == "は" and t.pos1 == "助詞":
             return True
     return False
-MIN_CLAUSE = 10  # characters; shorter pieces stay joined (they read as one thought)
+MIN_CLAUSE = 6  # characters; shorter pieces stay joined (開通し、 → 開通しました。 is fine; 調べ、 is not)
 
 
 def split_clauses(tokens: list[Token], *, min_len: int = 25) -> list[list[Token]]:
