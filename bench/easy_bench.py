@@ -36,7 +36,7 @@ def _mark(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
 
-def throughput(texts: list[str], repeats: int = 3) -> None:
+def throughput(texts: list[str], repeats: int = 7) -> None:
     """Best of ``repeats`` interleaved runs, in CPU time of this process, so that
     other load on the machine does not decide the ratio."""
     from kintl_pub.easy import readings as rd
