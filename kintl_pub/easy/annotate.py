@@ -46,7 +46,21 @@ def word_markup(surface: str, reading: str) -> str:
     return got
 
 
-_BREAK_MEMO: dict[tuple[tuple[str, ...], str, tuple[str, ...], str], bool] = {}
+_BREAK_MEMO: dict[tuple[int, int], bool] = {}
+#: (pos, surface bits) → a small int, so that the break memo hashes two ints
+#: instead of two part-of-speech tuples per word (the hot loop of the stage)
+_BK_IDS: dict[tuple[tuple[str, ...], str], int] = {}
+
+
+def _bk(t: Token) -> tuple[int, int]:
+    s = t.surface
+    left = (t.pos, s if (t.pos and t.pos[0] == "補助記号") or s[-1:].isascii() else "")
+    right = (t.pos, s[:1] if s[:1].isascii() else "")
+    ids = _BK_IDS
+    a = ids.setdefault(left, len(ids))
+    b = ids.setdefault(right, len(ids))
+    t.bk = (a, b)
+    return a, b
 
 
 def tokens_markup(tokens: list[Token]) -> str:
@@ -57,14 +71,14 @@ def tokens_markup(tokens: list[Token]) -> str:
     words = _WORD_MARKUP
     independent = _INDEPENDENT_SET
     prev: Token | None = None
+    prev_left = 0
     for t in tokens:
         surface = t.surface
+        bk = t.bk or _bk(t)
         # a phrase starts only at an independent word (most tokens are not)
         if prev is not None and t.pos and t.pos[0] in independent:
             # starts_phrase depends only on POS and a few surfaces: memoise it
-            ps = prev.surface
-            key = (prev.pos, ps if prev.pos[0] == "補助記号" or ps[-1:].isascii() else "",
-                   t.pos, surface[:1] if surface[:1].isascii() else "")
+            key = (prev_left, bk[1])
             brk = memo.get(key)
             if brk is None:
                 brk = memo[key] = starts_phrase(prev, t)
@@ -78,6 +92,7 @@ def tokens_markup(tokens: list[Token]) -> str:
             t.markup = got
         append(got)
         prev = t
+        prev_left = bk[0]
     return "".join(parts)
 
 

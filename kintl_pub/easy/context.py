@@ -170,11 +170,16 @@ _COUNTER_TRIGGER = re.compile("[0-9０-９一二三四五六七八九十](?:人|
 _WEEKDAY_TRIGGER = re.compile("[月火水木金土日][、・][月火水木金土日]")
 
 
+_ALL_TRIGGERS = re.compile("[中人日等内得]|[月火水木金土日][、・][月火水木金土日]")
+
+
 def apply(tokens: list[Token], text: str | None = None) -> list[Token]:
     """All rules whose trigger occurs; ``text`` is the tokens' surfaces joined
     (passed by the reader, which has it already)."""
     if text is None:
         text = "".join(t.surface for t in tokens)
+    if _ALL_TRIGGERS.search(text) is None:  # most lines: nothing to check
+        return tokens
     for rule in RULES:
         if rule is counters:
             if _COUNTER_TRIGGER.search(text) is None:
@@ -182,7 +187,9 @@ def apply(tokens: list[Token], text: str | None = None) -> list[Token]:
         elif rule is weekday_list:
             if _WEEKDAY_TRIGGER.search(text) is None:
                 continue
-        elif not any(ch in text for ch in _TRIGGERS.get(rule, ("",))):
-            continue
+        else:
+            triggers = _TRIGGERS.get(rule)
+            if triggers is not None and not any(ch in text for ch in triggers):
+                continue
         tokens = rule(tokens)
     return tokens

@@ -18,6 +18,9 @@ class Token:
     #: the word's markup once computed (annotate.tokens_markup); a function of
     #: surface and reading, which are never changed in place
     markup: str | None = field(default=None, compare=False, repr=False)
+    #: small ints standing for (pos, the surface bits a phrase break looks at),
+    #: as the left and the right word of a pair (annotate.tokens_markup)
+    bk: tuple[int, int] | None = field(default=None, compare=False, repr=False)
 
     @property
     def pos1(self) -> str:

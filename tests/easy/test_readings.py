@@ -125,3 +125,14 @@ def test_override_applies_only_where_a_word_starts(reader: Reader) -> None:
     assert reader.reading("生田緑地") == "いくたりょくち"
     # an entry may end inside a Sudachi word: the rest is analysed again
     assert reader.reading("令和元年度") == "れいわがんねんど"
+
+
+def test_context_precheck_covers_every_rule_trigger() -> None:
+    # apply() returns early when _ALL_TRIGGERS finds nothing: a rule whose
+    # trigger it misses would silently never run
+    from kintl_pub.easy import context
+
+    for rule in context.RULES:
+        for ch in context._TRIGGERS.get(rule, ()):
+            assert context._ALL_TRIGGERS.search(ch), (rule.__name__, ch)
+    assert context._ALL_TRIGGERS.search("3人") and context._ALL_TRIGGERS.search("月・水・金")
