@@ -215,3 +215,11 @@ def test_short_clauses_split_too(reader, glossary) -> None:  # type: ignore[no-u
     assert "応じました" not in out and "ひつようなときに、" in out
     out = _easy("海外都市などからの要請に応じ、関係部署と調整をしていきました。", reader, glossary)
     assert out.startswith("海外都市などからの要請に応じました。")
+
+
+def test_means_wo_tsujite_becomes_its_own_sentence(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    out = _easy("技術展の開催やクラスターの運営を通じ、市内外へ幅広く市内環境産業の情報を発信します。", reader, glossary)
+    assert out == "技術展の開催やクラスターの運営をします。それで、市内外へ幅広く市内環境産業の情報をつたえます。"
+    # 関係 is no activity: 人的関係をしました would be nonsense
+    out = _easy("友好港交流により培った人的関係を通じて、荷主へのポートセールス活動が円滑に実施できました。", reader, glossary)
+    assert "関係を通じて、" in out

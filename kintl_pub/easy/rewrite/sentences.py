@@ -108,6 +108,8 @@ def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bo
         return text + "です" + tail + end
     pred = core[idx]
     head = _text(core[:idx])
+    if core[-1].surface == "を" and core[-1].pos1 == "助詞":  # 〜の運営を|通じ、 → 〜の運営をします
+        return text + ("しました" if default_past else "します") + tail + end
     if want and text.endswith(("よう", "ように")):
         return text + ("したいです" if text.endswith("に") else "にしたいです") + tail + end
     try:
@@ -181,6 +183,12 @@ def _connector(tokens: list[Token], i: int) -> tuple[int, str] | None:  # noqa: 
         return i - 1, "そのため、"
     if p.surface in ("が", "けれども", "ものの") and p.pos[:2] == ("助詞", "接続助詞"):
         return i - 1, "しかし、"
+    # XのNを通じ(て)、 (N an activity): "XのNをします。それで、" (the means first)
+    k = i - 2 if p.surface == "て" else i - 1
+    if k >= 2 and tokens[k].lemma in ("通じる", "通ずる") and tokens[k - 1].surface == "を":
+        obj = tokens[k - 2] if tokens[k - 2].surface != "など" or k < 3 else tokens[k - 3]
+        if obj.surface in _ACTIVITIES:
+            return k, "それで、"
     # 〜する一方(で)、 "while (in contrast)": "…します。しかし、"
     k = i - 2 if p.surface == "で" else i - 1
     if k >= 1 and tokens[k].surface == "一方" and tokens[k - 1].pos1 in ("動詞", "助動詞"):
@@ -208,6 +216,10 @@ def _connector(tokens: list[Token], i: int) -> tuple[int, str] | None:  # noqa: 
 
 
 _CAUSE_NOUNS = ("影響", "拡大")
+#: things one does (〜の運営を通じ、 → 〜の運営をします。それで、); not 関係, 制度 …
+_ACTIVITIES = frozenset(["実施", "開催", "運営", "活動", "交流", "研修", "協力", "連携", "参加", "展示", "発信", "提供",
+                         "相談", "調査", "訪問", "派遣", "受入", "受け入れ", "講演", "説明", "配布", "指導", "フォローアップ",
+                         "創出", "支援", "手伝い", "取組", "とりくみ", "取り組み", "情報発信", "広報", "啓発", "周知", "意見交換"])
 #: verbs that happen rather than are done: before ため they give a cause, not a purpose
 _NON_VOLITIONAL = frozenset(["ある", "いる", "なる", "できる", "増える", "ふえる", "減る", "へる", "減少", "増加",
                              "見込む", "かかる", "変化", "発生", "不足", "拡大", "低下", "上昇", "異なる", "ちがう", "違う", "生じる", "起きる", "続く", "つづく"])
