@@ -223,3 +223,16 @@ def test_means_wo_tsujite_becomes_its_own_sentence(reader, glossary) -> None:  #
     # 関係 is no activity: 人的関係をしました would be nonsense
     out = _easy("友好港交流により培った人的関係を通じて、荷主へのポートセールス活動が円滑に実施できました。", reader, glossary)
     assert "関係を通じて、" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("市内外からの入館者も大幅に減少したものの、藤子氏の様々な作品の展示等を行います。",
+         "市内外からの入館者も大幅にへりました。しかし、藤子氏のいろいろな作品の展示などを行います。"),
+        ("研修の実施や国内在留者への支援を継続しつつ、インターンシップの受入再開も検討していきます。",
+         "研修の実施や国内在留者への手伝いをつづけます。また、インターンシップの受入再開もかんがえていきます。"),
+    ],
+)
+def test_monono_and_tsutsu_clauses(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _easy(text, reader, glossary) == expected
