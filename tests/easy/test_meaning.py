@@ -231,7 +231,7 @@ def test_means_wo_tsujite_becomes_its_own_sentence(reader, glossary) -> None:  #
         ("市内外からの入館者も大幅に減少したものの、藤子氏の様々な作品の展示等を行います。",
          "市内外からの入館者も大幅にへりました。しかし、藤子氏のいろいろな作品の展示などを行います。"),
         ("研修の実施や国内在留者への支援を継続しつつ、インターンシップの受入再開も検討していきます。",
-         "研修の実施や国内在留者への手伝いをつづけます。また、インターンシップの受入再開もかんがえていきます。"),
+         "研修の実施や国内在留者への手伝いをつづけます。インターンシップの受入再開もかんがえていきます。"),
     ],
 )
 def test_monono_and_tsutsu_clauses(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]

@@ -186,12 +186,13 @@ def _connector(tokens: list[Token], i: int) -> tuple[int, str] | None:  # noqa: 
     # 〜たものの、 as Sudachi often reads it: もの + の
     if p.surface == "の" and i >= 3 and tokens[i - 2].surface == "もの" and tokens[i - 3].lemma == "た":
         return i - 2, "しかし、"
-    # 〜しつつ(も)、 / 〜しながら、 "while": two things done → "…します。また、…"
+    # 〜しつつ(も)、 / 〜しながら、 "while": two things done → "…します。…" (no connective,
+    # like 〜し、: また、 after every one piled up)
     k = i - 2 if p.surface == "も" else i - 1
     if k >= 1 and tokens[k].surface in ("つつ", "ながら") and tokens[k].pos[:2] == ("助詞", "接続助詞") and _is_verbish(
         tokens[k - 1]
     ):
-        return k, "また、"
+        return k, ""
     # XのNを通じ(て)、 (N an activity): "XのNをします。それで、" (the means first)
     k = i - 2 if p.surface == "て" else i - 1
     if k >= 2 and tokens[k].lemma in ("通じる", "通ずる") and tokens[k - 1].surface == "を":
