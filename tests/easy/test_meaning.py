@@ -236,3 +236,19 @@ def test_means_wo_tsujite_becomes_its_own_sentence(reader, glossary) -> None:  #
 )
 def test_monono_and_tsutsu_clauses(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     assert _easy(text, reader, glossary) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("夏の科学イベントが感染症の影響で中止になったことに伴い、代替事業としてクイズを公開しました。",
+         "夏の科学イベントが感染症の影響で中止になりました。そのため、代替事業としてクイズを公開しました。"),
+        ("支援企業数は20社の目標を上回って達成した他、マッチング件数は196件となりました。",
+         "支援企業数は20社の目標を上回って達成しました。また、マッチング件数は196件となりました。"),
+        # 採択を受け is "was selected" (a clause); 影響を受け stays "because of"
+        ("国のプログラムに大学と共に本年10月採択を受け、医療分野での取組を開始しました。",
+         "国のプログラムに大学と共に本年10月採択を受けました。医療分野でのとりくみをはじめました。"),
+    ],
+)
+def test_cause_and_also_clauses(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _easy(text, reader, glossary) == expected

@@ -211,16 +211,21 @@ def _connector(tokens: list[Token], i: int) -> tuple[int, str] | None:  # noqa: 
         not _has_topic(tokens[: i - 2])
     ):
         return i, "そのために、"
+    # 〜したことにともない、 / 〜したことに伴い、: a cause
+    if p.lemma in ("伴う", "ともなう") and i >= 3 and tokens[i - 2].surface == "に" and tokens[i - 3].surface == "こと":
+        return i - 3, "そのため、"
+    if p.surface in ("他", "外") and i >= 2 and tokens[i - 2].pos1 in ("動詞", "助動詞"):
+        return i - 1, "また、"  # 〜した他、 (the kanji spelling of ほか)
     if p.surface == "ほか" and i >= 2 and tokens[i - 2].pos1 in ("動詞", "助動詞"):
         return i - 1, "また、"
     if p.surface in ("て", "で") and p.pos[:2] == ("助詞", "接続助詞") and i >= 2:
         v = tokens[i - 2]
         if v.lemma == "する" and i >= 3 and tokens[i - 3].surface == "と":
             return None  # 〜として、 is a particle ("as"), not a clause
-        if _is_verbish(v) and v.lemma not in COMPOUND_PARTICLE_VERBS:
+        if _is_verbish(v) and (v.lemma not in COMPOUND_PARTICLE_VERBS or _received(tokens, i - 2)):
             return i, ""
         return None
-    if _is_verbish(p) and p.conj_form.startswith("連用形") and p.lemma not in COMPOUND_PARTICLE_VERBS:
+    if _is_verbish(p) and p.conj_form.startswith("連用形") and (p.lemma not in COMPOUND_PARTICLE_VERBS or _received(tokens, i - 1)):
         return i, ""
     return None
 
@@ -245,6 +250,15 @@ def _purpose(tokens: list[Token], k: int) -> bool:
     if v.lemma == "する" and k > 0 and tokens[k - 1].pos1 == "名詞":
         return tokens[k - 1].lemma not in _NON_VOLITIONAL
     return v.pos[1] != "非自立可能" and v.lemma not in _NON_VOLITIONAL
+
+
+#: 〜を受け(て)、 is a real verb after these (採択を受け、 "was selected"), not
+#: "in response to" (影響を受け、 / 要請を受けて、)
+_RECEIVED = frozenset(["採択", "認定", "指定", "表彰", "交付", "承認", "認証", "登録", "受賞", "研修", "講習", "相談"])
+
+
+def _received(tokens: list[Token], k: int) -> bool:
+    return tokens[k].lemma == "受ける" and k >= 2 and tokens[k - 1].surface == "を" and tokens[k - 2].surface in _RECEIVED
 
 
 def _verb_end(t: Token) -> bool:
