@@ -91,9 +91,9 @@ def counters(tokens: list[Token]) -> list[Token]:
                     reading = "いちにち" + span
                 elif n in DAY_READINGS:
                     reading = DAY_READINGS[n] + span
-                elif span:  # 15日間: Sudachi reads 日間 かかん
+                else:  # 15日(間): Sudachi reads 日 か (as in 十日), here it is にち
                     out.append(t)
-                    out.append(nxt.with_reading("にちかん", "rule:counters"))
+                    out.append(nxt.with_reading("にち" + span, "rule:counters"))
                     i += 2
                     continue
             if reading is not None:
