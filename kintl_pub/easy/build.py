@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from ..catalogs import states
 from ..store.models import Segment, Translation
+from . import overrides
 from .models import ReadingDisagreement
 from .tokens import Token
 from .version import rules_version
@@ -72,9 +73,12 @@ class Pipeline:
         return rewrite(source, reader=self.reader, glossary=self.glossary, kind=kind).text
 
 
-def _queue(session: Session, tokens: list[Token], context: str, key: str) -> int:
+def _queue(session: Session, tokens: list[Token], context: str, key: str,
+           checked: set[tuple[str, str, str]] | None = None) -> int:
     added = 0
     for t in tokens:
+        if checked and (t.surface, t.reading, t.alt or "") in checked:
+            continue  # an editor confirmed this reading (data/readings_checked.tsv)
         row = session.scalars(
             select(ReadingDisagreement).where(
                 ReadingDisagreement.surface == t.surface,
@@ -121,6 +125,7 @@ def build(session: Session, *, progress: bool = True, pipeline: Pipeline | None 
     if not todo:
         return report
     pipe = pipeline or Pipeline()
+    checked = overrides.load_checked()
     iterable = todo
     if progress:
         from tqdm import tqdm
@@ -129,7 +134,7 @@ def build(session: Session, *, progress: bool = True, pipeline: Pipeline | None 
     for seg in iterable:
         marked, flags, disagreeing = pipe.run(seg.source, seg.kind)
         report.analysed += 1
-        report.disagreements += _queue(session, disagreeing, seg.source, seg.key)
+        report.disagreements += _queue(session, disagreeing, seg.source, seg.key, checked)
         if "kept-source" in flags:
             report.kept_source += 1
             report.flagged.append((seg.key, flags))

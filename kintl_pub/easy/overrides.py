@@ -15,6 +15,9 @@ from .chars import to_hiragana
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 READINGS_TSV = DATA_DIR / "readings.tsv"
+#: readings an editor confirmed after the two readers disagreed (``readings review``
+#: [k]eep): kept in the repository so the queue stays decided on a new database
+CHECKED_TSV = DATA_DIR / "readings_checked.tsv"
 
 
 @dataclass(frozen=True)
@@ -56,4 +59,42 @@ def append(surface: str, reading: str, reason: str, path: Path = READINGS_TSV) -
             break
     else:
         lines.append(entry)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _write_atomic(path, "\n".join(lines) + "\n")
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    # a crash mid-write must not leave a half dictionary (every build reads it)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+def load_checked(path: Path = CHECKED_TSV) -> set[tuple[str, str, str]]:
+    """(surface, published reading, other reader's reading) an editor confirmed."""
+    if not path.exists():
+        return set()
+    found: set[tuple[str, str, str]] = set()
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        cols = raw.split("\t")
+        if len(cols) < 3 or not all(c.strip() for c in cols[:3]):
+            raise OverrideError(f"{path}:{n}: need 'surface<TAB>reading<TAB>other reading<TAB>who, when', got {raw!r}")
+        found.add((cols[0].strip(), cols[1].strip(), cols[2].strip()))
+    return found
+
+
+def append_checked(surface: str, reading: str, alt: str, note: str, path: Path = CHECKED_TSV) -> None:
+    """Record a confirmed reading (one line; an existing line for the same word kind is kept)."""
+    if any(c in surface + reading + alt + note for c in "\t\n"):
+        raise OverrideError("tabs and newlines are not allowed in a reading entry")
+    if (surface, reading, alt) in load_checked(path):
+        return
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else [
+        "# Readings an editor confirmed after SudachiPy and pykakasi disagreed (kintl-pub readings review).",
+        "# Format: surface<TAB>published reading<TAB>pykakasi's reading<TAB>who, when / note.",
+        "# A listed word kind is not queued again.  Single characters are never listed:",
+        "# their reading depends on the context, so each new use is checked.",
+    ]
+    lines.append(f"{surface}\t{reading}\t{alt}\t{note}")
+    _write_atomic(path, "\n".join(lines) + "\n")

@@ -2,7 +2,9 @@
 
 Deciding for a reading other than the published one writes an entry to
 ``data/readings.tsv`` (so every later build uses it); deciding for the
-published reading marks the entry ``kept`` so it is not asked again.
+published reading marks the entry ``kept`` and, for words of two or more
+characters, records it in ``data/readings_checked.tsv`` so that it is not
+asked again, even on a new database.
 """
 
 from __future__ import annotations
@@ -32,7 +34,12 @@ def open_items(session: Session) -> list[ReadingDisagreement]:
     )
 
 
-def keep(session: Session, item: ReadingDisagreement, *, who: str) -> None:
+def keep(session: Session, item: ReadingDisagreement, *, who: str, path: Path = overrides.CHECKED_TSV) -> None:
+    """The published reading is right.  Recorded in ``data/readings_checked.tsv``
+    too (not for a single character, whose reading depends on its context), so
+    a new database does not ask again."""
+    if len(item.surface) > 1:
+        overrides.append_checked(item.surface, item.reading, item.alt, f"{who}, {datetime.now(UTC):%Y-%m-%d}", path)
     item.status, item.decision, item.who = "kept", item.reading, who
     item.updated_at = datetime.now(UTC)
 

@@ -139,3 +139,33 @@ def test_context_precheck_covers_every_rule_trigger() -> None:
         for ch in context._TRIGGERS.get(rule, ()):
             assert context._ALL_TRIGGERS.search(ch), (rule.__name__, ch)
     assert context._ALL_TRIGGERS.search("3人") and context._ALL_TRIGGERS.search("月・水・金")
+
+
+def test_kept_reading_is_recorded_and_not_queued_again(engine, tmp_path: Path, pipeline) -> None:
+    from kintl_pub.easy import review
+    from kintl_pub.easy.build import _queue
+    from kintl_pub.easy.models import ReadingDisagreement
+    from kintl_pub.store.db import transaction
+
+    checked_tsv = tmp_path / "readings_checked.tsv"
+    toks = [t for t in pipeline.reader.tokens("来館者数と川崎港") if t.alt]
+    assert {t.surface for t in toks} >= {"来館者"}
+    with transaction(engine) as s:
+        _queue(s, toks, "ctx", "1/0/content/0")
+        for item in review.open_items(s):
+            review.keep(s, item, who="editor", path=checked_tsv)
+        assert review.open_items(s) == []
+    checked = overrides.load_checked(checked_tsv)
+    assert ("来館者", "らいかんしゃ", "らいかんもの") in checked
+    singles = sorted({t.surface for t in toks if len(t.surface) == 1})
+    assert singles and not any(c[0] in singles for c in checked)  # one character: its context decides
+    # a new database (a fresh clone): the recorded word is not asked again, single characters are
+    with transaction(engine) as s:
+        s.query(ReadingDisagreement).delete()
+    with transaction(engine) as s:
+        _queue(s, toks, "ctx", "1/0/content/0", checked)
+        assert sorted(i.surface for i in review.open_items(s)) == singles
+    # the file is rewritten whole and stays loadable; a broken line is a clear error
+    checked_tsv.write_text(checked_tsv.read_text(encoding="utf-8") + "壊れた行\n", encoding="utf-8")
+    with pytest.raises(overrides.OverrideError, match="readings_checked.tsv"):
+        overrides.load_checked(checked_tsv)
