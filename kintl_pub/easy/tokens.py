@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 
@@ -42,3 +43,20 @@ class Token:
 
     def with_reading(self, reading: str, source: str) -> Token:
         return replace(self, reading=reading, source=source, alt=None, markup=None)
+
+
+_OPENING = frozenset("「（(『")
+_CLOSING = frozenset("」）)』")
+
+
+def outside_brackets(tokens: Iterable[Token]) -> Iterator[Token]:
+    """The tokens not inside 「…」（…）『…』 (nor the brackets themselves): a
+    quoted title's は or を is no particle of the sentence around it."""
+    depth = 0
+    for t in tokens:
+        if t.surface in _OPENING:
+            depth += 1
+        elif t.surface in _CLOSING:
+            depth = max(0, depth - 1)
+        elif not depth:
+            yield t

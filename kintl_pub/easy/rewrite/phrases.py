@@ -12,7 +12,7 @@ The head verb's conjugation carries over to the new verb (図り/図っ/図る �
 
 from __future__ import annotations
 
-from ..tokens import Token
+from ..tokens import Token, outside_brackets
 from .conjugate import CannotConjugate
 from .glossary import _VOICED, Glossary, _form_key, _verb_forms, coordinated
 
@@ -277,17 +277,9 @@ _TAME = ("名詞", "普通名詞", "副詞可能", "*", "*", "*")
 def _has_case_before(out: list[Token]) -> bool:
     """A topic, subject or object earlier in the sentence (図書室は、…拡大防止の
     ため、…): the purpose is inside the main clause and cannot be cut out."""
-    depth = 0
-    for t in out:
-        if t.surface in ("「", "（", "(", "『"):
-            depth += 1
-        elif t.surface in ("」", "）", ")", "』"):
-            depth = max(0, depth - 1)
-        elif t.surface == "。":
-            continue
-        elif not depth and t.pos1 == "助詞" and t.surface in ("は", "を", "が") and t.source != "rule:phrase":
-            return True
-    return False
+    return any(
+        t.pos1 == "助詞" and t.surface in ("は", "を", "が") and t.source != "rule:phrase" for t in outside_brackets(out)
+    )
 
 
 def _purpose_tail(tokens: list[Token], j: int) -> int | None:

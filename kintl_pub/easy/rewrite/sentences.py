@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..tokens import Token
+from ..tokens import Token, outside_brackets
 from .conjugate import CannotConjugate, masu_stem, polite
 
 _VERBISH_AUX = ("助動詞-レル", "助動詞-ラレル", "助動詞-セル", "助動詞-サセル")
@@ -267,15 +267,9 @@ def _verb_end(t: Token) -> bool:
 
 
 def _has_topic(tokens: list[Token]) -> bool:
-    depth = 0
-    for t in tokens:
-        if t.surface in ("「", "（", "(", "『"):
-            depth += 1
-        elif t.surface in ("」", "）", ")", "』"):
-            depth = max(0, depth - 1)
-        elif not depth and t.surface == "は" and t.pos1 == "助詞":
-            return True
-    return False
+    return any(t.surface == "は" and t.pos1 == "助詞" for t in outside_brackets(tokens))
+
+
 MIN_CLAUSE = 6  # characters; shorter pieces stay joined (開通し、 → 開通しました。 is fine; 調べ、 is not)
 
 
