@@ -170,7 +170,13 @@ _COUNTER_TRIGGER = re.compile("[0-9０-９一二三四五六七八九十](?:人|
 _WEEKDAY_TRIGGER = re.compile("[月火水木金土日][、・][月火水木金土日]")
 
 
-_ALL_TRIGGERS = re.compile("[中人日等内得]|[月火水木金土日][、・][月火水木金土日]")
+#: any rule's trigger: a line with none of them skips the rules at once
+_ALL_TRIGGERS = re.compile(
+    "|".join(
+        ["[" + "".join(ch for chars in _TRIGGERS.values() for ch in chars) + "]",
+         _COUNTER_TRIGGER.pattern, _WEEKDAY_TRIGGER.pattern]
+    )
+)
 
 
 def apply(tokens: list[Token], text: str | None = None) -> list[Token]:
