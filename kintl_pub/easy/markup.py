@@ -367,24 +367,21 @@ def to_plain(text: str, *, with_glosses: bool = True) -> str:
     survives; glosses become ``term（explanation）`` unless
     ``with_glosses=False`` (metrics measure the rewritten sentence itself).
     """
-    out: list[str] = []
-    for kind, content in _lines(text):
-        if kind == "gap":
-            out.append("")
-            continue
-        plain = _plain(parse(content), with_glosses=with_glosses, use_reading=False)
-        out.append((LIST_PREFIX + plain) if kind == "li" else plain)
-    return "\n".join(out)
+    return _plain_text(text, with_glosses=with_glosses, use_reading=False)
 
 
 def reading(text: str) -> str:
     """The text with every ruby base replaced by its reading (all kana)."""
+    return _plain_text(text, with_glosses=True, use_reading=True)
+
+
+def _plain_text(text: str, *, with_glosses: bool, use_reading: bool) -> str:
     out: list[str] = []
     for kind, content in _lines(text):
         if kind == "gap":
             out.append("")
             continue
-        plain = _plain(parse(content), with_glosses=True, use_reading=True)
+        plain = _plain(parse(content), with_glosses=with_glosses, use_reading=use_reading)
         out.append((LIST_PREFIX + plain) if kind == "li" else plain)
     return "\n".join(out)
 

@@ -36,7 +36,11 @@ HONORIFICS: tuple[tuple[str, str], ...] = (
 
 def no_honorifics(text: str) -> str:
     """いたします → します, まいります → いきます, おります → います …"""
-    for pat, rep in HONORIFICS:
+    return _replace_all(HONORIFICS, text)
+
+
+def _replace_all(table: tuple[tuple[str, str], ...], text: str) -> str:
+    for pat, rep in table:
         text = re.sub(pat, rep, text)
     return text
 
@@ -57,6 +61,4 @@ DOUBLE_NEGATIVES: tuple[tuple[str, str], ...] = (
 
 def no_double_negatives(text: str) -> str:
     """〜しなければならない → 〜する必要がある, 少なくない → 多い …"""
-    for pat, rep in DOUBLE_NEGATIVES:
-        text = re.sub(pat, rep, text)
-    return text
+    return _replace_all(DOUBLE_NEGATIVES, text)
