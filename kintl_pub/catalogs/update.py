@@ -175,12 +175,13 @@ def export(
     """
     entries = collect(session)
     if initiatives:
-        wanted = set(
-            session.scalars(select(Segment.source_hash).where(Segment.initiative_number.in_(sorted(initiatives))))
-        )
-        missing = set(initiatives) - set(
-            session.scalars(select(Segment.initiative_number).where(Segment.initiative_number.in_(sorted(initiatives))))
-        )
+        rows = session.execute(
+            select(Segment.initiative_number, Segment.source_hash).where(
+                Segment.initiative_number.in_(sorted(initiatives))
+            )
+        ).all()
+        wanted = {h for _, h in rows}
+        missing = set(initiatives) - {n for n, _ in rows}
         if missing:
             raise CatalogError(f"no such initiative: {', '.join(map(str, sorted(missing)))}")
         entries = [e for e in entries if e.source_hash in wanted]
