@@ -309,6 +309,7 @@ def _program_matches(program: Any, selector: dict[str, str]) -> bool:
     return all(checks[k](str(v)) for k, v in selector.items())
 
 
-def typo_pairs(corrections: list[Correction]) -> list[tuple[str, str]]:
-    """(old, new) of every typo correction, for the lossless check."""
-    return [(str(c.data["old"]), str(c.data["new"])) for c in corrections if c.kind == "typo"]
+def typo_pairs(corrections: list[Correction]) -> list[tuple[str, str, int, str]]:
+    """(old, new, initiative, field) of every typo correction, for the lossless check."""
+    return [(str(c.data["old"]), str(c.data["new"]), int(c.data["initiative"]), str(c.data["field"]))
+            for c in corrections if c.kind == "typo"]

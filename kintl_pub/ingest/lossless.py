@@ -19,6 +19,9 @@ from ..segment import parse_blocks
 from .cells import plain_text, squash
 from .model import ParsedInitiative, ParsedProgram, ParsedSheet
 
+#: (old, new, initiative, field) of one typo correction
+Fix = tuple[str, str, int, str]
+
 _HEADING = re.compile(r"^(【\s*取組方針\s*[^】]+】|取組の方向性\s*[0-9０-９]+|[\u2460-\u2473])\s*(?P<title>.*)$")
 _DASHES = re.compile(r"^[-‐－―ー=_\s]+$")
 
@@ -33,26 +36,29 @@ def _stored_key(text: str | None) -> str:
     return _key(" ".join(i for b in parse_blocks(text) for i in b.items))
 
 
-def _unfix(text: str | None, replacements: list[tuple[str, str]]) -> str | None:
-    """Undo editor typo corrections so stored text compares with the source."""
+def _unfix(text: str | None, replacements: list[Fix], number: int, field: str) -> str | None:
+    """Undo editor typo corrections so stored text compares with the source
+    (only the ones made in this initiative's field: 人材確保 is right in one
+    place and the fix of 人材開く保 in another)."""
     if text is None:
         return None
-    for old, new in replacements:
-        text = text.replace(new, old)
+    for old, new, ini, fld in replacements:
+        if ini == number and fld == field:
+            text = text.replace(new, old)
     return text
 
 
-def _program_pieces(p: ParsedProgram, fixes: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _program_pieces(p: ParsedProgram, fixes: list[Fix], number: int) -> list[tuple[str, str]]:
     pieces = [
-        ("name", _key(_unfix(p.name, fixes) or "")),
+        ("name", _key(_unfix(p.name, fixes, number, "name") or "")),
         ("measure_code", _key(p.measure_code or "")),
         ("ward", _key(p.ward or "")),
-        ("bureau", _key(_unfix(p.bureau, fixes) or "")),
+        ("bureau", _key(_unfix(p.bureau, fixes, number, "bureau") or "")),
         ("achievement", _key(f"{p.achievement}.{p.achievement_label}") if p.achievement else ""),
         ("contribution", _key(f"{p.contribution}.{p.contribution_label}") if p.contribution else ""),
     ]
     for field in ("content", "plan", "results", "reason", "future"):
-        pieces.append((field, _stored_key(_unfix(getattr(p, field), fixes))))
+        pieces.append((field, _stored_key(_unfix(getattr(p, field), fixes, number, field))))
     return [(f, k) for f, k in pieces if k]
 
 
@@ -99,7 +105,7 @@ class _Shared:
 
 
 def check_lossless(
-    text: str, sheet: ParsedSheet, replacements: Iterable[tuple[str, str]] = ()
+    text: str, sheet: ParsedSheet, replacements: Iterable[Fix] = ()
 ) -> list[str]:
     """Problems found (empty list = lossless).  ``replacements`` are the
     (old, new) pairs of applied typo corrections."""
@@ -145,7 +151,7 @@ def check_lossless(
 
 
 def _pools(
-    sheet: ParsedSheet, fixes: list[tuple[str, str]]
+    sheet: ParsedSheet, fixes: list[Fix]
 ) -> tuple[dict[int, _Pool], dict[int, _Shared]]:
     pools: dict[int, _Pool] = {}
     shared: dict[int, _Shared] = {}
@@ -153,14 +159,14 @@ def _pools(
         shared[ini.number] = _Shared(_initiative_pieces(ini, fixes))
         for p in ini.programs:
             for line in range(p.line_start, p.line_end + 1):
-                pools[line] = _Pool(_program_pieces(p, fixes), shared[ini.number])
+                pools[line] = _Pool(_program_pieces(p, fixes, ini.number), shared[ini.number])
     return pools, shared
 
 
-def _initiative_pieces(ini: ParsedInitiative, fixes: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _initiative_pieces(ini: ParsedInitiative, fixes: list[Fix]) -> list[tuple[str, str]]:
     pieces = [("number", str(ini.number))]
     if ini.title:
-        pieces.append(("title", _key(_unfix(ini.title, fixes) or "")))
+        pieces.append(("title", _key(_unfix(ini.title, fixes, ini.number, "title") or "")))
     return pieces
 
 
