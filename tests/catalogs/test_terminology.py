@@ -1,0 +1,41 @@
+"""One terminology: an official name translated in the label catalogs
+(data/labels/*.po) must read exactly as the term base (data/terms.tsv) has it,
+in every locale; English is American English."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from kintl_pub import locales
+from kintl_pub.mt.protect import load_terms
+
+ROOT = Path(__file__).resolve().parents[2]
+LABELS = ROOT / "data" / "labels"
+
+
+@pytest.mark.parametrize("loc", [loc for loc in locales.TARGETS if loc.code != "ja-easy"],
+                         ids=lambda loc: loc.code)
+def test_labels_agree_with_the_term_base(loc: locales.LocaleInfo) -> None:
+    terms = load_terms(ROOT / "data" / "terms.tsv")
+    with (LABELS / f"{loc.babel_id}.po").open("rb") as fh:
+        catalog = read_po(fh)
+    disagree = []
+    for msg in catalog:
+        if not msg.id or msg.id not in {t.ja for t in terms.terms}:
+            continue
+        want = terms.get(msg.id).target(loc.code)
+        if msg.string != want:
+            disagree.append(f"{msg.id}: label {msg.string!r} vs term {want!r}")
+    assert not disagree, "\n".join(disagree)
+
+
+def test_english_labels_are_american_english() -> None:
+    with (LABELS / "en.po").open("rb") as fh:
+        catalog = read_po(fh)
+    british = ("Programme", "programme", "Centre", "centre", "Labour", "labour",
+               "Harbour", "harbour", "organis", "Organis")
+    found = [f"{m.id}: {m.string}" for m in catalog if m.id and any(b in m.string for b in british)]
+    assert not found, "\n".join(found)
