@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-LIST_PREFIX = "- "
+from .text import ITEM_MARKERS, LIST_PREFIX
 
 
 @dataclass(frozen=True)
@@ -67,8 +67,7 @@ def format_blocks(blocks: Iterable[Block]) -> str:
 _ENDERS = "。！？!?"
 _OPEN = "（(「『【［[〔"
 _CLOSE = "）)」』】］]〕"
-_BULLETS = "・①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳❶❷❸❹❺❻❼❽❾❿※【■●○◆◇▼▲"
-_INLINE_ITEM = re.compile(r"\s+(?=[・①-⑳❶-❿※【■●○◆◇▼▲])")
+_INLINE_ITEM = re.compile(rf"\s+(?=[{ITEM_MARKERS}])")
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -107,7 +106,7 @@ def split_sentences(paragraph: str) -> list[str]:
             k = i
             while k < n and text[k].isspace():
                 k += 1
-            if k < n and text[k] in _BULLETS and k > start:
+            if k < n and text[k] in ITEM_MARKERS and k > start:
                 parts.append(text[start:i])
                 start = i = k
                 continue

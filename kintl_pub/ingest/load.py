@@ -8,15 +8,13 @@ fields are not touched, and every changed field becomes a SourceRevision
 
 from __future__ import annotations
 
-import getpass
-import hashlib
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
+from ..project import DATA_DIR, acting_user
 from ..store.models import (
     Anomaly,
     Direction,
@@ -48,7 +46,7 @@ PROGRAM_COLUMNS: tuple[str, ...] = (
 
 
 @dataclass
-class ImportReport:
+class SheetImportReport:
     source_file: str
     initiatives: int = 0
     programs: int = 0
@@ -63,19 +61,8 @@ class ImportReport:
         return self.created == 0 and self.changed_fields == 0 and self.removed == 0
 
 
-def current_user() -> str:
-    """Who to credit for an import: KINTL_USER, else the OS user."""
-    who = os.environ.get("KINTL_USER")
-    if who:
-        return who
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no passwd entry in some containers
-        return "unknown"
-
-
 class _Writer:
-    def __init__(self, session: Session, who: str, report: ImportReport) -> None:
+    def __init__(self, session: Session, who: str, report: SheetImportReport) -> None:
         self.session = session
         self.who = who
         self.report = report
@@ -104,10 +91,10 @@ class _Writer:
         )
 
 
-def load_sheet(session: Session, sheet: ParsedSheet, *, who: str | None = None) -> ImportReport:
+def load_sheet(session: Session, sheet: ParsedSheet, *, who: str | None = None) -> SheetImportReport:
     """Write ``sheet`` into the store.  The caller owns the transaction."""
-    who = who or current_user()
-    report = ImportReport(source_file=sheet.source_file)
+    who = acting_user(who)
+    report = SheetImportReport(source_file=sheet.source_file)
     w = _Writer(session, who, report)
     run = ImportRun(source_file=sheet.source_file, sha256=sheet.sha256, who=who)
     session.add(run)
@@ -239,14 +226,8 @@ def _load_programs(
             w.report.removed += 1
 
 
-def sha256_of(raw: bytes) -> str:
-    return hashlib.sha256(raw).hexdigest()
-
-
 def default_corrections() -> Path:
-    from ..store.db import PROJECT_ROOT
-
-    return PROJECT_ROOT / "data" / "corrections.toml"
+    return DATA_DIR / "corrections.toml"
 
 
 def import_file(
@@ -255,7 +236,7 @@ def import_file(
     *,
     who: str | None = None,
     corrections: Path | None = None,
-) -> ImportReport:
+) -> SheetImportReport:
     """Parse ``path`` and load it.  Raises ``SheetError`` before writing
     anything if the file is not a usable sheet."""
     from .parse import parse_sheet

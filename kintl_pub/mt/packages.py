@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import locales
-from ..store.db import instance_dir
+from ..project import instance_dir
 
 INSTALL_HINT = (
     "machine translation needs the optional 'mt' extra, which is not installed.\n"

@@ -12,13 +12,8 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..project import instance_dir
 from .models import Base
-
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-
-
-def instance_dir() -> Path:
-    return Path(os.environ.get("KINTL_INSTANCE_DIR", PROJECT_ROOT / "instance"))
 
 
 def default_url() -> str:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+from ...text import CIRCLED as _CIRCLED
+from ...text import LIST_PREFIX
+
 _CIRCLED_SPLIT = re.compile(f"(?=[{_CIRCLED}])")
 _NAKAGURO_LIST = re.compile(
     r"(?:^|(?<=[、「（(]))((?:[^、。・「」（）()\s]{1,12}・){2,}[^、。・「」（）()\s]{1,12}?)(等|など)?(の|を|に|が|と|で|は|へ)"
@@ -20,7 +22,7 @@ def circled_to_list(text: str) -> str:
     items = [p for p in parts if p[0] in _CIRCLED]
     if any(len(i.strip("、, ")) < 5 for i in items):
         return text  # "②、③…" is a reference to items, not an enumeration
-    lines = [f"- {i}" for i in items]
+    lines = [LIST_PREFIX + i for i in items]
     return (intro + "\n\n" if intro else "") + "\n".join(lines)
 
 
