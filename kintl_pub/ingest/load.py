@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..project import DATA_DIR, acting_user
 from ..store.models import (
+    PROGRAM_COLUMNS,
     Anomaly,
     Direction,
     Focus,
@@ -26,23 +27,6 @@ from ..store.models import (
     SourceRevision,
 )
 from .model import ParsedProgram, ParsedSheet
-
-#: Programme columns copied from the parser's output, in sheet order.
-PROGRAM_COLUMNS: tuple[str, ...] = (
-    "name",
-    "measure_code",
-    "ward",
-    "content",
-    "plan",
-    "achievement",
-    "achievement_label",
-    "results",
-    "contribution",
-    "contribution_label",
-    "reason",
-    "future",
-    "bureau",
-)
 
 
 @dataclass

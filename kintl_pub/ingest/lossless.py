@@ -1,13 +1,17 @@
 """Lossless check: every non-empty source cell ends up in exactly one field.
 
-Independent of the parser's row logic: it reads the raw text again, keys
+Every import runs it (``parse_sheet``): a parse that would lose a source
+cell, copy one into two fields or invent text is refused before anything is
+written (``CellLossError``).  Independent of the parser's row logic (it
+shares only the line patterns of :mod:`.lines`): it reads the raw text again, keys
 every cell by its text (tags stripped, entities unescaped, whitespace
 removed) and matches it against the stored pieces of the programme row whose
 provenance names that line — a stored piece can be used once, so a cell
 copied into two fields, or text that came from nowhere, is reported too.
 Headings must reappear as policy/direction/focus titles; page furniture (the
 title line, the column-header line, dashed lines) and the ※ legend lines are
-consumed knowingly.
+consumed knowingly, and so are lines the parser reported as
+``unrecognised-line`` anomalies (not stored, shown to an editor).
 """
 
 from __future__ import annotations
@@ -17,13 +21,15 @@ from collections.abc import Iterable
 
 from ..segment import parse_blocks
 from .cells import plain_text, squash
+from .lines import DASHES, DIRECTION, FOCUS, POLICY, is_header, split_cells
 from .model import ParsedInitiative, ParsedProgram, ParsedSheet
 
 #: (old, new, initiative, field) of one typo correction
 Fix = tuple[str, str, int, str]
 
-_HEADING = re.compile(r"^(【\s*取組方針\s*[^】]+】|取組の方向性\s*[0-9０-９]+|[\u2460-\u2473])\s*(?P<title>.*)$")
-_DASHES = re.compile(r"^[-‐－―ー=_\s]+$")
+
+def _heading(text: str) -> re.Match[str] | None:
+    return POLICY.match(text) or DIRECTION.match(text) or FOCUS.match(text)
 
 
 def _key(text: str) -> str:
@@ -112,6 +118,7 @@ def check_lossless(
     fixes = list(replacements)
     pools, shared = _pools(sheet, fixes)
     titles = _heading_titles(sheet)
+    reported = {a.line for a in sheet.anomalies if a.kind == "unrecognised-line"}
     problems: list[str] = []
     page_title: str | None = None
     for lineno, line in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
@@ -121,11 +128,12 @@ def check_lossless(
             continue
         if len(cells) == 1:
             single = squash(line)
-            if page_title is None and not _HEADING.match(single) and not single.startswith("※"):
+            if page_title is None and not _heading(single) and not single.startswith("※"):
                 page_title = single
-            problems.extend(_check_single(lineno, single, page_title, titles))
+            if lineno not in reported:
+                problems.extend(_check_single(lineno, single, page_title, titles))
             continue
-        if nonempty[0].strip() == "取組名" or all(_DASHES.match(c) for c in nonempty):
+        if is_header(split_cells(line)) or all(DASHES.match(c) for c in nonempty):
             continue  # column header / dashed separator
         pool = pools.get(lineno)
         if pool is None:
@@ -176,9 +184,9 @@ def _heading_titles(sheet: ParsedSheet) -> set[str]:
 
 
 def _check_single(lineno: int, text: str, page_title: str | None, titles: set[str]) -> list[str]:
-    if text.startswith("※") or text == page_title or _DASHES.match(text):
+    if text.startswith("※") or text == page_title or DASHES.match(text):
         return []  # legend / page furniture, consumed knowingly
-    m = _HEADING.match(text)
+    m = _heading(text)
     if m and _key(m["title"]) in titles:
         return []
     if m:

@@ -93,18 +93,31 @@ class Initiative(Base):
     )
 
 
-#: Programme text fields in sheet order; the export schema names.
-PROGRAM_TEXT_FIELDS: tuple[str, ...] = (
+# The programme field lists, all derived from the one list of columns.
+#: Every column the sheet gives a programme row, in sheet order (the importer copies these).
+PROGRAM_COLUMNS: tuple[str, ...] = (
     "name",
     "measure_code",
     "ward",
     "content",
     "plan",
+    "achievement",
+    "achievement_label",
     "results",
+    "contribution",
+    "contribution_label",
     "reason",
     "future",
     "bureau",
 )
+#: Scale values (達成度 / 貢献度) and their printed labels: not text.
+SCALE_FIELDS: tuple[str, ...] = ("achievement", "achievement_label", "contribution", "contribution_label")
+#: The export schema's programme fields (DESIGN.md): the columns without the labels.
+PROGRAM_EXPORT_FIELDS: tuple[str, ...] = tuple(c for c in PROGRAM_COLUMNS if not c.endswith("_label"))
+#: Programme text fields in sheet order (everything but the scale values).
+PROGRAM_TEXT_FIELDS: tuple[str, ...] = tuple(c for c in PROGRAM_COLUMNS if c not in SCALE_FIELDS)
+#: Text fields a person wrote (not the 施策番号 / ward codes): OCR slips and typo fixes apply here.
+PROGRAM_WRITTEN_FIELDS: tuple[str, ...] = tuple(c for c in PROGRAM_TEXT_FIELDS if c not in ("measure_code", "ward"))
 #: Fields whose text is prose worth segmenting and translating.
 PROSE_FIELDS: tuple[str, ...] = ("content", "plan", "results", "reason", "future")
 
