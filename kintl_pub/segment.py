@@ -198,7 +198,7 @@ class SyncReport:
         return self.changed
 
 
-def store_segments(session) -> list[SegmentSpec]:  # type: ignore[no-untyped-def]
+def store_segments(session) -> list[SegmentSpec]:
     """Every segment of the stored sheet, labels first, in reading order."""
     from sqlalchemy import select
     from sqlalchemy.orm import selectinload
@@ -250,7 +250,7 @@ def store_segments(session) -> list[SegmentSpec]:  # type: ignore[no-untyped-def
     return [s for s in specs if s.source]
 
 
-def sync(session) -> SyncReport:  # type: ignore[no-untyped-def]
+def sync(session) -> SyncReport:
     """Make the Segment table match the stored source.  Places whose text
     changed keep the old text in ``previous_source`` and are reported, so the
     catalogs stage can mark their translations outdated."""

@@ -155,11 +155,11 @@ def import_po(
     return report
 
 
-def _last_person(t) -> str | None:  # type: ignore[no-untyped-def]
+def _last_person(t) -> str | None:
     return t.reviewer if t.state == State.APPROVED and t.reviewer else t.translator
 
 
-def _apply(session: Session, loc: LocaleInfo, e: PoEntry, t, who: str) -> Outcome | None:  # type: ignore[no-untyped-def]
+def _apply(session: Session, loc: LocaleInfo, e: PoEntry, t, who: str) -> Outcome | None:
     text = e.msgstr.strip()
     # compare as put_human stores (stripped): a draft with a stray space is unchanged
     stored = (t.text or "").strip() if t is not None else ""

@@ -146,7 +146,8 @@ def message_for(entry: Entry, t: Translation | None) -> Message:
     msg = Message(
         entry.source,
         text if state != State.UNTRANSLATED else "",
-        locations=[p.location for p in entry.places],
+        # a label's location has no line number: Babel writes the path alone
+        locations=[p.location for p in entry.places],  # type: ignore[misc]
         flags=flags,
         auto_comments=auto,
         user_comments=user,
@@ -223,7 +224,7 @@ def build_template(session: Session, entries: Iterable[Entry]) -> Catalog:
         msg = Message(
             entry.source,
             "",
-            locations=[p.location for p in entry.places],
+            locations=[p.location for p in entry.places],  # type: ignore[misc]
             auto_comments=context_comments(entry),
         )
         msg.flags -= _FORMAT_FLAGS
@@ -393,11 +394,12 @@ def read_catalog(data: bytes, name: str = "<po>") -> PoFile:
         user = list(msg.user_comments)
         previous, user = _previous_from_comments(user)
         version = _marker(msg.auto_comments, MARK_VERSION)
-        plural = isinstance(msg.id, tuple | list)
+        ids, strings = msg.id, msg.string
+        plural = isinstance(ids, tuple | list)
         po.entries.append(
             PoEntry(
-                msgid=msg.id[0] if plural else msg.id,
-                msgstr=(msg.string[0] if plural else msg.string) or "",
+                msgid=ids[0] if isinstance(ids, tuple | list) else ids,
+                msgstr=(strings[0] if isinstance(strings, tuple | list) else strings) or "",
                 fuzzy=msg.fuzzy,
                 lineno=msg.lineno,
                 version=int(version) if version and version.isdigit() else None,

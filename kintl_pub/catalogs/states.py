@@ -6,8 +6,10 @@
   (conflict detection) and the replaced text goes to history;
 * every text knows its state, so the renderer can label it.
 
-MT (``mt``), Easy Japanese (``easy``), catalog import (``catalogs``) and the
-translators' workspace all write through these functions.
+Every writer goes through these functions: MT drafts (``mt.translate``),
+Easy Japanese drafts (``easy.build``), catalog import and the restore of the
+committed catalogs (``catalogs.importer``), and the shipped label
+translations (``prepare``).  The states are :class:`~kintl_pub.store.models.State`.
 """
 
 from __future__ import annotations

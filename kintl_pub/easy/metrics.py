@@ -94,7 +94,7 @@ class _Tok:
     _tok = None
 
     @classmethod
-    def get(cls):  # type: ignore[no-untyped-def]
+    def get(cls):
         if cls._tok is None:
             from .readings import make_tokenizer
 
@@ -172,7 +172,7 @@ def _r(v: float | None) -> float | None:
     return None if v is None else round(v, 3)
 
 
-def store_report(session, *, initiatives: set[int] | None = None, with_jlpt: bool = True) -> dict:  # type: ignore[no-untyped-def]
+def store_report(session, *, initiatives: set[int] | None = None, with_jlpt: bool = True) -> dict:
     """Per initiative and overall: {"before": {...}, "after": {...}} plus preservation counts."""
     from sqlalchemy import select
 
@@ -218,7 +218,7 @@ def store_report(session, *, initiatives: set[int] | None = None, with_jlpt: boo
     }
 
 
-def worst_sentences(session, limit: int = 20, initiatives: set[int] | None = None) -> list[tuple[int, str, str]]:  # type: ignore[no-untyped-def]
+def worst_sentences(session, limit: int = 20, initiatives: set[int] | None = None) -> list[tuple[int, str, str]]:
     """The longest Easy Japanese sentences (length, segment key, sentence): the
     editors' to-do list for hand rewrites, longest first."""
     from sqlalchemy import select

@@ -88,7 +88,7 @@ class Reader:
             append(tok)
         return out
 
-    def _token(self, m, surface: str) -> Token:  # type: ignore[no-untyped-def]
+    def _token(self, m, surface: str) -> Token:
         pid = m.part_of_speech_id()
         pos = self._pos_cache.get(pid)
         if pos is None:
@@ -236,7 +236,7 @@ def save_kakasi_cache(path: Path | None = None) -> None:
     tmp.replace(path)
 
 
-def make_tokenizer(mode: str = "C"):  # type: ignore[no-untyped-def]
+def make_tokenizer(mode: str = "C"):
     """A SudachiPy tokenizer on sudachidict-core (``tokenizer()`` since 0.7,
     ``create()`` before)."""
     from sudachipy import Dictionary, SplitMode

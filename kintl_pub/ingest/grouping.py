@@ -151,17 +151,19 @@ def _attribute_run(
     prev_ok = prev is not None and all(_same_section(prev, r) for r in run)
     next_ok = nxt is not None and all(_same_section(nxt, r) for r in run)
     if prev_ok and not next_ok:
+        assert prev is not None  # prev_ok says so
         for r in run:
-            r.initiative = prev.number  # type: ignore[union-attr]
+            r.initiative = prev.number
         return
     if next_ok and not prev_ok:
+        assert nxt is not None  # next_ok says so
         for r in run:
-            r.initiative = nxt.number  # type: ignore[union-attr]
+            r.initiative = nxt.number
             r.note(
                 "merged-row-attribution",
                 f"row without a number ({r.program_name or '?'}) at the start of its focus "
-                f"area; the next numbered row is {nxt.number}",  # type: ignore[union-attr]
-                f"attributed to initiative {nxt.number} (no earlier initiative in this area)",  # type: ignore[union-attr]
+                f"area; the next numbered row is {nxt.number}",
+                f"attributed to initiative {nxt.number} (no earlier initiative in this area)",
             )
         return
     if not prev_ok and not next_ok:

@@ -218,6 +218,7 @@ def plan_routes(
     """For each MT target: direct ja→X if installed, else ja→en→X, else
     human-only.  If several packages serve one pair, the highest version wins."""
     src = locales.SOURCE.argos
+    assert src is not None  # the source language always has an Argos code
     best: dict[tuple[str, str], PackageInfo] = {}
     for p in pkgs:
         key = (p.from_code, p.to_code)

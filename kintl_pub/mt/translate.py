@@ -203,8 +203,8 @@ def _walk_routes(
             info = steps[step]
             entry = by_pkg.setdefault(str(info.path), (info, []))
             entry[1].extend(t for s, t in texts.items() if s not in verbatim)
-        for info, texts in by_pkg.values():
-            unique = list(dict.fromkeys(t for t in texts if t))
+        for info, batch in by_pkg.values():
+            unique = list(dict.fromkeys(t for t in batch if t))
             tick = progress(info.pair, len(unique)) if progress else None
             out = eng.translate(info, unique, progress=tick)
             for code, cur in current.items():

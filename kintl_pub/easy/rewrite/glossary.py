@@ -131,8 +131,8 @@ def replace_word_tokens(tokens: list[Token], glossary: Glossary) -> list[Token]:
         easy = entry.easy
         # a word entry is never a verb: 引き続き (a verb's 連用形 to Sudachi) is used
         # as an adverb, and the clause splitter must not cut after it
-        pos = _ADVERB if tokens[a].pos1 == "動詞" else tokens[a].pos
-        out.append(Token(easy, easy, pos, easy, "rule:glossary"))
+        tags = _ADVERB if tokens[a].pos1 == "動詞" else tokens[a].pos
+        out.append(Token(easy, easy, tags, easy, "rule:glossary"))
         i = b + 1
     out.extend(tokens[i:])
     return out
@@ -181,9 +181,9 @@ def _verb_forms(easy: str) -> tuple[str, str, dict[str, str]]:
                                      "ishi": "しよ", "te": "し", "sa": "さ", "te_voiced": ""}
     if easy.endswith(_ICHIDAN_ENDINGS) and easy not in ("しる", "きる", "へる", "かえる"):
         f = ichidan_forms(easy)
-        return "", "下一段-*", {**f, "sa": f["mizen"] + "ら", "te_voiced": ""}  # type: ignore[dict-item]
+        return "", "下一段-*", {**f, "sa": f["mizen"] + "ら", "te_voiced": ""}
     f = godan_forms(easy)
-    return "", "五段-*", {**f, "sa": f["mizen"], "te_voiced": "1" if f["te_voiced"] else ""}  # type: ignore[dict-item]
+    return "", "五段-*", {**f, "sa": f["mizen"], "te_voiced": "1" if f["te_voiced"] else ""}
 
 
 _ICHIDAN_ENDINGS = ("める", "べる", "ける", "せる", "れる", "える", "げる", "てる", "ねる", "じる", "きる")

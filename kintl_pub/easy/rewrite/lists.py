@@ -56,7 +56,7 @@ _AFTER_LIST = ("を", "が", "に", "で", "は", "も", "へ")
 _DATE_END = ("日", "月", "年", "年度", "）", ")")
 
 
-def _pure_item(tokens: list) -> bool:  # type: ignore[type-arg]
+def _pure_item(tokens: list) -> bool:
     """A noun phrase item: nouns, の, ・ and anything inside brackets."""
     depth = 0
     for t in tokens:
@@ -70,7 +70,7 @@ def _pure_item(tokens: list) -> bool:  # type: ignore[type-arg]
     return depth == 0 and bool(tokens) and (tokens[-1].pos1 in _ITEM_POS or tokens[-1].surface in _CLOSE)
 
 
-def _item_start(tokens: list, end: int) -> int:  # type: ignore[type-arg]
+def _item_start(tokens: list, end: int) -> int:
     """Where the noun phrase ending before ``end`` starts (a bracketed part is
     taken whole)."""
     a = end
@@ -93,7 +93,7 @@ def _item_start(tokens: list, end: int) -> int:  # type: ignore[type-arg]
     return a
 
 
-def _with_modifier(tokens: list, a: int) -> int:  # type: ignore[type-arg]
+def _with_modifier(tokens: list, a: int) -> int:
     """The first item's start taken back over its の-modifiers (多言語音声ガイドの広報)."""
     while a > 1 and tokens[a - 1].surface == "の" and tokens[a - 1].pos1 == "助詞":
         b = _item_start(tokens, a - 1)
@@ -109,7 +109,7 @@ _TOPIC = ("は", "が", "も")
 _FORMAL_NOUNS = ("ため", "ほか", "こと", "よう", "もの", "ところ", "結果", "際", "場合")
 
 
-def _loose_item(tokens: list) -> bool:  # type: ignore[type-arg]
+def _loose_item(tokens: list) -> bool:
     """A middle item that is a noun phrase with a modifier clause
     (ツイッターをつかった英語での発信): a plain noun phrase after a の or a
     verb's 連体形, with no subject or topic of its own (else it is a clause,
@@ -136,7 +136,7 @@ def _loose_item(tokens: list) -> bool:  # type: ignore[type-arg]
     return depth == 0
 
 
-def comma_list_to_list(tokens: list) -> tuple[list, list[str]]:  # type: ignore[type-arg]
+def comma_list_to_list(tokens: list) -> tuple[list, list[str]]:
     """'…で、A、B、CなどをDしました' → ('…で、つぎのものなどをDしました', [A, B, C]).
 
     Three or more noun-phrase items joined by 、 and closed by a particle
