@@ -19,9 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from kintl_pub.text import CIRCLED  # noqa: E402
+
 SEED = ROOT / "data" / "seed" / "000_d887f43b9ee9cda1.txt"
 _NUM = re.compile(r"^(\d{1,4})(?=\s|$)")
-_HEADING = re.compile(r"^(【取組方針|取組の方向性|[①-⑨])")
+_HEADING = re.compile(rf"^(【取組方針|取組の方向性|[{CIRCLED}])")
 
 
 def synthetic(text: str, factor: int) -> str:

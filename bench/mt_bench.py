@@ -61,7 +61,7 @@ def _configure(work: Path) -> dict[str, str]:
 
 def _build_packages(out: Path, lang: str) -> list[Path]:
     from kintl_pub import locales
-    from kintl_pub.mt import synthetic
+    from tests.mt import synthetic  # the test fixture that builds real Argos packages
 
     ja = synthetic.seed_lines(SEED)
     en = synthetic.ENGLISH_TEXT.splitlines()
@@ -187,7 +187,8 @@ def main() -> None:
     env = _configure(work)
 
     from kintl_pub import locales
-    from kintl_pub.mt import packages, synthetic
+    from kintl_pub.mt import packages
+    from tests.mt import synthetic
 
     lang = locales.get(args.lang)
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start")

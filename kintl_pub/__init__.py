@@ -18,9 +18,8 @@ __version__ = "0.1.0"
 
 
 def create_app(overrides: dict[str, Any] | None = None) -> Flask:
-    from pathlib import Path
+    from .project import PROJECT_ROOT as root
 
-    root = Path(__file__).resolve().parent.parent
     app = Flask(
         __name__,
         template_folder=str(root / "templates"),

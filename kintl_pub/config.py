@@ -6,7 +6,8 @@ import os
 import secrets
 from pathlib import Path
 
-from .store.db import database_url, instance_dir
+from .project import instance_dir
+from .store.db import database_url
 
 
 def _secret_key(inst: Path) -> str:

@@ -28,6 +28,9 @@ class LocaleInfo:
     font_stack: str  # CSS font-family for this script
     babel_locale: str  # what to hand Babel for dates/numbers/plural rules
     direction: str = "ltr"
+    # False for scripts written without spaces between words (Japanese,
+    # Chinese, Thai): no space may be put around an inserted term
+    word_spaces: bool = True
 
 
 _CJK_JA = (
@@ -37,13 +40,16 @@ _CJK_JA = (
 _LATIN = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif'
 
 LOCALES: tuple[LocaleInfo, ...] = (
-    LocaleInfo("ja", "ja", "ja", "Jpan", "日本語", "Japanese", "ja", _CJK_JA, "ja"),
-    LocaleInfo("ja-easy", "ja@easy", None, "Jpan", "やさしい にほんご", "Easy Japanese", "ja", _CJK_JA, "ja"),
+    LocaleInfo("ja", "ja", "ja", "Jpan", "日本語", "Japanese", "ja", _CJK_JA, "ja", word_spaces=False),
+    LocaleInfo(
+        "ja-easy", "ja@easy", None, "Jpan", "やさしい にほんご", "Easy Japanese", "ja", _CJK_JA, "ja",
+        word_spaces=False,
+    ),
     LocaleInfo("en", "en", "en", "Latn", "English", "English", "en", _LATIN, "en"),
     LocaleInfo(
         "zh-hans", "zh_Hans", "zh", "Hans", "简体中文", "Chinese (Simplified)", "zh-Hans",
         '"PingFang SC", "Noto Sans SC", "Noto Sans CJK SC", "Microsoft YaHei", system-ui, sans-serif',
-        "zh_Hans",
+        "zh_Hans", word_spaces=False,
     ),
     LocaleInfo(
         "ko", "ko", "ko", "Kore", "한국어", "Korean", "ko",
@@ -62,7 +68,7 @@ LOCALES: tuple[LocaleInfo, ...] = (
     LocaleInfo(
         "th", "th", "th", "Thai", "ไทย", "Thai", "th",
         '"Noto Sans Thai", Thonburi, "Leelawadee UI", Tahoma, system-ui, sans-serif',
-        "th",
+        "th", word_spaces=False,
     ),
     LocaleInfo("id", "id", "id", "Latn", "Bahasa Indonesia", "Indonesian", "id", _LATIN, "id"),
 )

@@ -20,10 +20,10 @@ import click
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .store.db import PROJECT_ROOT
+from .project import DATA_DIR, TRANSLATIONS_DIR
 
-TRANSLATIONS = PROJECT_ROOT / "translations"
-LABELS = PROJECT_ROOT / "data" / "labels"
+TRANSLATIONS = TRANSLATIONS_DIR
+LABELS = DATA_DIR / "labels"
 
 
 def load_label_translations(session: Session, labels_dir: Path = LABELS) -> dict[str, int]:

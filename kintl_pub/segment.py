@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-LIST_PREFIX = "- "
+from .text import ITEM_MARKERS, LIST_PREFIX
 
 
 @dataclass(frozen=True)
@@ -67,8 +67,7 @@ def format_blocks(blocks: Iterable[Block]) -> str:
 _ENDERS = "。！？!?"
 _OPEN = "（(「『【［[〔"
 _CLOSE = "）)」』】］]〕"
-_BULLETS = "・①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳❶❷❸❹❺❻❼❽❾❿※【■●○◆◇▼▲"
-_INLINE_ITEM = re.compile(r"\s+(?=[・①-⑳❶-❿※【■●○◆◇▼▲])")
+_INLINE_ITEM = re.compile(rf"\s+(?=[{ITEM_MARKERS}])")
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -107,7 +106,7 @@ def split_sentences(paragraph: str) -> list[str]:
             k = i
             while k < n and text[k].isspace():
                 k += 1
-            if k < n and text[k] in _BULLETS and k > start:
+            if k < n and text[k] in ITEM_MARKERS and k > start:
                 parts.append(text[start:i])
                 start = i = k
                 continue
@@ -199,7 +198,7 @@ class SyncReport:
         return self.changed
 
 
-def store_segments(session) -> list[SegmentSpec]:  # type: ignore[no-untyped-def]
+def store_segments(session) -> list[SegmentSpec]:
     """Every segment of the stored sheet, labels first, in reading order."""
     from sqlalchemy import select
     from sqlalchemy.orm import selectinload
@@ -251,7 +250,7 @@ def store_segments(session) -> list[SegmentSpec]:  # type: ignore[no-untyped-def
     return [s for s in specs if s.source]
 
 
-def sync(session) -> SyncReport:  # type: ignore[no-untyped-def]
+def sync(session) -> SyncReport:
     """Make the Segment table match the stored source.  Places whose text
     changed keep the old text in ``previous_source`` and are reported, so the
     catalogs stage can mark their translations outdated."""

@@ -123,3 +123,30 @@ def test_users_add_reads_password_from_stdin(cli_env):
     assert r.exit_code == 0, r.output
     r = run("users", "list")
     assert "translator1\tko th" in r.output
+
+
+def test_an_import_that_would_lose_a_cell_is_refused_and_changes_nothing(cli_env, seed_path, monkeypatch):
+    """Every import proves it stored every source cell: a parser that drops
+    one (here: the 今後の事業の方向性 cell of the row numbered 100, as a
+    layout change could make it) is refused with the line and the cell, and the store keeps
+    the previous import untouched."""
+    from kintl_pub.ingest import rows
+
+    assert run("import", str(seed_path)).exit_code == 0
+    before = _dump(cli_env)
+    real = rows._read_right
+
+    def drops_future(row, right):  # type: ignore[no-untyped-def]
+        real(row, right)
+        if row.number == 100:
+            row.future = ""
+
+    monkeypatch.setattr(rows, "_read_right", drops_future)
+    from kintl_pub.cli import cli
+
+    r = CliRunner().invoke(cli, ["import", str(seed_path)])
+    assert r.exit_code != 0
+    assert "the parse would lose source text" in r.output
+    assert "not found in a stored field" in r.output and "line " in r.output
+    assert "nothing was changed" in r.output
+    assert _dump(cli_env) == before

@@ -29,4 +29,11 @@ def test_segment_keys_are_stable_places():
     segs = list(field_segments("一です。二です。\n\n- A\n- B", initiative=7, position=1, field="plan"))
     assert [s.key for s in segs] == ["7/1/plan/0", "7/1/plan/1", "7/1/plan/2", "7/1/plan/3"]
     assert [s.kind for s in segs] == ["p", "p", "li", "li"]
-    assert segs[0].source_hash == segs[0].source_hash and len(segs[0].source_hash) == 64
+    # the hash is the SHA-256 of the text (the msgid), not of the place:
+    # the same sentence elsewhere shares it, another sentence does not
+    import hashlib
+
+    assert segs[0].source_hash == hashlib.sha256("一です。".encode()).hexdigest()
+    elsewhere = next(field_segments("一です。", initiative=9, position=0, field="results"))
+    assert elsewhere.key != segs[0].key and elsewhere.source_hash == segs[0].source_hash
+    assert len({s.source_hash for s in segs}) == len(segs)

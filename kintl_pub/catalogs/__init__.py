@@ -7,4 +7,8 @@
 * ``update``   – ``catalogs update`` / ``export`` and ``outdate``;
 * ``importer`` – ``catalogs import`` and ``load_repo_catalogs``;
 * ``compile``  – validation and ``.mo`` files; ``stats`` – counts per state.
+
+The states themselves (``State``) are defined with the model in
+``store.models``.  May import: ``locales``, ``project``, ``checks``,
+``segment``, ``store``.  Never ``web``, ``easy`` analysis or ``mt``.
 """

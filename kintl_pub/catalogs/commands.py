@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import getpass
-import os
 from pathlib import Path
 
 import click
 
-from .. import locales
+from .. import checks, locales
 from ..locales import TARGETS, LocaleInfo
-
-DEFAULT_DIR = Path(__file__).resolve().parents[2] / "translations"
+from ..project import TRANSLATIONS_DIR, acting_user
 
 
 def register(cli: click.Group) -> None:
@@ -29,13 +26,9 @@ def _locale(value: str) -> LocaleInfo:
     return loc
 
 
-def _who(value: str | None) -> str:
-    return value or os.environ.get("KINTL_USER") or getpass.getuser()
-
-
 _dir_option = click.option(
     "--dir", "translations_dir", type=click.Path(file_okay=False, path_type=Path),
-    default=DEFAULT_DIR, show_default=True, help="The translations folder.",
+    default=TRANSLATIONS_DIR, show_default=True, help="The translations folder.",
 )
 
 
@@ -111,7 +104,7 @@ def import_cmd(file: Path, who: str | None, lang: str | None, dry_run: bool, ver
     init_db()
     session = session_factory()()
     try:
-        report = import_po(session, file.read_bytes(), who=_who(who), name=str(file), expected=expected)
+        report = import_po(session, file.read_bytes(), who=acting_user(who), name=str(file), expected=expected)
         if dry_run:
             session.rollback()
         else:
@@ -131,6 +124,9 @@ def import_cmd(file: Path, who: str | None, lang: str | None, dry_run: bool, ver
         click.echo(f"  {o.kind:<10} {o.msgid[:50]}" + (f"  ({o.detail})" if o.detail else ""))
     if report.count("unknown") and not verbose:
         click.echo(f"  ({report.count('unknown')} unknown msgids skipped; -v lists them)")
+    for msgid, findings in report.warnings:
+        for f in findings:
+            click.echo(f"  {'warning':<10} {msgid[:50]}  {f.flag} ({checks.get(f.check).name})")
 
 
 @catalogs.command("compile")

@@ -18,7 +18,9 @@ Rules (the store's states module enforces the last two as well):
 * conflict: the entry's ``#. kintl-version`` differs from the store's and the
   store now holds a different person's text → reported, not overwritten;
 * ``# approved-by: NAME`` with NAME = the importer, on an unchanged translated
-  entry, approves it (only if someone else translated it).
+  entry, approves it (only if someone else translated it);
+* every stored entry goes through the quality checks (``kintl_pub.checks``):
+  what they find is reported as warnings, and never refuses the entry.
 """
 
 from __future__ import annotations
@@ -28,8 +30,10 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from .. import checks
 from ..locales import SOURCE, TARGETS, LocaleInfo
 from ..segment import source_hash
+from ..store.models import HUMAN_STATES, State
 from . import states
 from .entries import current_sources
 from .po import (
@@ -53,6 +57,9 @@ KINDS = (
     "unknown",  # msgid not (or no longer) in the store
 )
 
+#: Outcomes that stored the entry's text.
+STORED = ("changed", "accepted", "approved")
+
 
 @dataclass
 class Outcome:
@@ -62,23 +69,27 @@ class Outcome:
 
 
 @dataclass
-class ImportReport:
+class CatalogImportReport:
     locale: LocaleInfo
     path: str
     entries: int = 0
     unchanged: int = 0
     outcomes: list[Outcome] = field(default_factory=list)
+    # (msgid, findings) of stored entries the quality checks warn about
+    warnings: list[tuple[str, list[checks.Finding]]] = field(default_factory=list)
 
     def count(self, kind: str) -> int:
         return sum(1 for o in self.outcomes if o.kind == kind)
 
     @property
     def stored(self) -> int:
-        return sum(self.count(k) for k in ("changed", "accepted", "approved"))
+        return sum(self.count(k) for k in STORED)
 
     def summary(self) -> str:
         parts = [f"{self.count(k)} {k}" for k in KINDS if self.count(k)]
         parts.append(f"{self.unchanged} unchanged")
+        if self.warnings:
+            parts.append(f"{len(self.warnings)} with warnings")
         return f"{self.path} ({self.locale.babel_id}): {self.entries} entries: " + ", ".join(parts)
 
 
@@ -108,7 +119,7 @@ def import_po(
     who: str,
     name: str = "<po>",
     expected: LocaleInfo | None = None,
-) -> ImportReport:
+) -> CatalogImportReport:
     """Apply one .po file.  Raises :class:`CatalogError` (nothing written) for
     a file that cannot be used; otherwise returns what changed."""
     if not who or not who.strip():
@@ -125,7 +136,7 @@ def import_po(
             f"{name}: none of its {len(po.entries)} msgids is a current source text "
             "(wrong file, or exported from another sheet?); nothing was changed"
         )
-    report = ImportReport(loc, name, entries=len(po.entries))
+    report = CatalogImportReport(loc, name, entries=len(po.entries))
     for e in po.entries:
         if e.msgid not in current or e.plural or e.context is not None:
             report.outcomes.append(Outcome("unknown", e.msgid))
@@ -134,17 +145,21 @@ def import_po(
         outcome = _apply(session, loc, e, rows.get(source_hash(e.msgid)), who)
         if outcome is None:
             report.unchanged += 1
-        else:
-            report.outcomes.append(outcome)
+            continue
+        report.outcomes.append(outcome)
+        if outcome.kind in STORED:
+            found = checks.run(e.msgid, e.msgstr.strip(), loc.code)
+            if found:
+                report.warnings.append((e.msgid, found))
     session.flush()
     return report
 
 
-def _last_person(t) -> str | None:  # type: ignore[no-untyped-def]
-    return t.reviewer if t.state == "approved" and t.reviewer else t.translator
+def _last_person(t) -> str | None:
+    return t.reviewer if t.state == State.APPROVED and t.reviewer else t.translator
 
 
-def _apply(session: Session, loc: LocaleInfo, e: PoEntry, t, who: str) -> Outcome | None:  # type: ignore[no-untyped-def]
+def _apply(session: Session, loc: LocaleInfo, e: PoEntry, t, who: str) -> Outcome | None:
     text = e.msgstr.strip()
     # compare as put_human stores (stripped): a draft with a stray space is unchanged
     stored = (t.text or "").strip() if t is not None else ""
@@ -158,15 +173,15 @@ def _apply(session: Session, loc: LocaleInfo, e: PoEntry, t, who: str) -> Outcom
             "marked fuzzy (needs work) with text of its own: not stored; clear the flag to import it",
         )
     if t is not None and text == stored:
-        if t.state in ("translated", "approved"):
-            if e.approved_by == who and t.state == "translated":
+        if t.state in HUMAN_STATES:
+            if e.approved_by == who and t.state == State.TRANSLATED:
                 try:
-                    states.put_human(session, loc.code, e.msgid, text, who=who, state="approved")
+                    states.put_human(session, loc.code, e.msgid, text, who=who, state=State.APPROVED)
                 except states.ApprovalError as exc:
                     return Outcome("refused", e.msgid, str(exc))
                 return Outcome("approved", e.msgid)
             return None
-        states.put_human(session, loc.code, e.msgid, text, who=who, state="translated")
+        states.put_human(session, loc.code, e.msgid, text, who=who, state=State.TRANSLATED)
         return Outcome("accepted", e.msgid, f"was {t.state}")
     if t is not None and states.is_human(t) and e.version != t.version and _last_person(t) != who:
         return Outcome(
@@ -174,8 +189,8 @@ def _apply(session: Session, loc: LocaleInfo, e: PoEntry, t, who: str) -> Outcom
             f"changed by {_last_person(t)} since export (store version {t.version}, "
             f"file version {e.version if e.version is not None else 'none'}); kept the store's text",
         )
-    states.put_human(session, loc.code, e.msgid, text, who=who, state="translated")
-    return Outcome("changed", e.msgid, f"was {t.state if t is not None else 'untranslated'}")
+    states.put_human(session, loc.code, e.msgid, text, who=who, state=State.TRANSLATED)
+    return Outcome("changed", e.msgid, f"was {t.state if t is not None else State.UNTRANSLATED}")
 
 
 # --------------------------------------------------------------------------
@@ -232,9 +247,9 @@ def load_repo_catalogs(
             if credited_only and not e.translated_by:
                 continue
             if not e.fuzzy:
-                state = "approved" if e.approved_by else "translated"
+                state = State.APPROVED if e.approved_by else State.TRANSLATED
             elif e.previous and e.translated_by:
-                state = "outdated"  # a person's text for an older source
+                state = State.OUTDATED  # a person's text for an older source
             else:
                 continue  # a machine draft or an unfinished one
             n += states.restore_human(

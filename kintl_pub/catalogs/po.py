@@ -40,7 +40,7 @@ from sqlalchemy.orm import Session
 
 from .. import locales
 from ..locales import LocaleInfo
-from ..store.models import Segment, Translation
+from ..store.models import HUMAN_STATES, Segment, State, Translation
 from .entries import Entry, context_comments
 
 DOMAIN = "content"
@@ -120,33 +120,34 @@ def format_provenance(provenance: dict | None) -> str:
 
 def message_for(entry: Entry, t: Translation | None) -> Message:
     """The catalog entry for one source text in one locale."""
-    state = t.state if t is not None else "untranslated"
+    state = t.state if t is not None else State.UNTRANSLATED
     text = (t.text if t is not None else "") or ""
     auto = context_comments(entry)
     user: list[str] = []
     flags: set[str] = set()
     previous: str | None = None
-    if state == "machine":
+    if state == State.MACHINE:
         flags.add("fuzzy")
         auto.append(f"{MARK_MACHINE} {format_provenance(t.provenance if t else None)}")
-    elif state == "outdated":
+    elif state == State.OUTDATED:
         flags.add("fuzzy")
         previous = t.previous_source if t is not None else None
         auto.append(f"{MARK_OUTDATED} the translation below was written for the previous text (#|)")
         if t is not None and not t.translator and t.provenance:
             auto.append(f"{MARK_MACHINE} {format_provenance(t.provenance)}")
-    if t is not None and t.flags and state in ("machine", "outdated"):
+    if t is not None and t.flags and state in (State.MACHINE, State.OUTDATED):
         auto.append(f"{MARK_CHECK} {', '.join(t.flags)}")
-    if state in ("translated", "approved", "outdated") and t is not None and t.translator:
+    if state in (*HUMAN_STATES, State.OUTDATED) and t is not None and t.translator:
         user.append(f"{MARK_TRANSLATED_BY} {t.translator}")
-    if state == "approved" and t is not None and t.reviewer:
+    if state == State.APPROVED and t is not None and t.reviewer:
         user.append(f"{MARK_APPROVED_BY} {t.reviewer}")
     auto.append(f"{MARK_STATE} {state}")
     auto.append(f"{MARK_VERSION} {t.version if t is not None else 0}")
     msg = Message(
         entry.source,
-        text if state != "untranslated" else "",
-        locations=[p.location for p in entry.places],
+        text if state != State.UNTRANSLATED else "",
+        # a label's location has no line number: Babel writes the path alone
+        locations=[p.location for p in entry.places],  # type: ignore[misc]
         flags=flags,
         auto_comments=auto,
         user_comments=user,
@@ -178,10 +179,10 @@ def build_catalog(session: Session, loc: LocaleInfo, entries: Iterable[Entry]) -
     dates = [_utc(t.updated_at) for t in used if t is not None]
     created = _source_date(session)
     revised = max([created, *[d for d in dates if d]])
-    humans = [t for t in used if t is not None and t.translator and t.state != "machine"]
+    humans = [t for t in used if t is not None and t.translator and t.state != State.MACHINE]
     humans.sort(key=lambda t: (_utc(t.updated_at) or EPOCH, t.id))
     last = humans[-1] if humans else None
-    last_translator = (last.reviewer if last and last.state == "approved" else None) or (
+    last_translator = (last.reviewer if last and last.state == State.APPROVED else None) or (
         last.translator if last else ""
     )
     cat = Catalog(
@@ -223,7 +224,7 @@ def build_template(session: Session, entries: Iterable[Entry]) -> Catalog:
         msg = Message(
             entry.source,
             "",
-            locations=[p.location for p in entry.places],
+            locations=[p.location for p in entry.places],  # type: ignore[misc]
             auto_comments=context_comments(entry),
         )
         msg.flags -= _FORMAT_FLAGS
@@ -393,11 +394,12 @@ def read_catalog(data: bytes, name: str = "<po>") -> PoFile:
         user = list(msg.user_comments)
         previous, user = _previous_from_comments(user)
         version = _marker(msg.auto_comments, MARK_VERSION)
-        plural = isinstance(msg.id, tuple | list)
+        ids, strings = msg.id, msg.string
+        plural = isinstance(ids, tuple | list)
         po.entries.append(
             PoEntry(
-                msgid=msg.id[0] if plural else msg.id,
-                msgstr=(msg.string[0] if plural else msg.string) or "",
+                msgid=ids[0] if isinstance(ids, tuple | list) else ids,
+                msgstr=(strings[0] if isinstance(strings, tuple | list) else strings) or "",
                 fuzzy=msg.fuzzy,
                 lineno=msg.lineno,
                 version=int(version) if version and version.isdigit() else None,

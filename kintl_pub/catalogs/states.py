@@ -6,8 +6,10 @@
   (conflict detection) and the replaced text goes to history;
 * every text knows its state, so the renderer can label it.
 
-MT (``mt``), Easy Japanese (``easy``), catalog import (``catalogs``) and the
-translators' workspace all write through these functions.
+Every writer goes through these functions: MT drafts (``mt.translate``),
+Easy Japanese drafts (``easy.build``), catalog import and the restore of the
+committed catalogs (``catalogs.importer``), and the shipped label
+translations (``prepare``).  The states are :class:`~kintl_pub.store.models.State`.
 """
 
 from __future__ import annotations
@@ -20,15 +22,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..segment import source_hash
-from ..store.models import HUMAN_STATES, Translation, TranslationHistory
+from ..store.models import HUMAN_STATES, State, Translation, TranslationHistory
 
 
 class ConflictError(RuntimeError):
     """Somebody else changed the entry since the writer loaded it."""
-
-
-class HumanTextProtected(RuntimeError):
-    """A machine write would have replaced a person's text."""
 
 
 class ApprovalError(PermissionError):
@@ -56,7 +54,7 @@ def ensure(session: Session, locale: str, source: str) -> Translation:
             source=source,
             source_hash=source_hash(source),
             text="",
-            state="untranslated",
+            state=State.UNTRANSLATED,
             version=1,
             updated_at=_now(),
         )
@@ -79,7 +77,7 @@ def ensure_many(session: Session, locale: str, sources: Iterable[str]) -> int:
         session.add(
             Translation(
                 locale=locale, source=wanted[h], source_hash=h, text="",
-                state="untranslated", version=1, updated_at=now,
+                state=State.UNTRANSLATED, version=1, updated_at=now,
             )
         )
     if missing:
@@ -126,7 +124,7 @@ def is_human(t: Translation) -> bool:
     """Does this entry hold text a person wrote (current or outdated)?"""
     if t.state in HUMAN_STATES:
         return True
-    return t.state == "outdated" and bool(t.translator)
+    return t.state == State.OUTDATED and bool(t.translator)
 
 
 def put_machine(
@@ -145,9 +143,9 @@ def put_machine(
     t = ensure(session, locale, source)
     if is_human(t):
         return False
-    if t.state == "machine" and t.text == text and t.provenance == provenance:
+    if t.state == State.MACHINE and t.text == text and t.provenance == provenance:
         return False
-    _replace(session, t, text=text, state="machine", provenance=provenance,
+    _replace(session, t, text=text, state=State.MACHINE, provenance=provenance,
              flags=sorted(set(flags)) or None)
     return True
 
@@ -159,7 +157,7 @@ def put_human(
     text: str,
     *,
     who: str,
-    state: str = "translated",
+    state: str = State.TRANSLATED,
     expected_version: int | None = None,
 ) -> Translation:
     """Store a person's translation (``translated``) or approval (``approved``).
@@ -168,7 +166,7 @@ def put_human(
     on since, :class:`ConflictError` is raised and nothing changes.
     """
     if state not in HUMAN_STATES:
-        raise ValueError(f"human state must be one of {HUMAN_STATES}, not {state!r}")
+        raise ValueError(f"human state must be one of {tuple(map(str, HUMAN_STATES))}, not {str(state)!r}")
     text = text.strip()
     if not text:
         raise ValueError("an empty translation cannot be stored as human text")
@@ -179,9 +177,9 @@ def put_human(
         )
     if t.text == text and t.state == state:
         return t
-    if state == "approved":
+    if state == State.APPROVED:
         _check_approval(t, text, who)
-    approving = state == "approved"
+    approving = state == State.APPROVED
     _replace(
         session, t, text=text, state=state, history_who=who,
         translator=t.translator if approving else who,  # an approval keeps the translator credited
@@ -230,8 +228,8 @@ def restore_human(
     own catalogs.  It never replaces text a person already has in the store.
     Returns True if something was stored.
     """
-    if state not in (*HUMAN_STATES, "outdated"):
-        raise ValueError(f"cannot restore a {state!r} entry as a person's text")
+    if state not in (*HUMAN_STATES, State.OUTDATED):
+        raise ValueError(f"cannot restore a {str(state)!r} entry as a person's text")
     text = text.strip()
     if not text:
         return False
@@ -243,8 +241,8 @@ def restore_human(
     _replace(
         session, t, text=text, state=state,
         translator=translator or "unknown",
-        reviewer=reviewer if state == "approved" else None,
-        previous_source=previous_source if state == "outdated" else None,
+        reviewer=reviewer if state == State.APPROVED else None,
+        previous_source=previous_source if state == State.OUTDATED else None,
         min_version=version or 0,
     )
     return True
@@ -263,14 +261,14 @@ def mark_outdated(session: Session, locale: str, old_source: str, new_source: st
     new = ensure(session, locale, new_source)
     if is_human(new):
         return False  # a person's text (current or outdated) is never replaced
-    if new.text and new.state in ("machine", "outdated") and not is_human(old):
+    if new.text and new.state in (State.MACHINE, State.OUTDATED) and not is_human(old):
         return False  # a draft for the new text beats a draft for the old one
-    previous = old.previous_source if old.state == "outdated" and old.previous_source else old_source
-    if new.state == "outdated" and new.text == old.text and new.previous_source == previous:
+    previous = old.previous_source if old.state == State.OUTDATED and old.previous_source else old_source
+    if new.state == State.OUTDATED and new.text == old.text and new.previous_source == previous:
         return False  # already done: safe to re-apply on every update
     # An already outdated text was written for an even older source: keep
     # *that* one (``previous``), so the translator's diff shows everything that changed.
-    _replace(session, new, text=old.text, state="outdated", previous_source=previous,
+    _replace(session, new, text=old.text, state=State.OUTDATED, previous_source=previous,
              translator=old.translator, provenance=old.provenance)
     return True
 

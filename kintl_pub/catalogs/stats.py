@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..locales import TARGETS, LocaleInfo
-from ..store.models import STATES, Segment, Translation
+from ..store.models import HUMAN_STATES, STATES, Segment, State, Translation
 
 
 def counts(session: Session, targets: Sequence[LocaleInfo] = TARGETS) -> dict[str, Counter[str]]:
@@ -26,7 +26,7 @@ def counts(session: Session, targets: Sequence[LocaleInfo] = TARGETS) -> dict[st
             if h in hashes:
                 c[state] += 1
                 seen += 1
-        c["untranslated"] += len(hashes) - seen
+        c[State.UNTRANSLATED] += len(hashes) - seen
         out[loc.code] = c
     return out
 
@@ -37,7 +37,7 @@ def table(stats: dict[str, Counter[str]]) -> str:
     lines = [head]
     for code, c in stats.items():
         total = sum(c[s] for s in cols)
-        human = c["translated"] + c["approved"]
+        human = sum(c[s] for s in HUMAN_STATES)
         pct = f"{100 * human / total:.1f}" if total else "-"
         babel_id = next(loc.babel_id for loc in TARGETS if loc.code == code)
         lines.append(

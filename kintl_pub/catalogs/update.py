@@ -44,10 +44,9 @@ def outdate(session: Session, changes: Iterable[SourceChange], targets: Sequence
     source as *outdated* (fuzzy, old source kept).  Returns entries marked.
     The import command calls this with ``segment.sync``'s changes."""
     n = 0
-    for ch in dict.fromkeys((c.old, c.new) for c in changes):
-        ch = SourceChange("", *ch)
+    for old, new in dict.fromkeys((c.old, c.new) for c in changes):
         for loc in targets:
-            n += states.mark_outdated(session, loc.code, ch.old, ch.new)
+            n += states.mark_outdated(session, loc.code, old, new)
     return n
 
 

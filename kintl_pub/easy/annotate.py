@@ -3,7 +3,8 @@ ruby on every kanji word, phrase breaks for 分かち書き, glossed terms."""
 
 from __future__ import annotations
 
-from .markup import LIST_PREFIX, escape_literal, ruby
+from ..text import LIST_PREFIX
+from .markup import escape_literal, ruby
 from .readings import Reader
 from .rewrite.glossary import Glossary
 from .ruby import align

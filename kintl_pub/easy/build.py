@@ -15,13 +15,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..catalogs import states
-from ..store.models import Segment, Translation
+from ..locales import EASY
+from ..store.models import Segment, State, Translation
 from . import overrides
 from .models import ReadingDisagreement
 from .tokens import Token
 from .version import rules_version
 
-LOCALE = "ja-easy"
 ENGINE = "kintl-easy"
 
 
@@ -111,14 +111,14 @@ def build(session: Session, *, progress: bool = True, pipeline: Pipeline | None 
     report.sources = len(by_source)
     existing = {
         t.source_hash: t
-        for t in session.scalars(select(Translation).where(Translation.locale == LOCALE))
+        for t in session.scalars(select(Translation).where(Translation.locale == EASY.code))
     }
     todo: list[Segment] = []
     for seg in by_source.values():
         t = existing.get(seg.source_hash)
         if t is not None and states.is_human(t):
             report.skipped_human += 1
-        elif t is not None and t.state == "machine" and (t.provenance or {}).get("rules") == version:
+        elif t is not None and t.state == State.MACHINE and (t.provenance or {}).get("rules") == version:
             report.skipped_cached += 1
         else:
             todo.append(seg)
@@ -138,7 +138,7 @@ def build(session: Session, *, progress: bool = True, pipeline: Pipeline | None 
         if "kept-source" in flags:
             report.kept_source += 1
             report.flagged.append((seg.key, flags))
-        if states.put_machine(session, LOCALE, seg.source, marked, provenance=provenance, flags=flags):
+        if states.put_machine(session, EASY.code, seg.source, marked, provenance=provenance, flags=flags):
             report.written += 1
     session.flush()
     return report

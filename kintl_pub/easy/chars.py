@@ -6,17 +6,12 @@ import re
 
 # Kanji plus the marks that only occur inside kanji words (々 repeat, 〆, ヶ in 霞ヶ関).
 KANJI_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆〇ヶヵ"
-_KANJI = re.compile(f"[{KANJI_CLASS}]")
 _REAL_KANJI = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆]")
 _KATA_TO_HIRA = {c: c - 0x60 for c in range(ord("ァ"), ord("ヶ") + 1)}
 
 
 def has_kanji(text: str) -> bool:
     return _REAL_KANJI.search(text) is not None
-
-
-def is_kanji_char(ch: str) -> bool:
-    return _KANJI.match(ch) is not None
 
 
 def count_kanji(text: str) -> int:
@@ -26,7 +21,3 @@ def count_kanji(text: str) -> int:
 def to_hiragana(text: str) -> str:
     """Katakana → hiragana (ー and non-kana kept)."""
     return text.translate(_KATA_TO_HIRA)
-
-
-def is_kana(text: str) -> bool:
-    return bool(text) and all("\u3041" <= c <= "\u30ff" or c == "ー" for c in text)

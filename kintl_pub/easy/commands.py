@@ -5,11 +5,11 @@ Analysers are imported inside the commands so ``kintl-pub --help`` stays fast.
 
 from __future__ import annotations
 
-import getpass
-import os
 import sys
 
 import click
+
+from ..project import acting_user
 
 
 def register(cli: click.Group) -> None:
@@ -43,10 +43,6 @@ def readings_group() -> None:
     """The reading dictionary and its review queue."""
 
 
-def _who() -> str:
-    return os.environ.get("KINTL_USER") or getpass.getuser()
-
-
 @readings_group.command("review")
 @click.option("--list", "list_only", is_flag=True, help="Only list the open disagreements.")
 @click.option("--as", "who", default=None, help="Editor name recorded with each decision.")
@@ -60,7 +56,7 @@ def review_cmd(list_only: bool, who: str | None) -> None:
     from . import review
 
     init_db()
-    who = who or _who()
+    who = acting_user(who)
     with transaction() as s:
         items = review.open_items(s)
         if not items:

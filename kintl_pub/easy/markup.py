@@ -58,6 +58,8 @@ from functools import lru_cache
 
 from markupsafe import Markup, escape
 
+from ..text import LIST_PREFIX
+
 __all__ = [
     "Gloss",
     "Ruby",
@@ -76,7 +78,6 @@ __all__ = [
 
 SPECIAL = "\\{}[]|/"
 _ESCAPE_RE = re.compile(r"([\\{}\[\]|/])")
-LIST_PREFIX = "- "
 
 
 @dataclass(frozen=True)

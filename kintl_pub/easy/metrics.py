@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..locales import EASY
+from ..project import DATA_DIR
 from . import markup, preserve
 from .chars import count_kanji
-from .overrides import DATA_DIR
 from .rewrite.sentences import is_polite
 
 JLPT_TSV = DATA_DIR / "jlpt" / "vocab-n5-n4.tsv"
@@ -93,7 +94,7 @@ class _Tok:
     _tok = None
 
     @classmethod
-    def get(cls):  # type: ignore[no-untyped-def]
+    def get(cls):
         if cls._tok is None:
             from .readings import make_tokenizer
 
@@ -171,7 +172,7 @@ def _r(v: float | None) -> float | None:
     return None if v is None else round(v, 3)
 
 
-def store_report(session, *, initiatives: set[int] | None = None, with_jlpt: bool = True) -> dict:  # type: ignore[no-untyped-def]
+def store_report(session, *, initiatives: set[int] | None = None, with_jlpt: bool = True) -> dict:
     """Per initiative and overall: {"before": {...}, "after": {...}} plus preservation counts."""
     from sqlalchemy import select
 
@@ -179,7 +180,7 @@ def store_report(session, *, initiatives: set[int] | None = None, with_jlpt: boo
     from ..store.models import PROSE_FIELDS, Segment, Translation
 
     segs = session.scalars(select(Segment).order_by(Segment.initiative_number, Segment.id)).all()
-    easy = {t.source_hash: t for t in session.scalars(select(Translation).where(Translation.locale == "ja-easy"))}
+    easy = {t.source_hash: t for t in session.scalars(select(Translation).where(Translation.locale == EASY.code))}
     before: dict[int, list[Sentence]] = defaultdict(list)
     after: dict[int, list[Sentence]] = defaultdict(list)
     flagged = unflagged = missing = 0
@@ -217,7 +218,7 @@ def store_report(session, *, initiatives: set[int] | None = None, with_jlpt: boo
     }
 
 
-def worst_sentences(session, limit: int = 20, initiatives: set[int] | None = None) -> list[tuple[int, str, str]]:  # type: ignore[no-untyped-def]
+def worst_sentences(session, limit: int = 20, initiatives: set[int] | None = None) -> list[tuple[int, str, str]]:
     """The longest Easy Japanese sentences (length, segment key, sentence): the
     editors' to-do list for hand rewrites, longest first."""
     from sqlalchemy import select
@@ -225,7 +226,7 @@ def worst_sentences(session, limit: int = 20, initiatives: set[int] | None = Non
     from ..catalogs.states import is_human
     from ..store.models import PROSE_FIELDS, Segment, Translation
 
-    easy = {t.source_hash: t for t in session.scalars(select(Translation).where(Translation.locale == "ja-easy"))}
+    easy = {t.source_hash: t for t in session.scalars(select(Translation).where(Translation.locale == EASY.code))}
     found: list[tuple[int, str, str]] = []
     seen: set[str] = set()
     for seg in session.scalars(select(Segment).order_by(Segment.id)):

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..project import DATA_DIR
 from .chars import to_hiragana
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 READINGS_TSV = DATA_DIR / "readings.tsv"
 #: readings an editor confirmed after the two readers disagreed (``readings review``
 #: [k]eep): kept in the repository so the queue stays decided on a new database

@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..text import ERA_NAMES
 from .rewrite.dates import times_with_ampm
 from .tokens import Token
 
 _NUMBER = re.compile(r"[0-9][0-9,.]*")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9&'’\-]*(?:\s[A-Z][A-Za-z0-9&'’\-]*)*")
-_ERA = re.compile(r"(?:令和|平成|昭和)(?:元|[0-9]{1,2})年")
+_ERA = re.compile(rf"(?:{ERA_NAMES})(?:元|[0-9]{{1,2}})年")
 
 
 def _fold(text: str) -> str:

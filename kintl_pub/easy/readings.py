@@ -12,7 +12,6 @@ cross-checked.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -89,7 +88,7 @@ class Reader:
             append(tok)
         return out
 
-    def _token(self, m, surface: str) -> Token:  # type: ignore[no-untyped-def]
+    def _token(self, m, surface: str) -> Token:
         pid = m.part_of_speech_id()
         pos = self._pos_cache.get(pid)
         if pos is None:
@@ -211,7 +210,7 @@ def kakasi_cache_path() -> Path:
     data under the instance folder, keyed by the pykakasi version)."""
     from importlib.metadata import version
 
-    from ..store.db import instance_dir
+    from ..project import instance_dir
 
     return instance_dir() / "easy" / f"pykakasi-{version('pykakasi')}.tsv"
 
@@ -237,7 +236,7 @@ def save_kakasi_cache(path: Path | None = None) -> None:
     tmp.replace(path)
 
 
-def make_tokenizer(mode: str = "C"):  # type: ignore[no-untyped-def]
+def make_tokenizer(mode: str = "C"):
     """A SudachiPy tokenizer on sudachidict-core (``tokenizer()`` since 0.7,
     ``create()`` before)."""
     from sudachipy import Dictionary, SplitMode
@@ -247,17 +246,6 @@ def make_tokenizer(mode: str = "C"):  # type: ignore[no-untyped-def]
     if hasattr(d, "tokenizer"):
         return d.tokenizer(mode=split)
     return d.create(mode=split)
-
-
-_local = threading.local()
-
-
-def default_reader() -> Reader:
-    """One Reader per thread (the dictionary load takes ~0.3 s)."""
-    r = getattr(_local, "reader", None)
-    if r is None:
-        r = _local.reader = Reader()
-    return r
 
 
 @lru_cache(maxsize=1)

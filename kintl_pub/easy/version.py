@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .overrides import DATA_DIR
+from ..project import DATA_DIR
 
 _PKG = Path(__file__).resolve().parent
 #: modules whose code shapes the output (not the CLI, metrics or the renderer)
@@ -19,6 +19,7 @@ _CODE = ("annotate.py", "chars.py", "context.py", "preserve.py", "readings.py", 
 def rule_files() -> list[Path]:
     files = [_PKG / name for name in _CODE]
     files += sorted((_PKG / "rewrite").glob("*.py"))
+    files.append(_PKG.parent / "text.py")  # markers, list prefix and era table the rules use
     files += [DATA_DIR / "glossary.tsv", DATA_DIR / "readings.tsv"]
     return files
 

@@ -59,7 +59,7 @@ def import_cmd(path: Path, if_empty: bool, who: str | None, corrections: Path | 
                + (f"; {outdated} translations marked outdated." if outdated else "."))
 
 
-def _outdate(session, changes) -> int:  # type: ignore[no-untyped-def]
+def _outdate(session, changes) -> int:
     """Mark translations of changed segments outdated (catalogs stage)."""
     if not changes:
         return 0

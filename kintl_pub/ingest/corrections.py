@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..store.models import PROGRAM_WRITTEN_FIELDS
 from .model import CorrectionError, ParsedAnomaly, ParsedSheet
 from .rows import SheetRow
 
@@ -59,7 +60,7 @@ _REQUIRED = {
     "title": {"initiative", "title", "reason"},
     "typo": {"initiative", "field", "old", "new", "reason"},
 }
-TEXT_FIELDS = ("title", "name", "content", "plan", "results", "reason", "future", "bureau")
+TEXT_FIELDS = ("title", *PROGRAM_WRITTEN_FIELDS)
 
 
 @dataclass(frozen=True)

@@ -8,16 +8,15 @@ fields are not touched, and every changed field becomes a SourceRevision
 
 from __future__ import annotations
 
-import getpass
-import hashlib
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
+from ..project import DATA_DIR, acting_user
 from ..store.models import (
+    PROGRAM_COLUMNS,
     Anomaly,
     Direction,
     Focus,
@@ -27,28 +26,11 @@ from ..store.models import (
     Program,
     SourceRevision,
 )
-from .model import ParsedProgram, ParsedSheet
-
-#: Programme columns copied from the parser's output, in sheet order.
-PROGRAM_COLUMNS: tuple[str, ...] = (
-    "name",
-    "measure_code",
-    "ward",
-    "content",
-    "plan",
-    "achievement",
-    "achievement_label",
-    "results",
-    "contribution",
-    "contribution_label",
-    "reason",
-    "future",
-    "bureau",
-)
+from .model import ParsedInitiative, ParsedProgram, ParsedSheet
 
 
 @dataclass
-class ImportReport:
+class SheetImportReport:
     source_file: str
     initiatives: int = 0
     programs: int = 0
@@ -63,19 +45,8 @@ class ImportReport:
         return self.created == 0 and self.changed_fields == 0 and self.removed == 0
 
 
-def current_user() -> str:
-    """Who to credit for an import: KINTL_USER, else the OS user."""
-    who = os.environ.get("KINTL_USER")
-    if who:
-        return who
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no passwd entry in some containers
-        return "unknown"
-
-
 class _Writer:
-    def __init__(self, session: Session, who: str, report: ImportReport) -> None:
+    def __init__(self, session: Session, who: str, report: SheetImportReport) -> None:
         self.session = session
         self.who = who
         self.report = report
@@ -104,16 +75,40 @@ class _Writer:
         )
 
 
-def load_sheet(session: Session, sheet: ParsedSheet, *, who: str | None = None) -> ImportReport:
+def load_sheet(session: Session, sheet: ParsedSheet, *, who: str | None = None) -> SheetImportReport:
     """Write ``sheet`` into the store.  The caller owns the transaction."""
-    who = who or current_user()
-    report = ImportReport(source_file=sheet.source_file)
+    who = acting_user(who)
+    report = SheetImportReport(source_file=sheet.source_file)
     w = _Writer(session, who, report)
     run = ImportRun(source_file=sheet.source_file, sha256=sheet.sha256, who=who)
     session.add(run)
     session.flush()
     w.run = run
 
+    focuses = _load_tree(w, sheet)
+    existing = {
+        i.number: i
+        for i in session.scalars(select(Initiative).options(selectinload(Initiative.programs)))
+    }
+    for pi in sheet.initiatives:
+        _load_initiative(w, pi, existing.get(pi.number), focuses, sheet.source_file)
+    seen = {pi.number for pi in sheet.initiatives}
+    for number, ini in existing.items():
+        if number not in seen:
+            _remove_initiative(w, number, ini)
+    _replace_anomalies(session, sheet)
+    report.anomalies = len(sheet.anomalies)
+    run.initiatives = report.initiatives
+    run.programs = report.programs
+    run.changed_fields = report.changed_fields
+    session.flush()
+    return report
+
+
+def _load_tree(w: _Writer, sheet: ParsedSheet) -> dict[tuple[int, int, int], Focus]:
+    """Policies, directions and focus areas (created or retitled); returns
+    the focus areas by (policy, direction, focus) number."""
+    session, report = w.session, w.report
     policies = {p.number: p for p in session.scalars(select(Policy))}
     directions = {
         (d.policy.number, d.number): d
@@ -150,44 +145,48 @@ def load_sheet(session: Session, sheet: ParsedSheet, *, who: str | None = None) 
             report.created += 1
         w.set(f, "title", title, entity="focus", key=f"focus:{pn}:{dn}:{fn}")
     session.flush()
+    return focuses
 
-    existing = {
-        i.number: i
-        for i in session.scalars(select(Initiative).options(selectinload(Initiative.programs)))
-    }
-    seen: set[int] = set()
-    for pi in sheet.initiatives:
-        seen.add(pi.number)
-        focus = focuses[(pi.policy, pi.direction, pi.focus)]
-        ini = existing.get(pi.number)
+
+def _load_initiative(
+    w: _Writer,
+    pi: ParsedInitiative,
+    ini: Initiative | None,
+    focuses: dict[tuple[int, int, int], Focus],
+    source_file: str,
+) -> None:
+    focus = focuses[(pi.policy, pi.direction, pi.focus)]
+    if ini is None:
+        # New rows are built in memory and flushed once at the end: no
+        # per-initiative round trip, so import cost stays linear and small.
+        ini = Initiative(number=pi.number, title=pi.title, focus=focus)
+        ini.programs = [_new_program(pos, pp, source_file) for pos, pp in enumerate(pi.programs)]
+        w.session.add(ini)
+        w.report.created += 1 + len(pi.programs)
+    else:
         key = f"initiative:{pi.number}"
-        if ini is None:
-            # New rows are built in memory and flushed once at the end: no
-            # per-initiative round trip, so import cost stays linear and small.
-            ini = Initiative(number=pi.number, title=pi.title, focus=focus)
-            ini.programs = [_new_program(pos, pp, sheet.source_file) for pos, pp in enumerate(pi.programs)]
-            session.add(ini)
-            report.created += 1 + len(pi.programs)
-        else:
-            w.set(ini, "title", pi.title, entity="initiative", key=key)
-            if ini.focus_id != focus.id:
-                w.set(ini, "focus_id", focus.id, entity="initiative", key=key)
-            _load_programs(w, ini, pi.programs, sheet.source_file)
-        report.initiatives += 1
-        report.programs += len(pi.programs)
+        w.set(ini, "title", pi.title, entity="initiative", key=key)
+        if ini.focus_id != focus.id:
+            w.set(ini, "focus_id", focus.id, entity="initiative", key=key)
+        _load_programs(w, ini, pi.programs, source_file)
+    w.report.initiatives += 1
+    w.report.programs += len(pi.programs)
 
-    for number, ini in existing.items():
-        if number not in seen:
-            session.add(
-                SourceRevision(
-                    entity="initiative", entity_key=f"initiative:{number}", field="*",
-                    old=ini.title, new=None, who=who, import_run_id=run.id,
-                )
-            )
-            session.delete(ini)
-            report.removed += 1
 
-    # Anomalies describe the latest import only.
+def _remove_initiative(w: _Writer, number: int, ini: Initiative) -> None:
+    """An initiative the new sheet no longer has: deleted, its title kept as a revision."""
+    w.session.add(
+        SourceRevision(
+            entity="initiative", entity_key=f"initiative:{number}", field="*",
+            old=ini.title, new=None, who=w.who, import_run_id=w.run.id if w.run else None,
+        )
+    )
+    w.session.delete(ini)
+    w.report.removed += 1
+
+
+def _replace_anomalies(session: Session, sheet: ParsedSheet) -> None:
+    """Anomalies describe the latest import only."""
     session.execute(delete(Anomaly))
     for a in sheet.anomalies:
         session.add(
@@ -196,12 +195,6 @@ def load_sheet(session: Session, sheet: ParsedSheet, *, who: str | None = None) 
                 message=a.message, decision=a.decision, corrected=a.corrected,
             )
         )
-    report.anomalies = len(sheet.anomalies)
-    run.initiatives = report.initiatives
-    run.programs = report.programs
-    run.changed_fields = report.changed_fields
-    session.flush()
-    return report
 
 
 def _new_program(pos: int, pp: ParsedProgram, source_file: str) -> Program:
@@ -239,14 +232,8 @@ def _load_programs(
             w.report.removed += 1
 
 
-def sha256_of(raw: bytes) -> str:
-    return hashlib.sha256(raw).hexdigest()
-
-
 def default_corrections() -> Path:
-    from ..store.db import PROJECT_ROOT
-
-    return PROJECT_ROOT / "data" / "corrections.toml"
+    return DATA_DIR / "corrections.toml"
 
 
 def import_file(
@@ -255,7 +242,7 @@ def import_file(
     *,
     who: str | None = None,
     corrections: Path | None = None,
-) -> ImportReport:
+) -> SheetImportReport:
     """Parse ``path`` and load it.  Raises ``SheetError`` before writing
     anything if the file is not a usable sheet."""
     from .parse import parse_sheet

@@ -1,13 +1,17 @@
 """Lossless check: every non-empty source cell ends up in exactly one field.
 
-Independent of the parser's row logic: it reads the raw text again, keys
+Every import runs it (``parse_sheet``): a parse that would lose a source
+cell, copy one into two fields or invent text is refused before anything is
+written (``CellLossError``).  Independent of the parser's row logic (it
+shares only the line patterns of :mod:`.lines`): it reads the raw text again, keys
 every cell by its text (tags stripped, entities unescaped, whitespace
 removed) and matches it against the stored pieces of the programme row whose
 provenance names that line — a stored piece can be used once, so a cell
 copied into two fields, or text that came from nowhere, is reported too.
 Headings must reappear as policy/direction/focus titles; page furniture (the
 title line, the column-header line, dashed lines) and the ※ legend lines are
-consumed knowingly.
+consumed knowingly, and so are lines the parser reported as
+``unrecognised-line`` anomalies (not stored, shown to an editor).
 """
 
 from __future__ import annotations
@@ -17,13 +21,15 @@ from collections.abc import Iterable
 
 from ..segment import parse_blocks
 from .cells import plain_text, squash
+from .lines import DASHES, DIRECTION, FOCUS, POLICY, is_header, split_cells
 from .model import ParsedInitiative, ParsedProgram, ParsedSheet
 
 #: (old, new, initiative, field) of one typo correction
 Fix = tuple[str, str, int, str]
 
-_HEADING = re.compile(r"^(【\s*取組方針\s*[^】]+】|取組の方向性\s*[0-9０-９]+|[\u2460-\u2473])\s*(?P<title>.*)$")
-_DASHES = re.compile(r"^[-‐－―ー=_\s]+$")
+
+def _heading(text: str) -> re.Match[str] | None:
+    return POLICY.match(text) or DIRECTION.match(text) or FOCUS.match(text)
 
 
 def _key(text: str) -> str:
@@ -62,46 +68,62 @@ def _program_pieces(p: ParsedProgram, fixes: list[Fix], number: int) -> list[tup
     return [(f, k) for f, k in pieces if k]
 
 
-class _Pool:
-    """Stored pieces of one line, each usable once.  ``shared`` (the
-    initiative's number and title) is one object for all rows of an
-    initiative, so a title can be claimed by one source cell only."""
+class _Pieces:
+    """Stored pieces, each to be claimed by source cells exactly once.
 
-    def __init__(self, pieces: list[tuple[str, str]], shared: _Shared) -> None:
+    ``rest[i]`` is the part of piece ``i`` no cell has claimed yet: a piece
+    the parser joined from several cells ("joined into content", the name
+    cells after a lost number) is claimed by those cells in order."""
+
+    def __init__(self, pieces: list[tuple[str, str]]) -> None:
         self.pieces = pieces
-        self.used: set[int] = set()
+        self.rest = {i: key for i, (_, key) in enumerate(pieces)}
+
+    def whole(self) -> list[int]:
+        return [i for i, (_, key) in enumerate(self.pieces) if self.rest[i] == key]
+
+    def partial(self) -> list[int]:
+        return [i for i, (_, key) in enumerate(self.pieces) if self.rest[i] and self.rest[i] != key]
+
+    def leftovers(self) -> list[str]:
+        return [f for i, (f, _) in enumerate(self.pieces) if self.rest[i]]
+
+
+class _Pool:
+    """Stored pieces of one line.  ``shared`` (the initiative's title and
+    number) is one object for all rows of an initiative, so a title can be
+    claimed by one source cell only."""
+
+    def __init__(self, pieces: list[tuple[str, str]], shared: _Pieces) -> None:
+        self.own = _Pieces(pieces)
         self.shared = shared
 
-    def _slots(self) -> list[tuple[str, set[int], int]]:
-        mine = [(k, self.used, i) for i, (_, k) in enumerate(self.pieces)]
-        theirs = [(k, self.shared.used, i) for i, (_, k) in enumerate(self.shared.pieces)]
-        return mine + theirs
-
     def take(self, cell: str) -> bool:
-        slots = [s for s in self._slots() if s[2] not in s[1]]
-        for key, used, i in slots:
-            if key == cell:
-                used.add(i)
+        groups = (self.own, self.shared)
+        partial = [(g, i) for g in groups for i in g.partial()]
+        whole = [(g, i) for g in groups for i in g.whole()]
+        for g, i in partial + whole:
+            if g.rest[i] == cell:
+                g.rest[i] = ""
                 return True
-        # A cell the parser split in two ("15 環境…", "交流推進事業 4-9-1").
-        for a_key, a_used, a_i in slots:
-            if not cell.startswith(a_key):
+        # A cell the parser split in two ("15 環境…", "交流推進事業 4-9-1"); its
+        # first half may end a piece joined from several cells.
+        for ga, a in partial + whole:
+            if not cell.startswith(ga.rest[a]):
                 continue
-            for b_key, b_used, b_i in slots:
-                if (b_used, b_i) != (a_used, a_i) and a_key + b_key == cell:
-                    a_used.add(a_i)
-                    b_used.add(b_i)
+            for gb, b in whole:
+                if (gb, b) != (ga, a) and ga.rest[a] + gb.rest[b] == cell:
+                    ga.rest[a] = gb.rest[b] = ""
                     return True
+        # The first (or next) of several cells the parser joined into one piece.
+        for g, i in partial + whole:
+            if g.rest[i].startswith(cell):
+                g.rest[i] = g.rest[i][len(cell):]
+                return True
         return False
 
     def leftovers(self) -> list[str]:
-        return [f for i, (f, _) in enumerate(self.pieces) if i not in self.used]
-
-
-class _Shared:
-    def __init__(self, pieces: list[tuple[str, str]]) -> None:
-        self.pieces = pieces
-        self.used: set[int] = set()
+        return self.own.leftovers()
 
 
 def check_lossless(
@@ -112,6 +134,7 @@ def check_lossless(
     fixes = list(replacements)
     pools, shared = _pools(sheet, fixes)
     titles = _heading_titles(sheet)
+    reported = {a.line for a in sheet.anomalies if a.kind == "unrecognised-line"}
     problems: list[str] = []
     page_title: str | None = None
     for lineno, line in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
@@ -121,11 +144,12 @@ def check_lossless(
             continue
         if len(cells) == 1:
             single = squash(line)
-            if page_title is None and not _HEADING.match(single) and not single.startswith("※"):
+            if page_title is None and not _heading(single) and not single.startswith("※"):
                 page_title = single
-            problems.extend(_check_single(lineno, single, page_title, titles))
+            if lineno not in reported:
+                problems.extend(_check_single(lineno, single, page_title, titles))
             continue
-        if nonempty[0].strip() == "取組名" or all(_DASHES.match(c) for c in nonempty):
+        if is_header(split_cells(line)) or all(DASHES.match(c) for c in nonempty):
             continue  # column header / dashed separator
         pool = pools.get(lineno)
         if pool is None:
@@ -143,20 +167,19 @@ def check_lossless(
         if a.corrected and a.kind in ("missing-title", "title-override")
     }
     for number, sh in shared.items():
-        for i, (field, _) in enumerate(sh.pieces):
-            if field == "title" and i not in sh.used and number not in edited:
-                problems.append(f"initiative {number}: stored title has no source cell")
+        if "title" in sh.leftovers() and number not in edited:
+            problems.append(f"initiative {number}: stored title has no source cell")
     # An editor-set title has no source cell by design; it is not checked.
     return problems
 
 
 def _pools(
     sheet: ParsedSheet, fixes: list[Fix]
-) -> tuple[dict[int, _Pool], dict[int, _Shared]]:
+) -> tuple[dict[int, _Pool], dict[int, _Pieces]]:
     pools: dict[int, _Pool] = {}
-    shared: dict[int, _Shared] = {}
+    shared: dict[int, _Pieces] = {}
     for ini in sheet.initiatives:
-        shared[ini.number] = _Shared(_initiative_pieces(ini, fixes))
+        shared[ini.number] = _Pieces(_initiative_pieces(ini, fixes))
         for p in ini.programs:
             for line in range(p.line_start, p.line_end + 1):
                 pools[line] = _Pool(_program_pieces(p, fixes, ini.number), shared[ini.number])
@@ -164,9 +187,12 @@ def _pools(
 
 
 def _initiative_pieces(ini: ParsedInitiative, fixes: list[Fix]) -> list[tuple[str, str]]:
-    pieces = [("number", str(ini.number))]
+    # The title first: a cell that reads like the number but was stored as
+    # the title (a number the parser did not recognise) is the title's source.
+    pieces = []
     if ini.title:
         pieces.append(("title", _key(_unfix(ini.title, fixes, ini.number, "title") or "")))
+    pieces.append(("number", str(ini.number)))
     return pieces
 
 
@@ -176,9 +202,9 @@ def _heading_titles(sheet: ParsedSheet) -> set[str]:
 
 
 def _check_single(lineno: int, text: str, page_title: str | None, titles: set[str]) -> list[str]:
-    if text.startswith("※") or text == page_title or _DASHES.match(text):
+    if text.startswith("※") or text == page_title or DASHES.match(text):
         return []  # legend / page furniture, consumed knowingly
-    m = _HEADING.match(text)
+    m = _heading(text)
     if m and _key(m["title"]) in titles:
         return []
     if m:

@@ -29,6 +29,11 @@ class TruncatedSheetError(SheetError):
     pass
 
 
+class CellLossError(SheetError):
+    """The parse would lose, duplicate or invent source text (a parser bug
+    or a layout it does not know): the import is refused."""
+
+
 class CorrectionError(SheetError):
     """A line of the corrections file is malformed or does not apply."""
 

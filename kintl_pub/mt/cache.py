@@ -16,7 +16,7 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..store.db import instance_dir
+from ..project import instance_dir
 
 
 def default_path() -> Path:

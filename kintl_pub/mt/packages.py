@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import locales
-from ..store.db import instance_dir
+from ..project import instance_dir
 
 INSTALL_HINT = (
     "machine translation needs the optional 'mt' extra, which is not installed.\n"
@@ -218,6 +218,7 @@ def plan_routes(
     """For each MT target: direct ja→X if installed, else ja→en→X, else
     human-only.  If several packages serve one pair, the highest version wins."""
     src = locales.SOURCE.argos
+    assert src is not None  # the source language always has an Argos code
     best: dict[tuple[str, str], PackageInfo] = {}
     for p in pkgs:
         key = (p.from_code, p.to_code)

@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .. import locales
+from .. import checks, locales
 from ..catalogs import states
 from ..segment import source_hash
-from ..store.models import Segment, Translation
+from ..store.models import Segment, State, Translation
+from ..terms import DEFAULT_TERMS, ProtectedTerms, load_terms
 from . import packages, protect
 from .packages import PackageInfo, Route
 
@@ -94,7 +95,7 @@ def needing_draft(session: Session, locale: str, sources: list[str]) -> list[str
         row = existing.get(h)
         # missing, untranslated, or outdated *machine* text (no translator:
         # the same rule as states.is_human)
-        if row is None or row[0] == "untranslated" or (row[0] == "outdated" and not row[1]):
+        if row is None or row[0] == State.UNTRANSLATED or (row[0] == State.OUTDATED and not row[1]):
             out.append(s)
     return out
 
@@ -122,7 +123,7 @@ def run(
     codes: list[str] | None = None,
     *,
     engine: Engine | None = None,
-    glossary: protect.Glossary | None = None,
+    terms: ProtectedTerms | None = None,
     progress: ProgressFactory | None = None,
 ) -> Report:
     """Draft every segment that needs one, for the given (or all) MT locales."""
@@ -131,11 +132,40 @@ def run(
     packages.require_mt()
     targets = select_targets(codes)
     routes = packages.plan_routes(packages.installed(), tuple(targets))
-    glossary = glossary if glossary is not None else protect.load_terms()
+    terms = terms if terms is not None else load_terms()
     sources = segment_sources(session)
     report = Report(segments=len(sources))
+    needs = _needs(session, report, targets, routes, sources)
+    if not needs:
+        return report  # nothing to do: no model is loaded, no call is made
 
-    # What each routed locale needs.
+    eng = engine if engine is not None else Engine()
+    masked = {s: protect.mask(s, terms) for todo in needs.values() for s in todo}
+    # Segments that are only a protected term (or numbers) skip the model.
+    verbatim = {s for s, m in masked.items() if not protect.needs_model(m)}
+    drafts = _walk_routes(eng, routes, needs, masked, verbatim, progress)
+
+    stack = versions()
+    for lr in report.locales:
+        if lr.locale in drafts:
+            prov = provenance(routes[lr.locale], stack, eng.options.key())
+            _store(session, lr, drafts[lr.locale], masked, verbatim, prov, terms)
+    session.flush()
+    report.model_calls = eng.stats.calls
+    report.sentences_translated = eng.stats.sentences
+    report.cache_hits = eng.cache.hits
+    return report
+
+
+def _needs(
+    session: Session,
+    report: Report,
+    targets: list[locales.LocaleInfo],
+    routes: dict[str, Route],
+    sources: list[str],
+) -> dict[str, list[str]]:
+    """Per routed locale, the sources that need a draft (every target gets
+    its line in ``report``, human-only ones too)."""
     needs: dict[str, list[str]] = {}
     for loc in targets:
         route = routes[loc.code]
@@ -145,19 +175,24 @@ def run(
         lr.needed = len(todo)
         if todo and not route.human_only:
             needs[loc.code] = todo
-    if not needs:
-        return report  # nothing to do: no model is loaded, no call is made
+    return needs
 
-    eng = engine if engine is not None else Engine()
-    masked = {s: protect.mask(s, glossary) for todo in needs.values() for s in todo}
 
-    # Walk the routes step by step; at each step, group by package so one
-    # package translates the union of what all its locales need (the pivot).
+def _walk_routes(
+    eng: Engine,
+    routes: dict[str, Route],
+    needs: dict[str, list[str]],
+    masked: dict[str, protect.Masked],
+    verbatim: set[str],
+    progress: ProgressFactory | None,
+) -> dict[str, dict[str, str]]:
+    """Locale → source → raw (still masked) model output.
+
+    Walks the routes step by step; at each step, groups by package so one
+    package translates the union of what all its locales need (the pivot)."""
     current: dict[str, dict[str, str]] = {
         code: {s: masked[s].text for s in todo} for code, todo in needs.items()
     }
-    # Segments that are only a protected term (or numbers) skip the model.
-    verbatim = {s for s, m in masked.items() if not protect.needs_model(m)}
     depth = max(len(routes[c].steps) for c in needs)
     for step in range(depth):
         by_pkg: dict[str, tuple[PackageInfo, list[str]]] = {}
@@ -168,8 +203,8 @@ def run(
             info = steps[step]
             entry = by_pkg.setdefault(str(info.path), (info, []))
             entry[1].extend(t for s, t in texts.items() if s not in verbatim)
-        for info, texts in by_pkg.values():
-            unique = list(dict.fromkeys(t for t in texts if t))
+        for info, batch in by_pkg.values():
+            unique = list(dict.fromkeys(t for t in batch if t))
             tick = progress(info.pair, len(unique)) if progress else None
             out = eng.translate(info, unique, progress=tick)
             for code, cur in current.items():
@@ -178,32 +213,30 @@ def run(
                     current[code] = {
                         s: t if s in verbatim else out.get(t, "") for s, t in cur.items()
                     }
+    return current
 
-    stack = versions()
-    for lr in report.locales:
-        if lr.locale not in current:
-            continue
-        prov = provenance(routes[lr.locale], stack, eng.options.key())
-        # say where a term-only draft really came from: the glossary, not a model
-        prov_terms = {"engine": "terms", "package": protect.DEFAULT_TERMS.name,
-                      "date": prov["date"]}
-        for src, raw in current[lr.locale].items():
-            m = masked[src]
-            text, flags = protect.unmask(raw, m, lr.locale, glossary)
-            flags += protect.check(src, text, lr.locale)
-            if not text.strip():
-                flags.append("empty-output")
-            stored = states.put_machine(
-                session, lr.locale, src, text,
-                provenance=prov_terms if src in verbatim else prov, flags=flags,
-            )
-            if stored:
-                lr.drafted += 1
-                lr.flagged += bool(flags)
-            else:
-                lr.protected_human += 1
-    session.flush()
-    report.model_calls = eng.stats.calls
-    report.sentences_translated = eng.stats.sentences
-    report.cache_hits = eng.cache.hits
-    return report
+
+def _store(
+    session: Session,
+    lr: LocaleReport,
+    raw: dict[str, str],
+    masked: dict[str, protect.Masked],
+    verbatim: set[str],
+    prov: dict,
+    terms: ProtectedTerms,
+) -> None:
+    """Unmask, check and store one locale's drafts (flags from the checks registry)."""
+    # say where a term-only draft really came from: the terms file, not a model
+    prov_terms = {"engine": "terms", "package": DEFAULT_TERMS.name, "date": prov["date"]}
+    for src, out in raw.items():
+        text = protect.unmask(out, masked[src], lr.locale, terms)
+        flags = checks.flags(src, text, lr.locale, only=checks.MT_CHECKS, terms=terms)
+        stored = states.put_machine(
+            session, lr.locale, src, text,
+            provenance=prov_terms if src in verbatim else prov, flags=flags,
+        )
+        if stored:
+            lr.drafted += 1
+            lr.flagged += bool(flags)
+        else:
+            lr.protected_human += 1

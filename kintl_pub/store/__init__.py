@@ -1,4 +1,7 @@
-"""The store: SQLAlchemy models, engine/session helpers and queries."""
+"""The store: SQLAlchemy models (the one source of truth, the translation
+states, the programme field lists), engine/session helpers, the export
+schema and accounts.  May import: ``locales``, ``project``.  Every later
+stage imports it; it imports none of them."""
 
 from .db import database_url, get_engine, init_db, session_factory, transaction
 from .models import (

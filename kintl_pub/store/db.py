@@ -12,13 +12,8 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..project import instance_dir
 from .models import Base
-
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-
-
-def instance_dir() -> Path:
-    return Path(os.environ.get("KINTL_INSTANCE_DIR", PROJECT_ROOT / "instance"))
 
 
 def default_url() -> str:
@@ -50,7 +45,7 @@ def _engine_for(url: str) -> Engine:
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+        def _sqlite_pragmas(dbapi_conn, _record):
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA journal_mode=WAL")

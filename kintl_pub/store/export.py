@@ -10,21 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from .models import Anomaly, Direction, Focus, Initiative
-
-PROGRAM_EXPORT_FIELDS: tuple[str, ...] = (
-    "name",
-    "measure_code",
-    "ward",
-    "content",
-    "plan",
-    "achievement",
-    "results",
-    "contribution",
-    "reason",
-    "future",
-    "bureau",
-)
+from .models import PROGRAM_EXPORT_FIELDS, Anomaly, Direction, Focus, Initiative
 
 
 def program_dict(p: Any) -> dict[str, Any]:

@@ -8,6 +8,7 @@ rows) holds the Japanese source text once.  Everything derived from it
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from enum import StrEnum
 
 from sqlalchemy import (
     JSON,
@@ -92,18 +93,31 @@ class Initiative(Base):
     )
 
 
-#: Programme text fields in sheet order; the export schema names.
-PROGRAM_TEXT_FIELDS: tuple[str, ...] = (
+# The programme field lists, all derived from the one list of columns.
+#: Every column the sheet gives a programme row, in sheet order (the importer copies these).
+PROGRAM_COLUMNS: tuple[str, ...] = (
     "name",
     "measure_code",
     "ward",
     "content",
     "plan",
+    "achievement",
+    "achievement_label",
     "results",
+    "contribution",
+    "contribution_label",
     "reason",
     "future",
     "bureau",
 )
+#: Scale values (達成度 / 貢献度) and their printed labels: not text.
+SCALE_FIELDS: tuple[str, ...] = ("achievement", "achievement_label", "contribution", "contribution_label")
+#: The export schema's programme fields (DESIGN.md): the columns without the labels.
+PROGRAM_EXPORT_FIELDS: tuple[str, ...] = tuple(c for c in PROGRAM_COLUMNS if not c.endswith("_label"))
+#: Programme text fields in sheet order (everything but the scale values).
+PROGRAM_TEXT_FIELDS: tuple[str, ...] = tuple(c for c in PROGRAM_COLUMNS if c not in SCALE_FIELDS)
+#: Text fields a person wrote (not the 施策番号 / ward codes): OCR slips and typo fixes apply here.
+PROGRAM_WRITTEN_FIELDS: tuple[str, ...] = tuple(c for c in PROGRAM_TEXT_FIELDS if c not in ("measure_code", "ward"))
 #: Fields whose text is prose worth segmenting and translating.
 PROSE_FIELDS: tuple[str, ...] = ("content", "plan", "results", "reason", "future")
 
@@ -210,9 +224,35 @@ class Segment(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-#: Translation states. "outdated" = a human or machine text for an older source.
-STATES = ("untranslated", "machine", "translated", "approved", "outdated")
-HUMAN_STATES = ("translated", "approved")
+class State(StrEnum):
+    """The stored state of a translation (``Translation.state``).
+
+    Values are the strings stored in the database and written in catalogs,
+    so a member compares equal to its string.
+    """
+
+    UNTRANSLATED = "untranslated"
+    MACHINE = "machine"  # a draft by MT or by the Easy Japanese rules
+    TRANSLATED = "translated"  # a person's text
+    APPROVED = "approved"  # a person's text checked by a second person
+    OUTDATED = "outdated"  # a human or machine text for an older source
+
+
+#: Every stored state, in report order.
+STATES: tuple[State, ...] = tuple(State)
+#: States that hold a person's current text.
+HUMAN_STATES: tuple[State, ...] = (State.TRANSLATED, State.APPROVED)
+
+
+class DisplayState(StrEnum):
+    """What the reader is told about a shown text (the renderer's labels):
+    derived from :class:`State` by ``catalogs.states.resolve_many``."""
+
+    SOURCE = "source"  # the Japanese original
+    REVIEWED = "reviewed"  # a person's translation (translated or approved)
+    MACHINE = "machine"  # an unreviewed draft
+    OUTDATED = "outdated"  # a translation of an older source
+    FALLBACK = "fallback"  # no translation: Easy Japanese or Japanese instead
 
 
 class Translation(Base):
@@ -232,7 +272,7 @@ class Translation(Base):
     source_hash: Mapped[str] = mapped_column(String(64))
     source: Mapped[str] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text, default="")
-    state: Mapped[str] = mapped_column(String(16), default="untranslated")
+    state: Mapped[str] = mapped_column(String(16), default=State.UNTRANSLATED.value)
     # for outdated entries: the source the text was written for
     previous_source: Mapped[str | None] = mapped_column(Text, nullable=True)
     # machine drafts: {"engine": "argostranslate", "package": "ja_en", "version": "1.9", ...}

@@ -61,6 +61,6 @@ def authenticate(session: Session, username: str, password: str) -> User | None:
 
 
 def may_edit(user: User, locale: str) -> bool:
-    if locale == "ja-easy" and user.is_editor:
+    if locale == locales.EASY.code and user.is_editor:
         return True
     return user.locales == "*" or locale in user.locales.split()

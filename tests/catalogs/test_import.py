@@ -323,3 +323,23 @@ def test_machine_draft_with_stray_whitespace_round_trips_unchanged(session, prep
     report = import_po(session, path.read_bytes(), who="carol")
     assert report.outcomes == [] and snapshot(session) == before
     update(session, tdir)  # no "hand edit" either
+
+
+def test_quality_warnings_are_reported_but_never_refuse(session, prepared):
+    """The checks registry runs on every stored entry: a lost number, leftover
+    markup and untranslated Japanese are warned about, and stored all the same."""
+    data = edit(prepared.read_bytes(), "セミナーを年4回開催しました。", msgstr="We held <b>seminars</b>.")
+    data = edit(data, "通訳を派遣します。", msgstr="通訳を派遣します。")
+    data = edit(data, "派遣件数を増やします。", msgstr="We will dispatch more often.")
+    report = import_po(session, data, who="carol", name="en.po")
+    session.commit()
+    assert report.stored == 3
+    warned = {msgid: [f.flag for f in found] for msgid, found in report.warnings}
+    assert warned == {
+        "セミナーを年4回開催しました。": ["lost-number:4", "markup:<b>", "markup:</b>"],
+        "通訳を派遣します。": ["identical", "wrong-script:Latn"],
+    }
+    assert "2 with warnings" in report.summary()
+    # warnings only: every entry was stored as the translator wrote it
+    assert states.get(session, "en", "セミナーを年4回開催しました。").text == "We held <b>seminars</b>."
+    assert states.get(session, "en", "通訳を派遣します。").state == "translated"

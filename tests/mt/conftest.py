@@ -19,7 +19,7 @@ if os.environ.get("CI"):
 pytest.importorskip("argostranslate", reason="needs the mt extra")
 pytest.importorskip("ctranslate2", reason="needs the mt extra")
 
-from kintl_pub.mt import synthetic  # noqa: E402
+from . import synthetic  # noqa: E402
 
 SEED = Path(__file__).resolve().parents[2] / "data" / "seed" / "000_d887f43b9ee9cda1.txt"
 

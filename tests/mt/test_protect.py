@@ -1,20 +1,20 @@
-"""Protected terms (data/terms.tsv) and the post-translation checks."""
+"""Protected terms (data/terms.tsv) and their masking through machine translation."""
 
 from __future__ import annotations
 
 import pytest
 
-from kintl_pub import locales
+from kintl_pub import checks, locales, terms
 from kintl_pub.mt import protect
 
 MT_CODES = [loc.code for loc in locales.MT_TARGETS]
 
 
 def test_terms_file_covers_all_mt_locales() -> None:
-    g = protect.load_terms()
+    g = terms.load_terms()
     assert len(g.terms) >= 40
     header = next(
-        ln for ln in protect.DEFAULT_TERMS.read_text(encoding="utf-8").splitlines()
+        ln for ln in terms.DEFAULT_TERMS.read_text(encoding="utf-8").splitlines()
         if ln and not ln.startswith("#")
     ).split("\t")
     assert header == ["ja", *MT_CODES]
@@ -27,42 +27,42 @@ def test_terms_file_covers_all_mt_locales() -> None:
 
 
 def test_terms_file_errors_name_the_line() -> None:
-    with pytest.raises(protect.TermsFileError, match="terms.tsv:2"):
-        protect.parse_terms("ja\ten\n川崎市\tKawasaki\textra\n")
-    with pytest.raises(protect.TermsFileError, match="unknown locale"):
-        protect.parse_terms("ja\txx\n")
-    with pytest.raises(protect.TermsFileError, match="twice"):
-        protect.parse_terms("ja\ten\nA\ta\nA\tb\n")
+    with pytest.raises(terms.TermsFileError, match="terms.tsv:2"):
+        terms.parse_terms("ja\ten\n川崎市\tKawasaki\textra\n")
+    with pytest.raises(terms.TermsFileError, match="unknown locale"):
+        terms.parse_terms("ja\txx\n")
+    with pytest.raises(terms.TermsFileError, match="twice"):
+        terms.parse_terms("ja\ten\nA\ta\nA\tb\n")
 
 
 def test_mask_longest_first_and_restore() -> None:
-    g = protect.load_terms()
+    g = terms.load_terms()
     m = protect.mask("①川崎市国際交流協会と川崎市がキングスカイフロントで川崎市の事業を行う。", g)
     assert m.lead == "①"
     assert m.slots == ("川崎市国際交流協会", "川崎市", "キングスカイフロント")
     assert "川崎" not in m.text and "ZZA" in m.text and "ZZB" in m.text
     # a model that copies placeholders through
     out = "The ZZA and ZZB held a project at ZZC with ZZ B."
-    text, flags = protect.unmask(out, m, "en", g)
+    text = protect.unmask(out, m, "en", g)
     assert text == ("① The Kawasaki International Association and Kawasaki City held a "
                     "project at King Skyfront with Kawasaki City.")
-    assert flags == []
-    es, _ = protect.unmask(out, m, "es", g)
+    assert checks.flags(m.source, text, "en", only=["lost-term"]) == []
+    es = protect.unmask(out, m, "es", g)
     assert "Asociación Internacional de Kawasaki" in es and "Ciudad de Kawasaki" in es
 
 
 def test_lost_placeholder_is_flagged() -> None:
-    g = protect.load_terms()
+    g = terms.load_terms()
     m = protect.mask("川崎港とキングスカイフロント", g)
-    text, flags = protect.unmask("Only ZZB here", m, "en", g)
+    text = protect.unmask("Only ZZB here", m, "en", g)
     assert text == "Only King Skyfront here"
-    assert flags == ["lost-term:川崎港"]
+    assert checks.flags(m.source, text, "en", only=checks.MT_CHECKS) == ["lost-term:川崎港"]
 
 
 def test_no_spaces_around_terms_in_chinese() -> None:
-    g = protect.load_terms()
+    g = terms.load_terms()
     m = protect.mask("羽田空港の整備", g)
-    text, _ = protect.unmask("ZZA 的建设", m, "zh-hans", g)
+    text = protect.unmask("ZZA 的建设", m, "zh-hans", g)
     assert text == "羽田机场的建设"
 
 
@@ -82,12 +82,13 @@ def test_no_spaces_around_terms_in_chinese() -> None:
         ("2021年に3回", "3 times", "en", ["lost-number:2021"]),
     ],
 )
-def test_check_numbers_dates_markers(source: str, output: str, locale: str, flags: list[str]) -> None:
-    assert protect.check(source, output, locale) == flags
+def test_mt_flags_for_numbers_dates_markers(source: str, output: str, locale: str, flags: list[str]) -> None:
+    # the flags machine drafts carry: unchanged strings, now from the checks registry
+    assert checks.flags(source, output, locale, only=checks.MT_CHECKS) == flags
 
 
 def test_segments_that_are_only_terms_need_no_model() -> None:
-    g = protect.load_terms()
+    g = terms.load_terms()
     assert not protect.needs_model(protect.mask("市民文化局", g))
     assert not protect.needs_model(protect.mask("①幸区", g))
     assert not protect.needs_model(protect.mask("2021", g))

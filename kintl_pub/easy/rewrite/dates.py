@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
-ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
+from ...text import ERA_NAMES, ERAS
+
 _Z2H = str.maketrans("０１２３４５６７８９：", "0123456789:")
 
-_ERA = re.compile(r"(令和|平成|昭和)(元|[0-9０-９]{1,2})(年度|年)(?![（(][0-9]{4})")
+_ERA = re.compile(rf"({ERA_NAMES})(元|[0-9０-９]{{1,2}})(年度|年)(?![（(][0-9]{{4}})")
 
 
 def era_with_western(text: str) -> str:
@@ -59,7 +60,7 @@ _RANGE_END = (
     r"(?:(?:[0-9０-９][0-9０-９,，.]*"
     r"(?:年度|年生|年|か月|ヶ月|月|日|時|分|歳|人|回|件|円|万円|週|時間)*)+"
     r"(?:[（(][月火水木金土日祝・]{1,3}[）)])?"
-    r"(?:（(?:令和|平成|昭和)[^（）]{1,8}）)?"  # the 和暦 that era_with_western added
+    rf"(?:（(?:{ERA_NAMES})[^（）]{{1,8}}）)?"  # the 和暦 that era_with_western added
     r"|午前[0-9]{1,2}時(?:[0-9]{1,2}分)?|午後[0-9]{1,2}時(?:[0-9]{1,2}分)?)"
 )
 _RANGE = re.compile(rf"\s*[〜～~]\s*({_RANGE_END})?(まで)?")

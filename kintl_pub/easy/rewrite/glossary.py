@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ...project import DATA_DIR
 from ..chars import has_kanji
-from ..overrides import DATA_DIR
 from ..tokens import Token
 from .conjugate import CannotConjugate, godan_forms, ichidan_forms
 
@@ -21,7 +21,7 @@ class GlossaryError(ValueError):
 
 
 @dataclass(frozen=True)
-class Entry:
+class GlossaryEntry:
     term: str
     kind: str
     easy: str
@@ -36,10 +36,10 @@ class Entry:
 
 @dataclass(frozen=True)
 class Glossary:
-    verbs: dict[str, Entry]
-    words: dict[str, Entry]
-    glosses: dict[str, Entry]
-    aims: dict[str, Entry] = field(default_factory=dict)
+    verbs: dict[str, GlossaryEntry]
+    words: dict[str, GlossaryEntry]
+    glosses: dict[str, GlossaryEntry]
+    aims: dict[str, GlossaryEntry] = field(default_factory=dict)
 
     def word_pattern(self) -> re.Pattern[str] | None:
         return _alternation(tuple(self.words))
@@ -56,10 +56,10 @@ def _alternation(terms: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 def load(path: Path = GLOSSARY_TSV) -> Glossary:
-    verbs: dict[str, Entry] = {}
-    words: dict[str, Entry] = {}
-    glosses: dict[str, Entry] = {}
-    aims: dict[str, Entry] = {}
+    verbs: dict[str, GlossaryEntry] = {}
+    words: dict[str, GlossaryEntry] = {}
+    glosses: dict[str, GlossaryEntry] = {}
+    aims: dict[str, GlossaryEntry] = {}
     if path.exists():
         for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not raw.strip() or raw.lstrip().startswith("#"):
@@ -67,7 +67,7 @@ def load(path: Path = GLOSSARY_TSV) -> Glossary:
             cols = raw.split("\t")
             if len(cols) < 3 or cols[1].strip() not in KINDS or not cols[0].strip() or not cols[2].strip():
                 raise GlossaryError(f"{path}:{n}: need 'term<TAB>verb|word|gloss|aim<TAB>easy form', got {raw!r}")
-            e = Entry(cols[0].strip(), cols[1].strip(), cols[2].strip(), (cols[3] if len(cols) > 3 else "").strip())
+            e = GlossaryEntry(cols[0].strip(), cols[1].strip(), cols[2].strip(), (cols[3] if len(cols) > 3 else "").strip())
             {"verb": verbs, "word": words, "gloss": glosses, "aim": aims}[e.kind][e.term] = e
     return Glossary(verbs, words, glosses, aims)
 
@@ -131,8 +131,8 @@ def replace_word_tokens(tokens: list[Token], glossary: Glossary) -> list[Token]:
         easy = entry.easy
         # a word entry is never a verb: 引き続き (a verb's 連用形 to Sudachi) is used
         # as an adverb, and the clause splitter must not cut after it
-        pos = _ADVERB if tokens[a].pos1 == "動詞" else tokens[a].pos
-        out.append(Token(easy, easy, pos, easy, "rule:glossary"))
+        tags = _ADVERB if tokens[a].pos1 == "動詞" else tokens[a].pos
+        out.append(Token(easy, easy, tags, easy, "rule:glossary"))
         i = b + 1
     out.extend(tokens[i:])
     return out
@@ -181,9 +181,9 @@ def _verb_forms(easy: str) -> tuple[str, str, dict[str, str]]:
                                      "ishi": "しよ", "te": "し", "sa": "さ", "te_voiced": ""}
     if easy.endswith(_ICHIDAN_ENDINGS) and easy not in ("しる", "きる", "へる", "かえる"):
         f = ichidan_forms(easy)
-        return "", "下一段-*", {**f, "sa": f["mizen"] + "ら", "te_voiced": ""}  # type: ignore[dict-item]
+        return "", "下一段-*", {**f, "sa": f["mizen"] + "ら", "te_voiced": ""}
     f = godan_forms(easy)
-    return "", "五段-*", {**f, "sa": f["mizen"], "te_voiced": "1" if f["te_voiced"] else ""}  # type: ignore[dict-item]
+    return "", "五段-*", {**f, "sa": f["mizen"], "te_voiced": "1" if f["te_voiced"] else ""}
 
 
 _ICHIDAN_ENDINGS = ("める", "べる", "ける", "せる", "れる", "える", "げる", "てる", "ねる", "じる", "きる")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+from ...text import CIRCLED as _CIRCLED
+from ...text import LIST_PREFIX
+
 _CIRCLED_SPLIT = re.compile(f"(?=[{_CIRCLED}])")
 _NAKAGURO_LIST = re.compile(
     r"(?:^|(?<=[、「（(]))((?:[^、。・「」（）()\s]{1,12}・){2,}[^、。・「」（）()\s]{1,12}?)(等|など)?(の|を|に|が|と|で|は|へ)"
@@ -20,7 +22,7 @@ def circled_to_list(text: str) -> str:
     items = [p for p in parts if p[0] in _CIRCLED]
     if any(len(i.strip("、, ")) < 5 for i in items):
         return text  # "②、③…" is a reference to items, not an enumeration
-    lines = [f"- {i}" for i in items]
+    lines = [LIST_PREFIX + i for i in items]
     return (intro + "\n\n" if intro else "") + "\n".join(lines)
 
 
@@ -54,7 +56,7 @@ _AFTER_LIST = ("を", "が", "に", "で", "は", "も", "へ")
 _DATE_END = ("日", "月", "年", "年度", "）", ")")
 
 
-def _pure_item(tokens: list) -> bool:  # type: ignore[type-arg]
+def _pure_item(tokens: list) -> bool:
     """A noun phrase item: nouns, の, ・ and anything inside brackets."""
     depth = 0
     for t in tokens:
@@ -68,7 +70,7 @@ def _pure_item(tokens: list) -> bool:  # type: ignore[type-arg]
     return depth == 0 and bool(tokens) and (tokens[-1].pos1 in _ITEM_POS or tokens[-1].surface in _CLOSE)
 
 
-def _item_start(tokens: list, end: int) -> int:  # type: ignore[type-arg]
+def _item_start(tokens: list, end: int) -> int:
     """Where the noun phrase ending before ``end`` starts (a bracketed part is
     taken whole)."""
     a = end
@@ -91,7 +93,7 @@ def _item_start(tokens: list, end: int) -> int:  # type: ignore[type-arg]
     return a
 
 
-def _with_modifier(tokens: list, a: int) -> int:  # type: ignore[type-arg]
+def _with_modifier(tokens: list, a: int) -> int:
     """The first item's start taken back over its の-modifiers (多言語音声ガイドの広報)."""
     while a > 1 and tokens[a - 1].surface == "の" and tokens[a - 1].pos1 == "助詞":
         b = _item_start(tokens, a - 1)
@@ -107,7 +109,7 @@ _TOPIC = ("は", "が", "も")
 _FORMAL_NOUNS = ("ため", "ほか", "こと", "よう", "もの", "ところ", "結果", "際", "場合")
 
 
-def _loose_item(tokens: list) -> bool:  # type: ignore[type-arg]
+def _loose_item(tokens: list) -> bool:
     """A middle item that is a noun phrase with a modifier clause
     (ツイッターをつかった英語での発信): a plain noun phrase after a の or a
     verb's 連体形, with no subject or topic of its own (else it is a clause,
@@ -134,7 +136,7 @@ def _loose_item(tokens: list) -> bool:  # type: ignore[type-arg]
     return depth == 0
 
 
-def comma_list_to_list(tokens: list) -> tuple[list, list[str]]:  # type: ignore[type-arg]
+def comma_list_to_list(tokens: list) -> tuple[list, list[str]]:
     """'…で、A、B、CなどをDしました' → ('…で、つぎのものなどをDしました', [A, B, C]).
 
     Three or more noun-phrase items joined by 、 and closed by a particle

@@ -144,10 +144,27 @@ def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bo
     return text + "です" + tail + end
 
 
-def _connector(tokens: list[Token], i: int) -> tuple[int, str] | None:  # noqa: C901
+#: (where the clause's own words end, connective for the next sentence)
+Cut = tuple[int, str]
+
+
+def _connector(tokens: list[Token], i: int) -> Cut | None:
     """If the 、 at ``i`` closes a clause: (index where the clause's own words
-    end, connective for the next sentence)."""
-    p = tokens[i - 1]
+    end, connective for the next sentence).  The rules are tried in order;
+    the first that recognises the clause ending decides."""
+    for rule in _CONNECTOR_RULES:
+        cut = rule(tokens, i)
+        if cut is not None:
+            return cut
+    return None
+
+
+# Each rule looks at the words before the 、 at ``i`` (``tokens[i - 1]`` is
+# the last one) and returns a Cut, or None when it does not apply.
+
+
+def _together(tokens: list[Token], i: int) -> Cut | None:
+    """〜とともに、 / 〜と共に、 → "…。また、"."""
     joined = _text(tokens[max(0, i - 4) : i])
     if joined.endswith(("とともに", "と共に")):
         k = i - 1
@@ -155,6 +172,12 @@ def _connector(tokens: list[Token], i: int) -> tuple[int, str] | None:  # noqa: 
             k -= 1
         if _text(tokens[k:i]) in ("とともに", "と共に"):
             return k, "また、"
+    return None
+
+
+def _cause(tokens: list[Token], i: int) -> Cut | None:
+    """〜ため(に)、 〜ことから、 〜ことにより、 〜の影響により/で、 → そのため、 / それで、."""
+    p = tokens[i - 1]
     if p.surface in ("ため", "ために") and i >= 2 and tokens[i - 2].surface != "の":
         return i - 1, ("そのために、" if _purpose(tokens, i - 2) else "そのため、")
     if p.surface == "から" and i >= 2 and tokens[i - 2].surface == "こと":
@@ -167,16 +190,29 @@ def _connector(tokens: list[Token], i: int) -> tuple[int, str] | None:  # noqa: 
     # 〜の影響により、 / 〜の影響で、 (the sheet's most common cause): "…の影響です。そのため、"
     if p.surface in ("により", "によって", "で") and i >= 2 and tokens[i - 2].surface.endswith(_CAUSE_NOUNS):
         return i - 1, "そのため、"
+    joined = _text(tokens[max(0, i - 4) : i])
     if joined.endswith(("により", "によって")) and i >= 3 and tokens[i - 3].surface.endswith(_CAUSE_NOUNS) and (
         tokens[i - 2].surface == "に"
     ):
         return i - 2, "そのため、"
+    return None
+
+
+def _means_result_also(tokens: list[Token], i: int) -> Cut | None:
+    """〜ことで、 → それで、; 〜結果、/〜ところ、 → その結果、; 〜など、 → また、."""
+    p = tokens[i - 1]
     if p.surface == "ことで" or (p.surface == "で" and i >= 2 and tokens[i - 2].surface == "こと"):
         return (i - 1 if p.surface == "ことで" else i - 2), "それで、"
     if p.surface in ("結果", "ところ") and i >= 2 and tokens[i - 2].pos1 in ("助動詞", "動詞"):
         return i - 1, "その結果、"
     if p.surface == "など" and i >= 2 and tokens[i - 2].pos1 in ("動詞", "助動詞"):
         return i - 1, "また、"
+    return None
+
+
+def _copula_reason_contrast(tokens: list[Token], i: int) -> Cut | None:
+    """AはBで、C (copula); 〜ので、/〜から、 → そのため、; 〜が、/〜ものの、 → しかし、."""
+    p = tokens[i - 1]
     if p.surface == "で" and p.pos1 == "助動詞" and p.lemma == "だ" and _has_topic(tokens[:i]):
         return i, ""  # AはBで、C (copula; without a topic で、 is more often "at/by")
     if p.surface == "ので" or (p.surface == "から" and p.pos[:2] == ("助詞", "接続助詞")):
@@ -186,38 +222,59 @@ def _connector(tokens: list[Token], i: int) -> tuple[int, str] | None:  # noqa: 
     # 〜たものの、 as Sudachi often reads it: もの + の
     if p.surface == "の" and i >= 3 and tokens[i - 2].surface == "もの" and tokens[i - 3].lemma == "た":
         return i - 2, "しかし、"
-    # 〜しつつ(も)、 / 〜しながら、 "while": two things done → "…します。…" (no connective,
-    # like 〜し、: また、 after every one piled up)
+    return None
+
+
+def _while(tokens: list[Token], i: int) -> Cut | None:
+    """〜しつつ(も)、 / 〜しながら、 "while": two things done → "…します。…" (no
+    connective, like 〜し、: また、 after every one piled up); XのNを通じ(て)、
+    → "XのNをします。それで、"; 〜する一方(で)、 → "…します。しかし、"."""
+    p = tokens[i - 1]
     k = i - 2 if p.surface == "も" else i - 1
     if k >= 1 and tokens[k].surface in ("つつ", "ながら") and tokens[k].pos[:2] == ("助詞", "接続助詞") and _is_verbish(
         tokens[k - 1]
     ):
         return k, ""
-    # XのNを通じ(て)、 (N an activity): "XのNをします。それで、" (the means first)
+    # XのNを通じ(て)、 (N an activity): the means first
     k = i - 2 if p.surface == "て" else i - 1
     if k >= 2 and tokens[k].lemma in ("通じる", "通ずる") and tokens[k - 1].surface == "を":
         obj = tokens[k - 2] if tokens[k - 2].surface != "など" or k < 3 else tokens[k - 3]
         if obj.surface in _ACTIVITIES:
             return k, "それで、"
-    # 〜する一方(で)、 "while (in contrast)": "…します。しかし、"
     k = i - 2 if p.surface == "で" else i - 1
     if k >= 1 and tokens[k].surface == "一方" and tokens[k - 1].pos1 in ("動詞", "助動詞"):
         return k, "しかし、"
-    # 〜できるよう(に)、 "so that": "〜できるようにしたいです。そのために、" (not after
-    # a topic: 図書室は、…できるよう、… keeps its topic for the main clause)
+    return None
+
+
+def _so_that(tokens: list[Token], i: int) -> Cut | None:
+    """〜できるよう(に)、 "so that": "〜できるようにしたいです。そのために、" (not after
+    a topic: 図書室は、…できるよう、… keeps its topic for the main clause)."""
+    p = tokens[i - 1]
     if p.surface in ("よう", "ように") and i >= 2 and _verb_end(tokens[i - 2]) and not _has_topic(tokens[: i - 1]):
         return i, "そのために、"
     if p.surface == "に" and i >= 3 and tokens[i - 2].surface == "よう" and _verb_end(tokens[i - 3]) and (
         not _has_topic(tokens[: i - 2])
     ):
         return i, "そのために、"
-    # 〜したことにともない、 / 〜したことに伴い、: a cause
+    return None
+
+
+def _following_besides(tokens: list[Token], i: int) -> Cut | None:
+    """〜したことにともない、 → そのため、 (a cause); 〜した他/ほか、 → また、."""
+    p = tokens[i - 1]
     if p.lemma in ("伴う", "ともなう") and i >= 3 and tokens[i - 2].surface == "に" and tokens[i - 3].surface == "こと":
         return i - 3, "そのため、"
     if p.surface in ("他", "外") and i >= 2 and tokens[i - 2].pos1 in ("動詞", "助動詞"):
         return i - 1, "また、"  # 〜した他、 (the kanji spelling of ほか)
     if p.surface == "ほか" and i >= 2 and tokens[i - 2].pos1 in ("動詞", "助動詞"):
         return i - 1, "また、"
+    return None
+
+
+def _bare_cut(tokens: list[Token], i: int) -> Cut | None:
+    """〜て、/〜で、 and a verb's 連用形 (〜し、): cut with no connective."""
+    p = tokens[i - 1]
     if p.surface in ("て", "で") and p.pos[:2] == ("助詞", "接続助詞") and i >= 2:
         v = tokens[i - 2]
         if v.lemma == "する" and i >= 3 and tokens[i - 3].surface == "と":
@@ -228,6 +285,18 @@ def _connector(tokens: list[Token], i: int) -> tuple[int, str] | None:  # noqa: 
     if _is_verbish(p) and p.conj_form.startswith("連用形") and (p.lemma not in COMPOUND_PARTICLE_VERBS or _received(tokens, i - 1)):
         return i, ""
     return None
+
+
+_CONNECTOR_RULES = (
+    _together,
+    _cause,
+    _means_result_also,
+    _copula_reason_contrast,
+    _while,
+    _so_that,
+    _following_besides,
+    _bare_cut,
+)
 
 
 _CAUSE_NOUNS = ("影響", "拡大")

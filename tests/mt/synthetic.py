@@ -1,6 +1,7 @@
 """Build *valid* Argos ``.argosmodel`` packages with random weights.
 
-Used by the tests and ``bench/mt_bench.py``: they need real packages that go
+A test fixture (``tests/mt/conftest.py``), also used by ``bench/mt_bench.py``
+(which imports it as ``tests.mt.synthetic``): both need real packages that go
 through argostranslate's real install → load → translate path, offline, and
 no real model may be downloaded.  A package built here holds exactly what
 argostranslate 1.11 reads (see ``argostranslate/package.py`` and ``sbd.py``):
@@ -17,8 +18,7 @@ argostranslate 1.11 reads (see ``argostranslate/package.py`` and ``sbd.py``):
   every other character ends a token) is written with a few lines of
   protobuf wire encoding below.
 
-Needs the ``mt`` extra (ctranslate2, sentencepiece, numpy); import it only
-from batch code, tests and benchmarks.
+Needs the ``mt`` extra (ctranslate2, sentencepiece, numpy).
 """
 
 from __future__ import annotations
