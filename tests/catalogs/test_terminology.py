@@ -10,7 +10,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from kintl_pub import locales
-from kintl_pub.mt.protect import load_terms
+from kintl_pub.terms import load_terms
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = ROOT / "data" / "labels"

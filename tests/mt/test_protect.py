@@ -21,7 +21,7 @@ def test_terms_file_covers_all_mt_locales() -> None:
     for term in g.terms:
         for code in MT_CODES:
             assert term.translations.get(code), f"{term.ja} has no {code} translation"
-    assert g.get("キングスカイフロント").target("en") == "King Skyfront"
+    assert g.get("キングスカイフロント").target("en") == "KING SKYFRONT"
     assert g.get("川崎市").target("en") == "Kawasaki City"
     assert g.get("川崎市").target("zh-hans") == "川崎市"  # "keep"
 
@@ -45,7 +45,7 @@ def test_mask_longest_first_and_restore() -> None:
     out = "The ZZA and ZZB held a project at ZZC with ZZ B."
     text = protect.unmask(out, m, "en", g)
     assert text == ("① The Kawasaki International Association and Kawasaki City held a "
-                    "project at King Skyfront with Kawasaki City.")
+                    "project at KING SKYFRONT with Kawasaki City.")
     assert checks.flags(m.source, text, "en", only=["lost-term"]) == []
     es = protect.unmask(out, m, "es", g)
     assert "Asociación Internacional de Kawasaki" in es and "Ciudad de Kawasaki" in es
@@ -55,7 +55,7 @@ def test_lost_placeholder_is_flagged() -> None:
     g = terms.load_terms()
     m = protect.mask("川崎港とキングスカイフロント", g)
     text = protect.unmask("Only ZZB here", m, "en", g)
-    assert text == "Only King Skyfront here"
+    assert text == "Only KING SKYFRONT here"
     assert checks.flags(m.source, text, "en", only=checks.MT_CHECKS) == ["lost-term:川崎港"]
 
 
