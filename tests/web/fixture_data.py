@@ -153,6 +153,17 @@ MACHINE = {
 }
 
 
+def build_store(url: str) -> None:
+    """A fresh fixture store at ``url``, with its search index."""
+    from kintl_pub.prepare import refresh
+    from kintl_pub.store.db import get_engine, init_db, transaction
+
+    engine = init_db(get_engine(url))
+    build(engine)
+    with transaction(engine) as s:
+        refresh(s)
+
+
 def build(engine: Engine) -> None:
     session = session_factory(engine)()
     try:
