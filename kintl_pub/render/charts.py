@@ -12,8 +12,7 @@ All text is escaped here: the output is built from escaped pieces only.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -38,7 +37,7 @@ MIN_TEXT_W = 30  # narrower segments carry no number (it's in the table)
 @dataclass(frozen=True)
 class Row:
     label: str  # short, e.g. "Policy Ⅰ"
-    counts: Counter[Any]
+    counts: Mapping[Any, int]
 
 
 def _cls(value: object) -> str:
@@ -165,7 +164,7 @@ def overview_charts(policies: list[PolicyNode], scale: dict[str, Shown], _: Gett
     for level, groups, header in levels:
         for metric, values in (("achievement", ACHIEVEMENT_VALUES),
                                ("contribution", CONTRIBUTION_VALUES)):
-            counters: list[Counter[Any]] = [getattr(dist, metric) for _l, _t, dist in groups]
+            counters: list[Mapping[Any, int]] = [getattr(dist, metric) for _l, _t, dist in groups]
             order: list[Any] = list(values)
             if any(c.get(None) for c in counters):
                 order.append(None)

@@ -4,7 +4,6 @@ every level, and the overview charts drawn from those counts."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -27,14 +26,15 @@ class InitiativeItem:
 
 @dataclass
 class Dist:
-    """Counts of programme rows per rating value (None = not rated)."""
+    """Counts of programme rows per rating value (None = not rated).  Plain
+    dicts, not Counters: ``dataclasses.asdict`` mangles a Counter."""
 
-    achievement: Counter[int | None] = field(default_factory=Counter)
-    contribution: Counter[str | None] = field(default_factory=Counter)
+    achievement: dict[int | None, int] = field(default_factory=dict)
+    contribution: dict[str | None, int] = field(default_factory=dict)
 
     def add(self, p: Program) -> None:
-        self.achievement[p.achievement] += 1
-        self.contribution[p.contribution] += 1
+        self.achievement[p.achievement] = self.achievement.get(p.achievement, 0) + 1
+        self.contribution[p.contribution] = self.contribution.get(p.contribution, 0) + 1
 
     @property
     def total(self) -> int:

@@ -19,8 +19,9 @@ from functools import wraps
 from typing import Any, ParamSpec, TypeVar
 from urllib.parse import urlencode
 
-from flask import Blueprint, Response, abort, current_app, g, render_template, request, url_for
+from flask import Blueprint, abort, current_app, g, render_template, request, url_for
 from markupsafe import Markup
+from werkzeug.wrappers import Response
 
 from .. import locales
 from ..catalogs.states import Shown
@@ -104,12 +105,11 @@ def localized(bp: Blueprint, *, default: str | None = None, remember: bool = Fal
 
     @bp.after_request
     def _lang_headers(resp: Response) -> Response:
-        code = (request.view_args or {}).get("lang")
-        known = code in locales.BY_CODE
-        if remember and known and resp.status_code == 200 and request.cookies.get(LANG_COOKIE) != code:
-            set_cookie(resp, LANG_COOKIE, code)
-        if known:
-            resp.headers.setdefault("Content-Language", locales.BY_CODE[code].html_lang)
+        loc = locales.BY_CODE.get(str((request.view_args or {}).get("lang")))
+        if remember and loc and resp.status_code == 200 and request.cookies.get(LANG_COOKIE) != loc.code:
+            set_cookie(resp, LANG_COOKIE, loc.code)
+        if loc:
+            resp.headers.setdefault("Content-Language", loc.html_lang)
         if remember:
             resp.vary.add("Cookie")
         return resp

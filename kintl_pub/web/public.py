@@ -10,6 +10,7 @@ display preferences and the store version (see ``cache.py``).
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, g, redirect, request, url_for
+from werkzeug.wrappers import Response as BaseResponse
 
 from .. import locales
 from ..render.initiative import initiative_view
@@ -36,7 +37,7 @@ STATEMENT_DATE = "2026-11-29"
 
 
 @bp.get("/")
-def root() -> Response | str:
+def root() -> BaseResponse | str:
     """Saved choice, then Accept-Language; else a language list (never a dead end)."""
     code = request.cookies.get(LANG_COOKIE)
     if code not in locales.BY_CODE:
@@ -106,7 +107,7 @@ def accessibility(lang: str) -> str:
 
 
 @bp.get("/<lang>/prefs")
-def prefs(lang: str) -> Response:
+def prefs(lang: str) -> BaseResponse:
     """Switch furigana / 分かち書き (works without JS: a link, a cookie, back)."""
     p = g.prefs
     fur = request.args.get("furigana")

@@ -48,8 +48,10 @@ def seed_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="session")
 def fixture_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from kintl_pub.store.db import get_engine
+
     url = f"sqlite:///{tmp_path_factory.mktemp('fixture') / 'fixture.sqlite3'}"
-    fixture_data.build_store(url)
+    fixture_data.build(get_engine(url))
     return url
 
 
