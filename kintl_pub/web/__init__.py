@@ -7,7 +7,9 @@
 * ``i18n``     – UI strings (the ``messages`` catalogs);
 * one view module per audience: ``public`` (residents' pages) with
   ``search`` (its search page), ``embed`` (framed pages and oEmbed) and
-  ``errors``;
+  ``errors``; the coming ``api`` (``/api/v1/``: the same ``render`` view
+  models as JSON), ``workspace`` (translators) and ``auth`` (login,
+  ``login_required``) are modules here too, registered in :func:`register_web`;
 * ``commands`` – ``serve`` and ``build-static`` (``static_export``).
 
 May import ``render``, ``search.query``, ``catalogs.states``, ``store`` and
