@@ -25,6 +25,7 @@ Rules (the store's states module enforces the last two as well):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -119,14 +120,21 @@ def import_po(
     who: str,
     name: str = "<po>",
     expected: LocaleInfo | None = None,
+    authorize: Callable[[LocaleInfo], bool] | None = None,
 ) -> CatalogImportReport:
     """Apply one .po file.  Raises :class:`CatalogError` (nothing written) for
-    a file that cannot be used; otherwise returns what changed."""
+    a file that cannot be used; otherwise returns what changed.
+
+    ``authorize(locale)`` (the account rules of ``store.users``) raises
+    :class:`CatalogError` when ``who`` may not write the file's locale and
+    returns whether ``who`` may approve there; without it, approvals follow
+    the file alone (the states layer still demands a second person)."""
     if not who or not who.strip():
         raise CatalogError("an import must name the person it credits (--as NAME)")
     who = who.strip()
     po = read_catalog(data, name)
     loc = check_locale(po.language, po.locale, name, expected)
+    may_approve = authorize(loc) if authorize is not None else True
     if not po.entries:
         raise CatalogError(f"{name}: the file has no entries")
     current = current_sources(session)
@@ -142,7 +150,7 @@ def import_po(
             report.outcomes.append(Outcome("unknown", e.msgid))
     rows = locale_rows(session, loc)
     for e in usable:
-        outcome = _apply(session, loc, e, rows.get(source_hash(e.msgid)), who)
+        outcome = _apply(session, loc, e, rows.get(source_hash(e.msgid)), who, may_approve)
         if outcome is None:
             report.unchanged += 1
             continue
@@ -159,7 +167,7 @@ def _last_person(t) -> str | None:
     return t.reviewer if t.state == State.APPROVED and t.reviewer else t.translator
 
 
-def _apply(session: Session, loc: LocaleInfo, e: PoEntry, t, who: str) -> Outcome | None:
+def _apply(session: Session, loc: LocaleInfo, e: PoEntry, t, who: str, may_approve: bool = True) -> Outcome | None:
     text = e.msgstr.strip()
     # compare as put_human stores (stripped): a draft with a stray space is unchanged
     stored = (t.text or "").strip() if t is not None else ""
@@ -175,6 +183,8 @@ def _apply(session: Session, loc: LocaleInfo, e: PoEntry, t, who: str) -> Outcom
     if t is not None and text == stored:
         if t.state in HUMAN_STATES:
             if e.approved_by == who and t.state == State.TRANSLATED:
+                if not may_approve:
+                    return Outcome("refused", e.msgid, f"{who} is not a reviewer for {loc.code}")
                 try:
                     states.put_human(session, loc.code, e.msgid, text, who=who, state=State.APPROVED)
                 except states.ApprovalError as exc:
