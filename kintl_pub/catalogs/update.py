@@ -172,6 +172,19 @@ def export(
     the initiatives under the readability target); importing it changes only
     those entries.
     """
+    entries = export_entries(session, initiatives)
+    suffix = "-initiatives-" + "-".join(map(str, sorted(initiatives))) if initiatives else ""
+    paths: list[Path] = []
+    for loc in targets:
+        path = out_dir / export_name(loc, suffix)
+        write_if_changed(path, render(build_catalog(session, loc, entries)))
+        paths.append(path)
+    return paths
+
+
+def export_entries(session: Session, initiatives: Set[int] | None = None) -> list:
+    """The entries of an export: all, or those on the given initiatives' pages
+    (``catalogs export`` and the workspace's download)."""
     entries = collect(session)
     if initiatives:
         rows = session.execute(
@@ -184,13 +197,7 @@ def export(
         if missing:
             raise CatalogError(f"no such initiative: {', '.join(map(str, sorted(missing)))}")
         entries = [e for e in entries if e.source_hash in wanted]
-    suffix = "-initiatives-" + "-".join(map(str, sorted(initiatives))) if initiatives else ""
-    paths: list[Path] = []
-    for loc in targets:
-        path = out_dir / export_name(loc, suffix)
-        write_if_changed(path, render(build_catalog(session, loc, entries)))
-        paths.append(path)
-    return paths
+    return entries
 
 
 def export_name(loc: LocaleInfo, suffix: str = "") -> str:

@@ -290,6 +290,11 @@ def authenticate(session: Session, username: str, password: str, *, address: str
     return None
 
 
+def verify_password(user: User, password: str) -> bool:
+    """Is ``password`` this account's (no audit entry: not a login)?"""
+    return check_password_hash(user.password_hash, password[:MAX_PASSWORD])
+
+
 def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 

@@ -54,4 +54,11 @@ def register_web(app: Flask) -> None:
     app.register_blueprint(public_bp)
     app.register_blueprint(embed_bp)
     app.register_blueprint(oembed_bp)
+    # the translators' and editors' workspace (/workspace/, behind a login)
+    from . import auth
+    from .workspace import bp as workspace_bp
+
+    auth.init_app(app)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(workspace_bp)
     app.register_error_handler(404, errors.not_found)

@@ -1,0 +1,125 @@
+"""The workspace on a real store: the web tests' hand-made store (every
+translation state), on SQLite and on PostgreSQL (a schema of the suite's
+throwaway server), with accounts for every role and a copy of data/."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.orm import Session
+
+from ..databases import KINDS, PG_URL
+from ..web import fixture_data
+
+ROOT = Path(__file__).resolve().parents[2]
+PW = "correct horse battery"
+ACCOUNTS = {
+    # name: (translates, reviews, editor, admin)
+    "tina": ("en", "", False, False),  # translator, English
+    "rita": ("", "en", False, False),  # reviewer, English
+    "kim": ("ko", "", False, False),  # translator, Korean only
+    "eddie": ("", "", True, False),  # editor (Easy Japanese, source, data)
+    "erin": ("", "", True, False),  # a second editor (approves Easy Japanese)
+    "ada": ("", "", False, True),  # admin
+}
+
+
+@dataclass
+class Store:
+    url: str
+    kind: str
+
+
+def _add_accounts(url: str) -> None:
+    from kintl_pub.store.db import get_engine
+    from kintl_pub.store.users import add_user
+
+    with Session(get_engine(url)) as s, s.begin():
+        for name, (loc, rev, ed, ad) in ACCOUNTS.items():
+            add_user(s, name, PW, locale_spec=loc, review=rev, editor=ed, admin=ad, actor="setup")
+
+
+@pytest.fixture(params=KINDS)
+def store(request, tmp_path: Path) -> Iterator[Store]:
+    from kintl_pub.store.db import get_engine
+
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'ws.sqlite3'}"
+        fixture_data.build(get_engine(url))
+        _add_accounts(url)
+        yield Store(url, "sqlite")
+        get_engine(url).dispose()
+        return
+    if not PG_URL:
+        import os
+
+        if os.environ.get("CI"):
+            pytest.fail("CI must run these tests on PostgreSQL (KINTL_TEST_POSTGRES_URL unset)")
+        pytest.skip("no PostgreSQL test server (KINTL_TEST_POSTGRES_URL unset)")
+    schema = "w_" + uuid.uuid4().hex[:12]
+    admin = create_engine(PG_URL)
+    with admin.begin() as c:
+        c.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = f"{PG_URL}?options=-csearch_path%3D{schema}"
+    try:
+        fixture_data.build(get_engine(url))
+        _add_accounts(url)
+        yield Store(url, "postgresql")
+    finally:
+        get_engine(url).dispose()
+        with admin.begin() as c:
+            c.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    d = tmp_path / "data"
+    d.mkdir()
+    for name in ("glossary.tsv", "terms.tsv", "readings.tsv", "readings_checked.tsv", "corrections.toml"):
+        shutil.copy(ROOT / "data" / name, d / name)
+    return d
+
+
+@pytest.fixture
+def app(store: Store, data_dir: Path, tmp_path: Path, monkeypatch):  # type: ignore[no-untyped-def]
+    from kintl_pub import create_app
+
+    monkeypatch.setenv("KINTL_INSTANCE_DIR", str(tmp_path / "instance"))
+    return create_app({"DATABASE_URL": store.url, "TESTING": True, "KINTL_DATA_DIR": data_dir,
+                       "PUBLIC_BASE_URL": "https://example.test", "RATELIMIT_ENABLED": False})
+
+
+_TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def token(page: str) -> str:
+    m = _TOKEN.search(page)
+    assert m, "no CSRF token on the page"
+    return m.group(1)
+
+
+def login(client, name: str, password: str = PW):  # type: ignore[no-untyped-def]
+    page = client.get("/workspace/login").get_data(as_text=True)
+    return client.post("/workspace/login", data={"username": name, "password": password,
+                                                 "csrf_token": token(page)})
+
+
+@pytest.fixture
+def as_user(app):  # type: ignore[no-untyped-def]
+    """A logged-in test client for one of ACCOUNTS."""
+
+    def _client(name: str):  # type: ignore[no-untyped-def]
+        c = app.test_client()
+        r = login(c, name)
+        assert r.status_code == 302, r.get_data(as_text=True)[:500]
+        return c
+
+    return _client
