@@ -37,23 +37,46 @@ class Store:
     kind: str
 
 
-def _add_accounts(url: str) -> None:
+@pytest.fixture(scope="session")
+def password_hash() -> str:
+    """scrypt costs ~0.3 s a hash: hash the test password once."""
+    from werkzeug.security import generate_password_hash
+
+    return generate_password_hash(PW, method="scrypt")
+
+
+def _add_accounts(url: str, pw_hash: str) -> None:
+    """The accounts (add_user's own rules are tested in tests/store)."""
     from kintl_pub.store.db import get_engine
-    from kintl_pub.store.users import add_user
+    from kintl_pub.store.models import User
 
     with Session(get_engine(url)) as s, s.begin():
         for name, (loc, rev, ed, ad) in ACCOUNTS.items():
-            add_user(s, name, PW, locale_spec=loc, review=rev, editor=ed, admin=ad, actor="setup")
+            s.add(User(username=name, password_hash=pw_hash, locales=loc, review_locales=rev,
+                       is_editor=ed, is_admin=ad, disabled=False))
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory, password_hash: str) -> Path:
+    """The fixture store built once; each test gets a copy of the file."""
+    from kintl_pub.store.db import get_engine
+
+    path = tmp_path_factory.mktemp("ws-template") / "template.sqlite3"
+    url = f"sqlite:///{path}"
+    fixture_data.build(get_engine(url))
+    _add_accounts(url, password_hash)
+    get_engine(url).dispose()
+    return path
 
 
 @pytest.fixture(params=KINDS)
-def store(request, tmp_path: Path) -> Iterator[Store]:
+def store(request, tmp_path: Path, password_hash: str) -> Iterator[Store]:
     from kintl_pub.store.db import get_engine
 
     if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'ws.sqlite3'}"
-        fixture_data.build(get_engine(url))
-        _add_accounts(url)
+        path = tmp_path / "ws.sqlite3"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        url = f"sqlite:///{path}"
         yield Store(url, "sqlite")
         get_engine(url).dispose()
         return
@@ -70,7 +93,7 @@ def store(request, tmp_path: Path) -> Iterator[Store]:
     url = f"{PG_URL}?options=-csearch_path%3D{schema}"
     try:
         fixture_data.build(get_engine(url))
-        _add_accounts(url)
+        _add_accounts(url, password_hash)
         yield Store(url, "postgresql")
     finally:
         get_engine(url).dispose()

@@ -104,7 +104,8 @@ def editor_context(entry: Entry, loc: locales.LocaleInfo, flt: QueueFilter, **ex
         easy = easy if easy.lang == locales.EASY.code else None
     text = t.text if t is not None else ""
     ctx = dict(
-        loc=loc, entry=entry, t=t, text=text, version=t.version if t is not None else 0,
+        # a missing row is created at version 1 by the first save (states.ensure)
+        loc=loc, entry=entry, t=t, text=text, version=t.version if t is not None else 1,
         state=t.state if (t is not None and t.text) else State.UNTRANSLATED,
         easy=easy, places=neighbourhoods(entry, loc.code),
         machine=review.last_machine(session, t), provenance=format_provenance,
