@@ -10,6 +10,7 @@ every stage that writes a file people rely on uses it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Iterable
@@ -42,10 +43,8 @@ def atomic_write(path: Path, data: bytes | str | Iterable[bytes], *, mode: int |
             os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
     _fsync_dir(folder)
 

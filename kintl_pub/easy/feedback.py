@@ -14,10 +14,12 @@ tokenizers are not thread-safe).
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -33,7 +35,7 @@ MAX_LEN = 50
 MAX_KANJI = 13
 _CONTENT_POS = ("名詞", "動詞", "形容詞", "副詞", "形状詞")
 _lock = threading.Lock()
-_readers: dict[Path, object] = {}
+_readers: dict[Path, Any] = {}
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,17 @@ class Feedback:
         return metrics.JREAD_TARGET
 
 
-def reader(overrides_path: Path | None = None):  # type: ignore[no-untyped-def]
+_RUBY = re.compile(r"\{((?:[^{}|\\]|\\.)+)\|(?:[^{}|\\]|\\.)+\}")
+_BREAK = re.compile(r"(?<!\\)/")
+
+
+def editable(markup_text: str) -> str:
+    """A stored Easy Japanese text as an editor types it: readings and phrase
+    breaks taken off (the pipeline adds them), glosses ``[語|説明]`` kept."""
+    return _BREAK.sub("", _RUBY.sub(lambda m: m.group(1), markup_text))
+
+
+def reader(overrides_path: Path | None = None) -> Any:
     """The process's reading pipeline for a reading dictionary (made on first use)."""
     from . import overrides
 

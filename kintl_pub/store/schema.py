@@ -37,10 +37,10 @@ def upgrade(engine: Engine) -> list[str]:
                 if name not in have:
                     conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {name} {ddl}"))
                     done.append(f"{table}.{name}")
-        for table in Base.metadata.sorted_tables:
-            if table.name not in tables:
+        for model_table in Base.metadata.sorted_tables:
+            if model_table.name not in tables:
                 continue  # create_all made it, with its indexes
-            for idx in table.indexes:
+            for idx in model_table.indexes:
                 # IF NOT EXISTS: the inspector cannot see expression indexes (lower(name))
                 conn.execute(CreateIndex(idx, if_not_exists=True))
     return done

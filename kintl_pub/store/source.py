@@ -14,8 +14,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import cast
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import Table, or_, select, update
 from sqlalchemy.orm import Session
 
 from .models import PROGRAM_WRITTEN_FIELDS, Initiative, Program, SourceRevision
@@ -112,10 +113,11 @@ def correct(
     others = [] if field == "title" else [getattr(p, field) or "" for p in ini.programs if p is not obj]
     old, new = smallest_typo(current, new_text, others)
     # compare-and-set: two editors saving at once cannot both win
-    table = type(obj).__table__
+    table = cast(Table, type(obj).__table__)
     col = table.c[field]
+    same = or_(col == current, col.is_(None)) if not current else col == current
     res = session.execute(
-        update(table).where(table.c.id == obj.id, or_(col == current, col.is_(None) if not current else False))
+        update(table).where(table.c.id == obj.id, same)
         .values({field: new_text}).execution_options(synchronize_session=False)
     )
     if res.rowcount != 1:  # type: ignore[attr-defined]

@@ -43,7 +43,7 @@ from .db import db
 bp = Blueprint("auth", __name__, url_prefix="/workspace")
 
 F = TypeVar("F", bound=Callable[..., Any])
-TOKEN = "ws"  # the session key holding the login token
+SESSION_KEY = "ws"  # the session entry holding the login token
 LIFETIME = timedelta(hours=12)
 IDLE = timedelta(hours=2)
 
@@ -66,7 +66,7 @@ def address() -> str:
 def current_user() -> User | None:
     """The logged-in account of this request (looked up once)."""
     if "ws_user" not in g:
-        g.ws_user = users.user_for_token(db(), session.get(TOKEN), lifetime=LIFETIME, idle=IDLE)
+        g.ws_user = users.user_for_token(db(), session.get(SESSION_KEY), lifetime=LIFETIME, idle=IDLE)
         if g.ws_user is not None:
             db().commit()  # last_seen
     user: User | None = g.ws_user
@@ -125,7 +125,7 @@ def login() -> Response | str | tuple[str, int]:
             token = users.start_login(db(), user, address=address())
             db().commit()
             session.clear()  # a new session id: no fixation
-            session[TOKEN] = token
+            session[SESSION_KEY] = token
             session.permanent = True
             return redirect(_safe_next(request.form.get("next")))
     status = 401 if error else 200
@@ -136,7 +136,7 @@ def login() -> Response | str | tuple[str, int]:
 
 @bp.post("/logout")
 def logout() -> Response:
-    users.end_login(db(), session.get(TOKEN))
+    users.end_login(db(), session.get(SESSION_KEY))
     user = current_user()
     if user is not None:
         users.audit(db(), user.username, "logout", user.username, address=address())

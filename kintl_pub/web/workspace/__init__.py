@@ -18,6 +18,7 @@ pages of the same process never load it.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
@@ -61,9 +62,9 @@ def need(allowed: bool) -> None:
         abort(403)
 
 
-def data_dir():  # type: ignore[no-untyped-def]
+def data_dir() -> Path:
     """Where the human-edited data files are (tests point it elsewhere)."""
-    return current_app.config.get("KINTL_DATA_DIR") or DATA_DIR
+    return Path(current_app.config.get("KINTL_DATA_DIR") or DATA_DIR)
 
 
 def ws_render(template: str, **ctx: Any) -> str:

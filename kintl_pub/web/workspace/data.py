@@ -5,6 +5,7 @@ history and revert (``store.datafiles``)."""
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from flask import abort, flash, redirect, request, url_for
@@ -17,14 +18,14 @@ from . import bp, data_dir, need, user, ws_render
 MAX_SHOWN = 300
 
 
-def _with_file(text: str, check) -> None:  # type: ignore[no-untyped-def]
+def _with_file(text: str, check: Callable[[Path], object]) -> None:
     with tempfile.NamedTemporaryFile("w", suffix=".tsv", encoding="utf-8") as fh:
         fh.write(text)
         fh.flush()
         check(Path(fh.name))
 
 
-def validator(name: str):  # type: ignore[no-untyped-def]
+def validator(name: str) -> Callable[[str], None]:
     """The file's own reader, as a check of a whole new file text."""
     if name == "glossary":
         from ...easy.rewrite.glossary import load
@@ -37,7 +38,10 @@ def validator(name: str):  # type: ignore[no-untyped-def]
     if name == "terms":
         from ...terms import parse_terms
 
-        return lambda text: parse_terms(text)
+        def terms(text: str) -> None:
+            parse_terms(text)  # TermsFileError (a ValueError) names the bad line
+
+        return terms
 
     def lexicon(text: str) -> None:
         for n, line in enumerate(text.splitlines(), 1):

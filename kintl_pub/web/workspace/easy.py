@@ -53,7 +53,7 @@ def suggestions() -> dict[str, tuple[str, ...]]:
     return got
 
 
-def feedback_for(entry: Entry, text: str):  # type: ignore[no-untyped-def]
+def feedback_for(entry: Entry, text: str) -> Any:
     from ...easy.feedback import feedback
 
     readings = Path(data_dir()) / "readings.tsv"
@@ -81,7 +81,7 @@ def easy_home() -> str:
     need(users.may_translate(user(), locales.EASY.code))
     rep = report()
     low = metrics.below_target(rep)
-    titles = dict(db().execute(select(Initiative.number, Initiative.title)).all())
+    titles = {n: t for n, t in db().execute(select(Initiative.number, Initiative.title))}
     per = [(n, m["before"]["jreadability"], m["after"]["jreadability"]) for n, m in rep["initiatives"].items()]
     return ws_render("workspace/easy_home.html", low=low, per=per, titles=titles, target=metrics.JREAD_TARGET,
                      targets=metrics.targets(rep), overall=rep["overall"]["after"])

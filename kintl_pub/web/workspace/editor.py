@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from flask import abort, flash, redirect, request, url_for
 from sqlalchemy import select
@@ -103,6 +104,10 @@ def editor_context(entry: Entry, loc: locales.LocaleInfo, flt: QueueFilter, **ex
         easy = states.resolve_many(session, locales.EASY.code, [entry.source])[entry.source]
         easy = easy if easy.lang == locales.EASY.code else None
     text = t.text if t is not None else ""
+    if loc == locales.EASY and t is not None and t.state == State.MACHINE:
+        from ...easy.feedback import editable
+
+        text = editable(text)  # the rules' draft, without the readings they add
     ctx = dict(
         # a missing row is created at version 1 by the first save (states.ensure)
         loc=loc, entry=entry, t=t, text=text, version=t.version if t is not None else 1,
@@ -123,15 +128,17 @@ def editor_context(entry: Entry, loc: locales.LocaleInfo, flt: QueueFilter, **ex
         prev_h=neighbour(session, loc.code, entry.source_hash, flt, -1),
         feedback=None, conflict=None, error=None,
     )
-    if loc == locales.EASY and text:
+    if loc == locales.EASY:
         from .easy import feedback_for
 
-        ctx["feedback"] = feedback_for(entry, text)
+        # no text yet: what is hard in the Japanese source
+        ctx["feedback"] = feedback_for(entry, text or entry.source)
+        ctx["feedback_of_source"] = not text
     ctx.update(extra)
     return ctx
 
 
-def _entry_url(lang: str, h: str, args: dict[str, str]) -> str:
+def _entry_url(lang: str, h: str, args: dict[str, Any]) -> str:
     return url_for("workspace.entry", lang=lang, h=h, **args)
 
 

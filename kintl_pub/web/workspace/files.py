@@ -14,6 +14,7 @@ from flask import Response, abort, request
 from ...catalogs.importer import CatalogImportReport, import_po
 from ...catalogs.po import CatalogError, build_catalog, locale_rows, read_catalog, render
 from ...catalogs.update import export_entries, export_name
+from ...locales import LocaleInfo
 from ...store import users
 from ..db import db
 from . import bp, need, target_locale, user, ws_render
@@ -71,7 +72,7 @@ def files_upload(lang: str) -> tuple[str, int] | str:
     session = db()
     before = {t.source: t.text for t in locale_rows(session, loc).values()}
 
-    def authorize(file_loc):  # type: ignore[no-untyped-def]
+    def authorize(file_loc: LocaleInfo) -> bool:
         if not users.may_translate(me, file_loc.code):
             raise CatalogError(f"you may not translate {file_loc.code}")
         return users.may_review(me, file_loc.code)

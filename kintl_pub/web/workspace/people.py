@@ -4,6 +4,8 @@ changes their own password."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import flash, redirect, request, url_for
 from sqlalchemy import select
 from werkzeug.wrappers import Response
@@ -26,7 +28,7 @@ def people() -> tuple[str, int]:
     return _people_page()
 
 
-def _spec(form) -> users.RoleSpec:  # type: ignore[no-untyped-def]
+def _spec(form: Any) -> users.RoleSpec:
     return users.RoleSpec(form.get("locales", "")[:200], form.get("review", "")[:200],
                           form.get("editor") == "1", form.get("admin") == "1")
 

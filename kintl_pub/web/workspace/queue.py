@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import redirect, request, url_for
 from werkzeug.wrappers import Response
 
@@ -25,8 +27,9 @@ def read_filter() -> QueueFilter:
     )
 
 
-def filter_args(flt: QueueFilter) -> dict[str, str]:
-    out = {"state": flt.state} if flt.state != "all" else {}
+def filter_args(flt: QueueFilter) -> dict[str, Any]:
+    """The filter as query arguments (for links and "next")."""
+    out: dict[str, Any] = {"state": flt.state} if flt.state != "all" else {}
     if flt.initiative is not None:
         out["initiative"] = str(flt.initiative)
     if flt.field:
