@@ -39,10 +39,12 @@ class Store:
 
 @pytest.fixture(scope="session")
 def password_hash() -> str:
-    """scrypt costs ~0.3 s a hash: hash the test password once."""
+    """The test accounts' hash: scrypt with a small work factor, so a login costs
+    milliseconds (the stored hash names its parameters; accounts made by
+    ``add_user`` use the default, ~0.3 s)."""
     from werkzeug.security import generate_password_hash
 
-    return generate_password_hash(PW, method="scrypt")
+    return generate_password_hash(PW, method="scrypt:1024:8:1")  # cheap to check; production uses the default cost
 
 
 def _add_accounts(url: str, pw_hash: str) -> None:
