@@ -6,16 +6,14 @@ from __future__ import annotations
 
 import re
 import shutil
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 from sqlalchemy.orm import Session
 
-from ..databases import KINDS, PG_URL
+from ..databases import KINDS, pg_schema, pg_url
 from ..web import fixture_data
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,26 +80,14 @@ def store(request, tmp_path: Path, password_hash: str) -> Iterator[Store]:
         yield Store(url, "sqlite")
         get_engine(url).dispose()
         return
-    if not PG_URL:
-        import os
-
-        if os.environ.get("CI"):
-            pytest.fail("CI must run these tests on PostgreSQL (KINTL_TEST_POSTGRES_URL unset)")
-        pytest.skip("no PostgreSQL test server (KINTL_TEST_POSTGRES_URL unset)")
-    schema = "w_" + uuid.uuid4().hex[:12]
-    admin = create_engine(PG_URL)
-    with admin.begin() as c:
-        c.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = f"{PG_URL}?options=-csearch_path%3D{schema}"
-    try:
-        fixture_data.build(get_engine(url))
-        _add_accounts(url, password_hash)
-        yield Store(url, "postgresql")
-    finally:
-        get_engine(url).dispose()
-        with admin.begin() as c:
-            c.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with pg_schema() as schema:
+        url = pg_url(schema)
+        try:
+            fixture_data.build(get_engine(url))
+            _add_accounts(url, password_hash)
+            yield Store(url, "postgresql")
+        finally:
+            get_engine(url).dispose()
 
 
 @pytest.fixture

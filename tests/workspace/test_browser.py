@@ -20,18 +20,11 @@ import pytest
 
 from kintl_pub.segment import source_hash
 
-from ..web.conftest import BROWSER_DIR, browser_ready
+from ..web.conftest import BROWSER_DIR, VNU, browser_marks
 from .conftest import PW, token
 from .test_translating import COURSE, OUTDATED, TITLE_MT
 
-pytestmark = [pytest.mark.browser]
-reason = browser_ready()
-if reason:
-    if os.environ.get("CI"):
-        raise RuntimeError(f"browser checks cannot run in CI: {reason}")
-    pytestmark.append(pytest.mark.skip(reason=reason))
-
-VNU = BROWSER_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+pytestmark = browser_marks()
 REASON2 = "感染症の影響で来庁者が減少しました。"
 # initiative 5's four texts, rewritten in Easy Japanese (short sentences, です/ます)
 REWRITES = ["外国の、友だちの町と、なかよくします。", "インターネットで、話をします。",
