@@ -35,17 +35,18 @@ def matches(session: Session, locale: str, source: str, *, limit: int = LIMIT,
 
     own = source_hash(source)
     rows = {
-        t.id: t
-        for t in session.scalars(
-            select(Translation).where(
+        tid: (src, text, state, who)
+        for tid, src, text, state, who in session.execute(
+            select(Translation.id, Translation.source, Translation.text, Translation.state,
+                   Translation.translator).where(
                 Translation.locale == locale,
                 Translation.state.in_([str(s) for s in HUMAN_STATES]),
                 Translation.source_hash != own,
             )
         )
-        if t.text
+        if text
     }
-    choices = {tid: t.source for tid, t in rows.items()}
+    choices = {tid: r[0] for tid, r in rows.items()}
     found = process.extract(source, choices, scorer=fuzz.ratio, limit=limit, score_cutoff=min_score)
-    return [Match(rows[tid].source, rows[tid].text, round(float(score), 1), rows[tid].state,
-                  rows[tid].translator) for _src, score, tid in found]
+    return [Match(rows[tid][0], rows[tid][1], round(float(score), 1), rows[tid][2], rows[tid][3])
+            for _src, score, tid in found]

@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .. import checks, locales
 from ..store.models import State, Translation
 from ..store.records import ReviewVerdict
+from ..store.version import store_version
 from .entries import Entry, Place, collect
 from .po import locale_rows
 from .states import plain_text
@@ -134,7 +135,25 @@ def rejected_ids(session: Session, locale: str) -> set[int]:
     return {tid for tid, rejected in latest.items() if rejected}
 
 
+_rows_cache: OrderedDict[tuple[str, str, str], list[QueueRow]] = OrderedDict()
+
+
 def all_rows(session: Session, locale: str) -> list[QueueRow]:
+    """Every current entry of ``locale`` in reading order, kept per store
+    version (any saved text changes it), so the queue, the editor's
+    previous/next and "save and next" do not rebuild it per request."""
+    verdicts = session.scalar(select(func.max(ReviewVerdict.id)))  # a rejection changes no text
+    key = (str(session.get_bind().engine.url), locale, f"{store_version(session)}|{verdicts}")
+    got = _rows_cache.get(key)
+    if got is None:
+        got = _all_rows(session, locale)
+        _rows_cache[key] = got
+        while len(_rows_cache) > 8:
+            _rows_cache.popitem(last=False)
+    return got
+
+
+def _all_rows(session: Session, locale: str) -> list[QueueRow]:
     loc = locales.get(locale)
     stored = locale_rows(session, loc)
     rejected = rejected_ids(session, locale)
@@ -171,10 +190,12 @@ def queue(session: Session, locale: str, flt: QueueFilter, *, page: int = 1, per
                      len(chosen), page, pages, inis)
 
 
-def neighbour(session: Session, locale: str, source_hash: str, flt: QueueFilter, step: int = 1) -> str | None:
+def neighbour(session: Session, locale: str, source_hash: str, flt: QueueFilter, step: int = 1,
+              rows: list[QueueRow] | None = None) -> str | None:
     """The source hash after (``step=1``) or before (-1) ``source_hash`` among
-    the rows matching ``flt`` (wrapping round), or None when there is none."""
-    rows = all_rows(session, locale)
+    the rows matching ``flt`` (wrapping round), or None when there is none.
+    ``rows``: :func:`all_rows`, when the caller has them already."""
+    rows = rows if rows is not None else all_rows(session, locale)
     order = [r.source_hash for r in rows]
     if source_hash not in order:
         return None

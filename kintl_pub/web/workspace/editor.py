@@ -24,11 +24,11 @@ from werkzeug.wrappers import Response
 
 from ... import checks, locales
 from ...catalogs import memory, review, states
-from ...catalogs.entries import Entry, collect
+from ...catalogs.entries import Entry, place_of
 from ...catalogs.po import format_provenance
-from ...catalogs.queue import QueueFilter, neighbour
+from ...catalogs.queue import QueueFilter, all_rows, neighbour
 from ...store import users
-from ...store.models import HUMAN_STATES, Segment, State, Translation
+from ...store.models import HUMAN_STATES, Initiative, Segment, State, Translation
 from ...terms import load_terms
 from ..db import db
 from . import bp, need, target_locale, user, ws_render
@@ -39,12 +39,17 @@ MAX_TEXT = 20_000
 
 
 def find_entry(h: str) -> Entry:
+    """The catalog entry of one source text (its places in reading order)."""
     if not _HASH.match(h):
         abort(404)
-    entry = next((e for e in collect(db()) if e.source_hash == h), None)
-    if entry is None:
+    segs = list(db().scalars(select(Segment).where(Segment.source_hash == h)))
+    if not segs:
         abort(404)
-    return entry
+    numbers = {s.initiative_number for s in segs}
+    titles = {n: (t or "").strip() for n, t in db().execute(
+        select(Initiative.number, Initiative.title).where(Initiative.number.in_(numbers)))}
+    places = sorted((place_of(s, titles) for s in segs), key=lambda p: p.order)
+    return Entry(segs[0].source, h, places)
 
 
 @dataclass
@@ -98,6 +103,7 @@ def term_hints(source: str, locale: str) -> list[tuple[str, str]]:
 def editor_context(entry: Entry, loc: locales.LocaleInfo, flt: QueueFilter, **extra: object) -> dict:
     session = db()
     me = user()
+    rows = all_rows(session, loc.code)  # once, for both neighbours
     t = states.get(session, loc.code, entry.source)
     easy = None
     if loc != locales.EASY:
@@ -124,8 +130,8 @@ def editor_context(entry: Entry, loc: locales.LocaleInfo, flt: QueueFilter, **ex
         may_review=users.may_review(me, loc.code),
         can_approve=bool(t is not None and t.state == State.TRANSLATED and t.translator != me.username
                          and users.may_review(me, loc.code)),
-        next_h=neighbour(session, loc.code, entry.source_hash, flt, 1),
-        prev_h=neighbour(session, loc.code, entry.source_hash, flt, -1),
+        next_h=neighbour(session, loc.code, entry.source_hash, flt, 1, rows),
+        prev_h=neighbour(session, loc.code, entry.source_hash, flt, -1, rows),
         feedback=None, conflict=None, error=None,
     )
     if loc == locales.EASY:
