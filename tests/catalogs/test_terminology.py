@@ -39,3 +39,24 @@ def test_english_labels_are_american_english() -> None:
                "Harbour", "harbour", "organis", "Organis")
     found = [f"{m.id}: {m.string}" for m in catalog if m.id and any(b in m.string for b in british)]
     assert not found, "\n".join(found)
+
+
+def _human_entries(path: Path):  # type: ignore[no-untyped-def]
+    with path.open("rb") as fh:
+        catalog = read_po(fh)
+    return [m for m in catalog if m.id and m.string and not m.fuzzy]
+
+
+def test_english_translations_carry_no_japanese_except_quoted_names() -> None:
+    """The published English (content catalog and labels) passes the
+    registry's japanese-left check: Japanese only in a quoted official name."""
+    from kintl_pub import checks
+
+    paths = [ROOT / "translations" / "en" / "LC_MESSAGES" / "content.po", LABELS / "en.po"]
+    found = [
+        f"{p.name}: {m.id[:30]}… → {m.string[:60]}… {checks.flags(m.id, m.string, 'en', only=['japanese-left'])}"
+        for p in paths for m in _human_entries(p)
+        if checks.flags(m.id, m.string, "en", only=["japanese-left"])
+    ]
+    assert len(_human_entries(paths[0])) > 1000  # the people's English edition is there
+    assert not found, "\n".join(found)
