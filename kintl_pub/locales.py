@@ -80,6 +80,9 @@ SOURCE = BY_CODE["ja"]
 EASY = BY_CODE["ja-easy"]
 #: Every locale that gets a content catalog (all but the source).
 TARGETS: tuple[LocaleInfo, ...] = tuple(loc for loc in LOCALES if loc.code != "ja")
+#: The language machine translation pivots through (ja→en→X); where people
+#: wrote the English, drafts for the other locales start from it (en→X).
+PIVOT = BY_CODE["en"]
 #: Locales machine translation can draft (an Argos code, not Japanese itself).
 MT_TARGETS: tuple[LocaleInfo, ...] = tuple(loc for loc in TARGETS if loc.argos)
 

@@ -9,7 +9,8 @@ untranslated  no      msgstr is empty
 machine       yes     ``#. machine: engine=… package=… version=… date=…``
 translated    no      ``# translated-by: NAME``
 approved      no      ``# translated-by: NAME`` and ``# approved-by: NAME``
-outdated      yes     ``#| msgid "<old source>"`` (the text was written for it)
+outdated      yes     ``#| msgid "<old source>"`` (the text was written for it),
+                      or ``#. english changed:`` (a draft from older English)
 ============  ======  =====================================================
 
 Every entry also carries ``#. kintl-state: S`` and ``#. kintl-version: N`` (the
@@ -42,6 +43,7 @@ from .. import locales
 from ..locales import LocaleInfo
 from ..store.models import HUMAN_STATES, Segment, State, Translation
 from .entries import Entry, context_comments
+from .states import PIVOT_CHANGED
 
 DOMAIN = "content"
 PROJECT = "kintl-pub-content"
@@ -56,6 +58,7 @@ MARK_VERSION = "kintl-version:"
 MARK_MACHINE = "machine:"
 MARK_CHECK = "check:"
 MARK_OUTDATED = "source changed:"
+MARK_PIVOT_CHANGED = "english changed:"
 MARK_TRANSLATED_BY = "translated-by:"
 MARK_APPROVED_BY = "approved-by:"
 
@@ -132,7 +135,11 @@ def message_for(entry: Entry, t: Translation | None) -> Message:
     elif state == State.OUTDATED:
         flags.add("fuzzy")
         previous = t.previous_source if t is not None else None
-        auto.append(f"{MARK_OUTDATED} the translation below was written for the previous text (#|)")
+        if previous or t is None or PIVOT_CHANGED not in (t.flags or []):
+            auto.append(f"{MARK_OUTDATED} the translation below was written for the previous text (#|)")
+        else:  # the Japanese is the same: the English the draft came from changed
+            auto.append(f"{MARK_PIVOT_CHANGED} drafted from an earlier English text; "
+                        "`kintl-pub translate` redrafts it")
         if t is not None and not t.translator and t.provenance:
             auto.append(f"{MARK_MACHINE} {format_provenance(t.provenance)}")
     if t is not None and t.flags and state in (State.MACHINE, State.OUTDATED):

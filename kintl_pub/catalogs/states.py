@@ -4,7 +4,10 @@
   outdated human text (which still holds a person's work);
 * a human write is checked against the version the person started from
   (conflict detection) and the replaced text goes to history;
-* every text knows its state, so the renderer can label it.
+* every text knows its state, so the renderer can label it;
+* machine drafts that went through English (``provenance["pivot"]``) are
+  outdated when a person's English for the same source changes, so the next
+  ``translate`` redrafts them from that English.
 
 Every writer goes through these functions: MT drafts (``mt.translate``),
 Easy Japanese drafts (``easy.build``), catalog import and the restore of the
@@ -21,8 +24,12 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from .. import locales
 from ..segment import source_hash
 from ..store.models import HUMAN_STATES, State, Translation, TranslationHistory
+
+#: the flag an outdated draft carries when its English changed (not its Japanese)
+PIVOT_CHANGED = "pivot-changed"
 
 
 class ConflictError(RuntimeError):
@@ -180,6 +187,8 @@ def put_human(
     if state == State.APPROVED:
         _check_approval(t, text, who)
     approving = state == State.APPROVED
+    if locale == locales.PIVOT.code and (t.text != text or not is_human(t)):
+        outdate_pivot_drafts(session, source)
     _replace(
         session, t, text=text, state=state, history_who=who,
         translator=t.translator if approving else who,  # an approval keeps the translator credited
@@ -236,6 +245,8 @@ def restore_human(
     t = ensure(session, locale, source)
     if is_human(t):
         return False
+    if locale == locales.PIVOT.code:
+        outdate_pivot_drafts(session, source)
     # Take over the file's version when it is ahead, so that the committed
     # catalogs and a fresh clone's store agree (and re-export identically).
     _replace(
@@ -246,6 +257,30 @@ def restore_human(
         min_version=version or 0,
     )
     return True
+
+
+def outdate_pivot_drafts(session: Session, source: str) -> int:
+    """A person's English for ``source`` is new or changed: every machine
+    draft of ``source`` that was translated through English (a ``pivot`` in
+    its provenance, machine or human English) is now *outdated* — kept and
+    shown as such until ``translate`` redrafts it from the new English.
+    Returns how many drafts were marked."""
+    n = 0
+    for t in session.scalars(
+        select(Translation).where(
+            Translation.source_hash == source_hash(source),
+            Translation.locale != locales.PIVOT.code,
+            Translation.state == State.MACHINE,
+        )
+    ):
+        if not (t.provenance or {}).get("pivot"):
+            continue  # a direct ja→X draft does not depend on the English
+        t.state = State.OUTDATED
+        t.flags = sorted({*(t.flags or []), PIVOT_CHANGED})
+        t.version += 1
+        t.updated_at = _now()
+        n += 1
+    return n
 
 
 def mark_outdated(session: Session, locale: str, old_source: str, new_source: str) -> bool:

@@ -156,13 +156,16 @@ class JapaneseLeftCheck(Check):
     description = (
         "A translation out of Japanese carries no Japanese characters, except in a quoted "
         "official name (“…”, \"…\", 「…」); kanji are fine where the locale's script uses "
-        "them (Chinese, Korean), and ・ as a separator is not counted."
+        "them (Chinese, Korean), and ・ as a separator is not counted.  A text mostly in "
+        "Japanese is the wrong-script check's finding, not this one's."
     )
 
     def applies(self, locale: str) -> bool:
         return super().applies(locale) and not is_easy(locale)
 
     def check(self, source: str, target: str, locale: str) -> list[Finding]:
+        if ScriptCheck().check(source, target, locale):
+            return []  # not a translation with Japanese left in it: one in Japanese
         blocks = _SCRIPT_BLOCKS.get(_script(locale), ())
         chars = _KANA_LETTERS + ("" if "Hani" in blocks else _RANGES["Hani"])
         left = re.findall(f"[{chars}]+", _QUOTED.sub(" ", target))

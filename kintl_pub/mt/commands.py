@@ -123,7 +123,8 @@ def translate_cmd(langs: tuple[str, ...], beam_size: int, max_length: int, progr
         if not lr.route:
             click.echo(f"{lr.locale:<8} human-only (no model): {lr.needed} segments wait for a translator")
             continue
-        extra = f", {lr.flagged} flagged" if lr.flagged else ""
+        extra = f" ({lr.via_people} from people's English)" if lr.via_people else ""
+        extra += f", {lr.flagged} flagged" if lr.flagged else ""
         kept = f", {lr.protected_human} human texts kept" if lr.protected_human else ""
         click.echo(f"{lr.locale:<8} {lr.route:<10} drafted {lr.drafted}{extra}{kept}")
     click.echo(

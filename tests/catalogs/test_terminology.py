@@ -60,3 +60,27 @@ def test_english_translations_carry_no_japanese_except_quoted_names() -> None:
     ]
     assert len(_human_entries(paths[0])) > 1000  # the people's English edition is there
     assert not found, "\n".join(found)
+
+
+def test_label_loader_takes_official_names_from_the_term_base(session, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A label that is a term is stored as the term base has it, even when
+    the shipped label file says otherwise (the term base is the one source)."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+
+    from kintl_pub.catalogs import states
+    from kintl_pub.prepare import load_label_translations
+    from kintl_pub.segment import sync
+
+    sync(session)
+    labels = tmp_path / "labels"
+    labels.mkdir()
+    cat = Catalog(locale="en", last_translator="label team")
+    cat.add("市民文化局", "Citizen Culture Bureau")  # the old, disagreeing label
+    cat.add("多言語情報提供事業", "Multilingual information program")  # not a term
+    with (labels / "en.po").open("wb") as fh:
+        write_po(fh, cat)
+    assert load_label_translations(session, labels) == {"en": 2}
+    assert states.get(session, "en", "市民文化局").text == "Civic Affairs Bureau"
+    assert states.get(session, "en", "多言語情報提供事業").text == "Multilingual information program"
+    assert states.get(session, "en", "市民文化局").translator == "label team"
