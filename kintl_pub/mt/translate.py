@@ -158,7 +158,7 @@ def people_english(session: Session, sources: list[str]) -> dict[str, Translatio
     return out
 
 
-def _through_english(route: Route) -> bool:
+def through_english(route: Route) -> bool:
     return len(route.steps) > 1 and route.steps[0].to_code == packages.PIVOT
 
 
@@ -186,15 +186,15 @@ def run(
     eng = engine if engine is not None else Engine()
     stack, key = versions(), eng.options.key()
     english = people_english(session, sorted({
-        s for code, todo in needs.items() if _through_english(routes[code]) for s in todo
+        s for code, todo in needs.items() if through_english(routes[code]) for s in todo
     }))
     jobs: list[Job] = []
     for code, todo in needs.items():
         route = routes[code]
-        human = [s for s in todo if s in english] if _through_english(route) else []
+        human = [s for s in todo if s in english] if through_english(route) else []
         rest = [s for s in todo if s not in set(human)]
         if rest:
-            pivot = PIVOT_MACHINE if _through_english(route) else None
+            pivot = PIVOT_MACHINE if through_english(route) else None
             jobs.append(Job(code, route.steps, {s: protect.mask(s, terms) for s in rest},
                             provenance(route.steps, stack, key, pivot=pivot)))
         if human:
@@ -204,7 +204,7 @@ def run(
                 provenance(route.steps[1:], stack, key, pivot=PIVOT_HUMAN),
                 {s: english[s] for s in human},
             ))
-    raw = _walk_routes(eng, jobs, progress)
+    raw = walk_routes(eng, jobs, progress)
     by_locale = {lr.locale: lr for lr in report.locales}
     for job, out in zip(jobs, raw, strict=True):
         _store(session, by_locale[job.locale], job, out, terms)
@@ -236,7 +236,7 @@ def _needs(
     return needs
 
 
-def _walk_routes(
+def walk_routes(
     eng: Engine, jobs: list[Job], progress: ProgressFactory | None
 ) -> list[dict[str, str]]:
     """Per job, source → raw (still masked) model output.
