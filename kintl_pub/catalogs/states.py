@@ -341,16 +341,21 @@ def plain_text(text: str, lang: str) -> str:
     return text
 
 
-def resolve_many(session: Session, locale: str, sources: Iterable[str]) -> dict[str, Shown]:
+def resolve_many(
+    session: Session, locale: str, sources: Iterable[str], *, fallback: str | None = None
+) -> dict[str, Shown]:
     """Best text per source for ``locale``: reviewed > machine (labelled) >
-    Easy Japanese fallback (noted) > Japanese source.  Never blank."""
+    the locale's fallback chain (``locales.fallback_chain``: e.g. Easy
+    Japanese, then a person's English; ``fallback`` is the reader's choice of
+    the first) > Japanese source.  Never blank; a fallback says its language."""
     sources = list(dict.fromkeys(s for s in sources if s))
     if locale == locales.SOURCE.code:
         return {s: Shown(s, s, DisplayState.SOURCE, locale) for s in sources}
-    easy = locales.EASY.code
     hashes = {source_hash(s): s for s in sources}
     rows = _by_hash(session, locale, hashes)
-    easy_rows = _by_hash(session, easy, hashes) if locale != easy else {}
+    full = locales.fallback_chain(locale, fallback)
+    chain = full[: full.index(locales.SOURCE.code)]  # the source ends it (or comes first, if chosen)
+    chain_rows = {code: _by_hash(session, code, hashes) for code in chain}
     shown_as = {State.MACHINE: DisplayState.MACHINE, State.OUTDATED: DisplayState.OUTDATED}
     out: dict[str, Shown] = {}
     for h, s in hashes.items():
@@ -362,12 +367,22 @@ def resolve_many(session: Session, locale: str, sources: Iterable[str]) -> dict[
             if t.state in shown_as:
                 out[s] = Shown(s, t.text, shown_as[State(t.state)], locale)
                 continue
-        e = easy_rows.get(h)
-        if e is not None and e.text and e.state != State.OUTDATED:
-            out[s] = Shown(s, e.text, DisplayState.FALLBACK, easy)
+        code = next((c for c in chain if _fallback_ok(c, chain_rows[c].get(h))), None)
+        if code is not None:
+            out[s] = Shown(s, chain_rows[code][h].text, DisplayState.FALLBACK, code)
         else:
             out[s] = Shown(s, s, DisplayState.FALLBACK, locales.SOURCE.code)
     return out
+
+
+def _fallback_ok(code: str, t: Translation | None) -> bool:
+    """May a reader of another locale be shown ``t`` in its stead?  Never an
+    outdated text; in a machine-translated locale only a person's text (a
+    fallback carries one label, and a machine draft in a third language
+    would pass as the real thing); Easy Japanese drafts are the site's own."""
+    if t is None or not t.text or t.state == State.OUTDATED:
+        return False
+    return t.state in HUMAN_STATES or locales.get(code).argos is None
 
 
 def _by_hash(session: Session, locale: str, hashes: dict[str, str]) -> dict[str, Translation]:

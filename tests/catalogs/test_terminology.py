@@ -32,13 +32,35 @@ def test_labels_agree_with_the_term_base(loc: locales.LocaleInfo) -> None:
     assert not disagree, "\n".join(disagree)
 
 
+BRITISH = ("Programme", "programme", "Centre", "centre", "Labour", "labour",
+           "Harbour", "harbour", "organis", "Organis", "Colour", "colour", "Favour", "favour",
+           "Catalogue", "catalogue", "Licence", "licence", "enrolment", "Neighbour", "neighbour")
+
+
 def test_english_labels_are_american_english() -> None:
     with (LABELS / "en.po").open("rb") as fh:
         catalog = read_po(fh)
-    british = ("Programme", "programme", "Centre", "centre", "Labour", "labour",
-               "Harbour", "harbour", "organis", "Organis")
-    found = [f"{m.id}: {m.string}" for m in catalog if m.id and any(b in m.string for b in british)]
+    found = [f"{m.id}: {m.string}" for m in catalog if m.id and any(b in m.string for b in BRITISH)]
     assert not found, "\n".join(found)
+
+
+def test_ui_strings_are_american_english_and_keep_their_translations() -> None:
+    """The UI source strings (msgids) and the English UI are American English;
+    renaming "Programme" to "Program" kept every locale's translation."""
+    pot = ROOT / "translations" / "messages.pot"
+    with pot.open("rb") as fh:
+        ids = [m.id if isinstance(m.id, str) else m.id[0] for m in read_po(fh) if m.id]
+    assert not [i for i in ids if any(b in i for b in BRITISH)]
+    with (ROOT / "translations" / "en" / "LC_MESSAGES" / "messages.po").open("rb") as fh:
+        en = read_po(fh)
+    assert not [m.string for m in en if m.id and any(b in str(m.string) for b in BRITISH)]
+    for loc in locales.LOCALES:
+        if loc.code == "ja-easy":
+            continue  # Easy Japanese UI strings fall back to Japanese
+        with (ROOT / "translations" / loc.babel_id / "LC_MESSAGES" / "messages.po").open("rb") as fh:
+            cat = read_po(fh)
+        for msgid in ("Program", "About this program", "number of programs"):
+            assert cat[msgid] is not None and cat[msgid].string, f"{loc.code}: {msgid}"
 
 
 def _human_entries(path: Path):  # type: ignore[no-untyped-def]
