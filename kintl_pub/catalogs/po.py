@@ -15,6 +15,8 @@ outdated      yes     ``#| msgid "<old source>"`` (the text was written for it),
 
 Every entry also carries ``#. kintl-state: S`` and ``#. kintl-version: N`` (the
 store version it was exported at, used for conflict detection on import).
+A translator's own ``# …`` notes are stored on import and written back
+(``comments``), before the ``translated-by`` line.
 
 Babel traps handled here rather than relied upon: ``read_po`` turns ``#|``
 previous-msgid lines into translator comments (python-babel/babel#206), so we
@@ -42,6 +44,7 @@ from sqlalchemy.orm import Session
 from .. import locales
 from ..locales import LocaleInfo
 from ..store.models import HUMAN_STATES, Segment, State, Translation
+from . import comments
 from .entries import Entry, context_comments
 from .states import PIVOT_CHANGED
 
@@ -121,12 +124,15 @@ def format_provenance(provenance: dict | None) -> str:
     return " ".join(parts)
 
 
-def message_for(entry: Entry, t: Translation | None) -> Message:
-    """The catalog entry for one source text in one locale."""
+def message_for(
+    entry: Entry, t: Translation | None, *, note: str | None = None, extra: list[str] | None = None
+) -> Message:
+    """The catalog entry for one source text in one locale (``note``: the
+    translator's comment; ``extra``: more ``#.`` lines, e.g. the neighbours)."""
     state = t.state if t is not None else State.UNTRANSLATED
     text = (t.text if t is not None else "") or ""
-    auto = context_comments(entry)
-    user: list[str] = []
+    auto = [*context_comments(entry), *(extra or [])]
+    user: list[str] = note.splitlines() if note else []
     flags: set[str] = set()
     previous: str | None = None
     if state == State.MACHINE:
@@ -178,9 +184,17 @@ def _header_comment(title: str) -> str:
     )
 
 
-def build_catalog(session: Session, loc: LocaleInfo, entries: Iterable[Entry]) -> Catalog:
-    """The full catalog of ``loc`` as the store holds it now (read-only)."""
+def build_catalog(
+    session: Session,
+    loc: LocaleInfo,
+    entries: Iterable[Entry],
+    *,
+    extra: dict[str, list[str]] | None = None,
+) -> Catalog:
+    """The full catalog of ``loc`` as the store holds it now (read-only);
+    ``extra``: source hash → more ``#.`` lines for that entry."""
     rows = locale_rows(session, loc)
+    notes = comments.for_locale(session, loc.code)
     entries = list(entries)
     used = [rows.get(e.source_hash) for e in entries]
     dates = [_utc(t.updated_at) for t in used if t is not None]
@@ -207,7 +221,8 @@ def build_catalog(session: Session, loc: LocaleInfo, entries: Iterable[Entry]) -
         fuzzy=False,
     )
     for entry, t in zip(entries, used, strict=True):
-        cat[entry.source] = message_for(entry, t)
+        note = notes.get(t.id) if t is not None else None
+        cat[entry.source] = message_for(entry, t, note=note, extra=(extra or {}).get(entry.source_hash))
     return cat
 
 
@@ -294,6 +309,7 @@ class PoEntry:
     translated_by: str | None = None
     approved_by: str | None = None
     previous: str | None = None  # the "#| msgid" (outdated entries)
+    notes: str = ""  # the translator's own "# …" comments
     plural: bool = False
     context: str | None = None
 
@@ -413,6 +429,7 @@ def read_catalog(data: bytes, name: str = "<po>") -> PoFile:
                 translated_by=_marker(user, MARK_TRANSLATED_BY),
                 approved_by=_marker(user, MARK_APPROVED_BY),
                 previous=previous or (msg.previous_id[0] if msg.previous_id else None),
+                notes=comments.notes(user),
                 plural=plural,
                 context=msg.context,
             )
