@@ -176,7 +176,7 @@ def _header_comment(title: str) -> str:
     return (
         "# Kawasaki City International Policy Promotion Plan,\n"
         f"# progress sheet FY2021: {title}.\n"
-        "# Written from the kintl-pub store by `kintl-pub catalogs update`.\n"
+        "# Written from the kintl-pub store (catalogs update or export).\n"
         "# Translate in Poedit, then: kintl-pub catalogs import FILE --as NAME\n"
         "# fuzzy + 'machine:' = machine draft to check;\n"
         "# fuzzy + '#| msgid' = the Japanese changed since it was translated;\n"
