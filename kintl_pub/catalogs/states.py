@@ -323,6 +323,11 @@ class Shown:
         return locales.BY_CODE[self.lang].html_lang
 
     @property
+    def lang_name(self) -> str:
+        """The shown language's own name (a fallback is labelled with it)."""
+        return locales.BY_CODE[self.lang].native_name
+
+    @property
     def unchecked(self) -> bool:
         """Should the reader be told, and offered the Japanese original?"""
         return self.state in (DisplayState.MACHINE, DisplayState.OUTDATED, DisplayState.FALLBACK)

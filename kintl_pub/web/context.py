@@ -198,7 +198,7 @@ def render(template: str, *, alternates: list[Alternate] | None = None, **ctx: A
     options = locales.fallback_options(loc.code)
     return render_template(
         template, loc=loc, lang=loc.code, prefs=g.prefs, here=here(), html_class=html_class,
-        field_titles=field_titles(i18n.gettext), locale_info=locales.BY_CODE,
+        field_titles=field_titles(i18n.gettext),
         fallback_options=[locales.BY_CODE[c] for c in options],
         fallback_current=locales.fallback_chain(loc.code, g.get("fallback"))[0] if options else None,
         alternates=alternate_links() if alternates is None else alternates, **ctx,
