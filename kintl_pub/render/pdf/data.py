@@ -117,12 +117,14 @@ def _field(tx: Texts, fv: FieldView, titles: dict[str, str]) -> Json:
     for b in fv.blocks:
         for run in b.runs:
             items = [tx.shown(t, tag=False) for t in run.items]
-            blocks.append({"kind": run.kind, "items": items, "sep": _sep(run.items)})
+            blocks.append({"kind": run.kind, "items": items, "sep": _sep(run.items),
+                           "marked": run.inline})
     original = []
     if fv.machine:
         for sb in fv.source_blocks:
             originals = [tx.plain(it, locales.SOURCE.code) for it in sb.items]
-            original.append({"kind": "li" if sb.kind == "ul" else "p", "items": originals, "sep": ""})
+            original.append({"kind": "li" if sb.kind == "ul" else "p", "items": originals, "sep": "",
+                             "marked": False})
     return {"title": titles[fv.name], "blocks": blocks, "notes": state_notes(fv, tx.locale, tx._),
             "original": original}
 

@@ -37,7 +37,9 @@ BY_SCRIPT: dict[str, Font] = {
     # PDF/UA-1's glyph-width rule (PDFUA1-FONT-GLYPH-WIDTH-001); this one is TrueType
     "Hans": Font("WenQuanYi Zen Hei", "fonts-wqy-zenhei", "/usr/share/fonts/truetype/wqy"),
     "Deva": Font("Noto Sans Devanagari", "fonts-noto-core", "/usr/share/fonts/truetype/noto"),
-    "Thai": Font("Noto Sans Thai", "fonts-noto-core", "/usr/share/fonts/truetype/noto"),
+    # not Noto Sans Thai: with it Typst maps a vowel mark's glyph to its whole
+    # cluster in /ToUnicode (typst/typst#8767), so ชีวิต extracts as ชีชีวิต
+    "Thai": Font("Loma", "fonts-tlwg-loma-ttf", "/usr/share/fonts/truetype/tlwg"),
     "Latn": Font("Noto Sans", "fonts-noto-core", "/usr/share/fonts/truetype/noto"),
 }
 #: The face the furigana outlines are drawn from (``ruby.py``).
