@@ -106,7 +106,6 @@ def state_notes(fv: FieldView, locale: str, _: Gettext) -> list[str]:
     translation (the PDF prints these; the HTML ``field`` macro says the same)."""
     notes = []
     if "machine" in fv.states:
-        # TRANSLATORS: note under a text that a computer translated
         notes.append(_("Machine translation, not yet checked."))
     if "outdated" in fv.states:
         notes.append(_("Part of this translation was made for an older version of the Japanese text."))
@@ -114,7 +113,6 @@ def state_notes(fv: FieldView, locale: str, _: Gettext) -> list[str]:
         notes.append(_("Part of this text is not translated yet and is shown in Easy Japanese."))
     if "ja" in fv.fallback_langs:
         notes.append(
-            # TRANSLATORS: Easy Japanese pages only: some sentences are still in ordinary Japanese
             _("Part of this text is not yet rewritten in Easy Japanese.") if locale == "ja-easy"
             else _("Part of this text is not translated yet and is shown in Japanese."))
     return notes

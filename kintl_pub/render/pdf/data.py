@@ -52,13 +52,10 @@ class Texts:
     def tag(self, state: str) -> str | None:
         _ = self._
         if state == DisplayState.MACHINE:
-            # TRANSLATORS: short tag after a title that was machine translated
             return _("machine translation")
         if state == DisplayState.OUTDATED:
-            # TRANSLATORS: short tag after a title whose translation is older than the Japanese text
             return _("may be out of date")
         if state == DisplayState.FALLBACK:
-            # TRANSLATORS: short tag after a title shown in Japanese because no translation exists yet
             return _("not yet translated")
         return None
 
@@ -138,7 +135,6 @@ def _program(tx: Texts, p: ProgramView, titles: dict[str, str]) -> Json:
             return [_("not rated")]
         return [str(value), *([tx.shown(text)] if text else [])]
 
-    # TRANSLATORS: rating of how far the plan was carried out, value 1-5
     facts.append({"term": _("Achievement"), "desc": rating(p.achievement, p.achievement_text)})
     facts.append({"term": _("Contribution to the policy"),
                   "desc": rating(p.contribution, p.contribution_text)})
@@ -149,10 +145,8 @@ def _program(tx: Texts, p: ProgramView, titles: dict[str, str]) -> Json:
                 desc.append(tx.plain(f"({shown.source})", locales.SOURCE.code))
             facts.append({"term": titles[name], "desc": desc})
     if p.measure_code:
-        # TRANSLATORS: number of the measure in the city's master plan, e.g. 4-4-1
         facts.append({"term": _("Measure number"), "desc": [p.measure_code]})
     return {
-        # TRANSLATORS: heading for a programme row that has no name in the source
         "name": tx.shown(p.name), "fallback_name": _("Programme"),
         "original_name": (tx.plain(p.name.source, locales.SOURCE.code)
                           if p.name and p.name.unchecked and p.name.lang != locales.SOURCE.code else None),
