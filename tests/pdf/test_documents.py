@@ -190,3 +190,13 @@ def test_special_characters_are_printed_as_written(special_built, lang: str) -> 
                       "content", "plan", "results", "reason", "future"):
             assert _flat(f"{where}{NASTY}") in flat, (doc.rel, where)
         assert flat.count(nasty) >= 14, doc.rel
+
+
+def test_booklet_has_cover_contents_and_overview_tables(built: Built) -> None:
+    text = pdftotext(_path(built, "en", None))
+    assert text.index("Kawasaki City International Policy Plan") < text.index("Contents")
+    assert text.index("Contents") < text.index("Overview in charts") < text.index("Initiative 5")
+    for title in ("Achievement by policy", "Achievement by direction", "Contribution by policy",
+                  "Contribution by direction"):
+        assert f"{title} (number of programmes)" in text  # each chart's data table
+    assert "Total" in text and "About as planned" in text  # header row, a scale label in the legend

@@ -203,11 +203,20 @@ def ui(_: Gettext) -> Json:
     }
 
 
+# the rating colours of the web's charts and badges (static/site.css --v1 … --vnone)
+COLOURS = {"v-1": "#1b5e20", "v-2": "#2e7d32", "v-3": "#1565c0", "v-4": "#a34a00", "v-5": "#b71c1c",
+           "v-a": "#1b5e20", "v-b": "#1565c0", "v-c": "#7a4a00", "v-none": "#5f6368"}
+
+
 def chart(tx: Texts, c: Chart) -> Json:
+    """A chart: its bars are drawn (an artifact) above the table that says
+    the same in text, as on the web page."""
     return {
         "title": c.title, "group": c.group_header,
         "columns": [v.value for v in c.legend],
-        "legend": [{"value": v.value, "label": tx.shown(v.label)} for v in c.legend if v.label],
+        "colours": [COLOURS.get(v.cls, COLOURS["v-none"]) for v in c.legend],
+        "legend": [{"value": v.value, "colour": COLOURS.get(v.cls, COLOURS["v-none"]),
+                    "label": tx.shown(v.label)} for v in c.legend],
         "rows": [{"label": r.label, "title": tx.shown(r.title, tag=False), "cells": r.cells,
                   "total": r.total} for r in c.rows],
     }
