@@ -198,5 +198,5 @@ def test_booklet_has_cover_contents_and_overview_tables(built: Built) -> None:
     assert text.index("Contents") < text.index("Overview in charts") < text.index("Initiative 5")
     for title in ("Achievement by policy", "Achievement by direction", "Contribution by policy",
                   "Contribution by direction"):
-        assert f"{title} (number of programmes)" in text  # each chart's data table
+        assert f"{title} (number of programs)" in text  # each chart's data table
     assert "Total" in text and "About as planned" in text  # header row, a scale label in the legend
