@@ -9,7 +9,8 @@ data-flow order, each step idempotent and cheap when nothing changed:
    ``data/labels/*.po``), never replacing text a person already has there;
 3. Easy Japanese drafts for every segment (cached by content + rules version);
 4. the search index;
-5. compiled UI catalogs (``messages.mo``).
+5. compiled UI catalogs (``messages.mo``);
+6. the PDFs (initiatives and booklets; only those whose content changed).
 
 Steps 1 and 4 are :func:`refresh`, which ``import``, ``serve`` and
 ``build-static`` also run (the one "sync → outdate → reindex").  A batch
@@ -33,15 +34,22 @@ LABELS = DATA_DIR / "labels"
 
 
 def load_label_translations(session: Session, labels_dir: Path = LABELS) -> dict[str, int]:
-    """Human translations of the short labels (titles, programme names,
+    """Human translations of the short labels (titles, program names,
     bureaus, wards), credited to the translator their file names.  Only fills
     entries that hold no person's text yet: an edit made later in the
-    workspace or a .po import is never overwritten by the shipped file."""
+    workspace or a .po import is never overwritten by the shipped file.
+
+    A label that is an official name of the term base (a bureau, a ward) is
+    loaded as the term base has it (``terms.approved``): one terminology,
+    whatever the file says (the suite fails when the two disagree)."""
     from babel.messages.pofile import read_po
 
     from . import locales
     from .catalogs import states
     from .catalogs.entries import current_sources
+    from .terms import approved, load_terms
+
+    term_base = load_terms()
 
     current = current_sources(session)
     added: dict[str, int] = {}
@@ -59,7 +67,8 @@ def load_label_translations(session: Session, labels_dir: Path = LABELS) -> dict
             t = states.get(session, loc.code, msg.id)
             if t is not None and states.is_human(t):
                 continue
-            states.put_human(session, loc.code, msg.id, str(msg.string), who=who)
+            text = approved(msg.id, loc.code, term_base) or str(msg.string)
+            states.put_human(session, loc.code, msg.id, text, who=who)
             n += 1
         added[loc.code] = n
     return added
@@ -94,7 +103,8 @@ def register(cli: click.Group) -> None:
 
 @click.command()
 @click.option("--skip-easy", is_flag=True, help="Do not (re)build Easy Japanese drafts.")
-def prepare(skip_easy: bool) -> None:
+@click.option("--skip-pdf", is_flag=True, help="Do not (re)build the PDFs.")
+def prepare(skip_easy: bool, skip_pdf: bool) -> None:
     """Make everything the site reads (idempotent; run after import/translate)."""
     from .catalogs.compile import compile_catalogs
     from .catalogs.importer import load_repo_catalogs
@@ -127,3 +137,7 @@ def prepare(skip_easy: bool) -> None:
         click.echo("search index: up to date" if rows is None else f"search index: {rows} rows")
     report = compile_catalogs(TRANSLATIONS)
     click.echo(f"catalogs compiled: {len(report.checked)} checked, {len(report.written)} .mo written")
+    if not skip_pdf:
+        from .render.pdf.commands import run_build
+
+        run_build()

@@ -84,18 +84,35 @@ def field_titles(_: Gettext) -> dict[str, str]:
     """Headings of the programme fields (and the names of the label fields a
     search hit can be in)."""
     return {
-        # TRANSLATORS: heading: what the programme is about (取組の内容)
-        "content": _("About this programme"),
+        # TRANSLATORS: heading: what the program is about (取組の内容)
+        "content": _("About this program"),
         # TRANSLATORS: heading: what was planned for fiscal 2021 (令和3年度の取組内容)
         "plan": _("Plan for fiscal 2021"),
         # TRANSLATORS: heading: what was done (取組内容の実績等)
         "results": _("Results"),
-        # TRANSLATORS: heading: why the programme got its rating (評価の理由)
+        # TRANSLATORS: heading: why the program got its rating (評価の理由)
         "reason": _("Reason for the rating"),
         # TRANSLATORS: heading: plans for the coming years (今後の事業の方向性)
         "future": _("Next steps"),
         "title": _("Title"),
-        "name": _("Programme"),
+        "name": _("Program"),
         "ward": _("Ward"),
         "bureau": _("Bureau in charge"),
     }
+
+
+def state_notes(fv: FieldView, locale: str, _: Gettext) -> list[str]:
+    """What the reader is told under a field whose text is not all a checked
+    translation (the PDF prints these; the HTML ``field`` macro says the same)."""
+    notes = []
+    if "machine" in fv.states:
+        notes.append(_("Machine translation, not yet checked."))
+    if "outdated" in fv.states:
+        notes.append(_("Part of this translation was made for an older version of the Japanese text."))
+    if "ja-easy" in fv.fallback_langs:
+        notes.append(_("Part of this text is not translated yet and is shown in Easy Japanese."))
+    if "ja" in fv.fallback_langs:
+        notes.append(
+            _("Part of this text is not yet rewritten in Easy Japanese.") if locale == "ja-easy"
+            else _("Part of this text is not translated yet and is shown in Japanese."))
+    return notes

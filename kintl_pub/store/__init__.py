@@ -17,6 +17,7 @@ from .models import (
     Segment,
     SourceRevision,
     Translation,
+    TranslationComment,
     TranslationHistory,
     User,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "Segment",
     "SourceRevision",
     "Translation",
+    "TranslationComment",
     "TranslationHistory",
     "User",
     "database_url",

@@ -11,9 +11,10 @@ import binascii
 
 from flask import Response, abort, request
 
+from ...catalogs.entries import collect
+from ...catalogs.export import Selection, export_name, neighbours, select_entries
 from ...catalogs.importer import CatalogImportReport, import_po
 from ...catalogs.po import CatalogError, build_catalog, locale_rows, read_catalog, render
-from ...catalogs.update import export_entries, export_name
 from ...locales import LocaleInfo
 from ...store import users
 from ..db import db
@@ -36,13 +37,14 @@ def files_download(lang: str) -> Response:
     ini = request.args.get("initiative", "")
     if ini and (not ini.isdigit() or len(ini) > 6):
         abort(400)
-    wanted = {int(ini)} if ini else None
+    sel = Selection(initiatives=frozenset({int(ini)} if ini else ()))
     try:
-        entries = export_entries(db(), wanted)
+        entries = select_entries(db(), collect(db()), sel)
     except CatalogError:
         abort(404)
-    data = render(build_catalog(db(), loc, entries))
-    name = export_name(loc, f"-initiatives-{ini}" if ini else "")
+    # the same file as ``catalogs export`` writes (neighbours as context)
+    data = render(build_catalog(db(), loc, entries, extra=neighbours(db(), entries)))
+    name = export_name(loc, sel.suffix())
     return Response(data, mimetype="text/x-gettext-translation",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
