@@ -93,7 +93,8 @@ def prepare(skip_easy: bool) -> None:
         with transaction(engine) as s:
             rep = build(s, progress=True)
             click.echo(f"Easy Japanese: {rep.sources} texts, {rep.analysed} analysed, "
-                       f"{rep.skipped_cached} cached, {rep.skipped_human} reviewed by people")
+                       f"{rep.skipped_cached} cached, {rep.skipped_human} written by people "
+                       f"(readings added to {rep.people.annotated}, {rep.people.cached} unchanged)")
     if engine.dialect.name == "sqlite":
         from .web.search import build_index, is_stale
 

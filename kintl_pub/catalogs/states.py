@@ -22,7 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..segment import source_hash
-from ..store.models import HUMAN_STATES, State, Translation, TranslationHistory
+from ..store.models import HUMAN_STATES, EasyAnnotation, State, Translation, TranslationHistory
 
 
 class ConflictError(RuntimeError):
@@ -309,7 +309,24 @@ def resolve_many(session: Session, locale: str, sources: Iterable[str]) -> dict[
             out[s] = Resolved(e.text, "fallback", "ja-easy")
         else:
             out[s] = Resolved(s, "fallback", "ja")
-    return out
+    return with_easy_readings(session, out)
+
+
+def with_easy_readings(session: Session, resolved: dict[str, Resolved]) -> dict[str, Resolved]:
+    """Easy Japanese a person wrote is plain text; ``easy build`` stores its
+    readings and phrase breaks beside it (``EasyAnnotation``).  Show those
+    while they belong to the text shown (same text hash); otherwise the plain
+    text as written.  The web process only reads them."""
+    easy = {source_hash(s): (s, r) for s, r in resolved.items() if r.lang == "ja-easy"}
+    if not easy:
+        return resolved
+    keys = list(easy)
+    for i in range(0, len(keys), 500):
+        for a in session.scalars(select(EasyAnnotation).where(EasyAnnotation.source_hash.in_(keys[i : i + 500]))):
+            s, r = easy[a.source_hash]
+            if a.text_hash == source_hash(r.text):
+                resolved[s] = Resolved(a.markup, r.state, r.lang)
+    return resolved
 
 
 def _by_hash(session: Session, locale: str, hashes: dict[str, str]) -> dict[str, Translation]:

@@ -1,7 +1,8 @@
 """``kintl-pub easy build``: Easy Japanese for every stored segment.
 
 Writes through :func:`kintl_pub.catalogs.states.put_machine`, so an editor's
-reviewed rewrite (a human state) is never replaced.  A segment whose draft
+reviewed rewrite (a human state) is never replaced; the texts people wrote get
+their readings and phrase breaks beside them (:mod:`.people`).  A segment whose draft
 already carries the current rules version is skipped before any analysis:
 a second run with nothing changed loads no analyser at all.
 """
@@ -19,6 +20,7 @@ from ..locales import EASY
 from ..store.models import Segment, State, Translation
 from . import overrides
 from .models import ReadingDisagreement
+from .people import PeopleReport
 from .tokens import Token
 from .version import rules_version
 
@@ -36,6 +38,8 @@ class BuildReport:
     kept_source: int = 0
     disagreements: int = 0
     flagged: list[tuple[str, list[str]]] = field(default_factory=list)
+    #: people's texts: readings and phrase breaks added (easy.people)
+    people: PeopleReport = field(default_factory=PeopleReport)
 
 
 class Pipeline:
@@ -122,8 +126,16 @@ def build(session: Session, *, progress: bool = True, pipeline: Pipeline | None 
             report.skipped_cached += 1
         else:
             todo.append(seg)
-    if not todo:
-        return report
+    if todo:
+        pipeline = _machine_drafts(session, todo, report, provenance, pipeline, progress)
+    from . import people
+
+    report.people = people.annotate(session, version, pipeline, progress=progress)
+    return report
+
+
+def _machine_drafts(session: Session, todo: list[Segment], report: BuildReport, provenance: dict,
+                    pipeline: Pipeline | None, progress: bool) -> Pipeline:
     pipe = pipeline or Pipeline()
     checked = overrides.load_checked()
     iterable = todo
@@ -141,4 +153,4 @@ def build(session: Session, *, progress: bool = True, pipeline: Pipeline | None 
         if states.put_machine(session, EASY.code, seg.source, marked, provenance=provenance, flags=flags):
             report.written += 1
     session.flush()
-    return report
+    return pipe

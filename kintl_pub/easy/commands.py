@@ -130,9 +130,14 @@ def easy_build_cmd(quiet: bool) -> None:
         save_kakasi_cache()
     click.echo(
         f"{r.segments} segments, {r.sources} distinct texts: {r.analysed} analysed, "
-        f"{r.written} written, {r.skipped_cached} unchanged (cached), {r.skipped_human} reviewed by a person; "
+        f"{r.written} written, {r.skipped_cached} unchanged (cached), {r.skipped_human} written by people; "
         f"{r.kept_source} kept their source text (preservation check); "
         f"{r.disagreements} new reading disagreements (kintl-pub readings review)."
+    )
+    p = r.people
+    click.echo(
+        f"people's texts: {p.texts}, readings added to {p.annotated} ({p.cached} unchanged); "
+        f"{len(p.flagged)} miss something of their source (kintl-pub easy report --people)."
     )
 
 

@@ -139,9 +139,7 @@ _HOLIDAY = ("祝", "祝日", "休日", "祝休日")
 def _bracketed_days(out: list[Token], run: list[int]) -> bool:
     """（木） / （木・祝日） / （月から金）: only weekdays (and holidays) inside brackets."""
     a, b = run[0] - 1, run[-1] + 1
-    if a < 0 or b >= len(out) or out[a].surface not in ("（", "(") or out[b].surface not in ("）", ")"):
-        return False
-    return True
+    return a >= 0 and b < len(out) and out[a].surface in ("（", "(") and out[b].surface in ("）", ")")
 
 
 def weekday_list(tokens: list[Token]) -> list[Token]:

@@ -137,11 +137,11 @@ def split(kanji: str, reading: str) -> list[tuple[str, str]] | None:
             # of two equally long groups prefer the one whose ends do not read
             # alone (茨城|いばらき 県|けん, not 茨|いばら 城県|きけん)
             for k in range(i + 2, n + 1):
-                for l in range(j + 1, m - (n - k) + 1):
-                    rest = walk(k, l)
+                for e in range(j + 1, m - (n - k) + 1):
+                    rest = walk(k, e)
                     if rest is None:
                         continue
-                    g = reading[j:l]
+                    g = reading[j:e]
                     end = any(g.endswith(r) and g != r for r in cands[k - 1])
                     start = any(g.startswith(r) and g != r for r in cands[i])
                     c = (rest[0][0] + k - i, rest[0][1] + end, rest[0][2] + start)
