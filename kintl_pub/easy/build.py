@@ -19,7 +19,7 @@ from ..catalogs import states
 from ..locales import EASY
 from ..store.models import Segment, State, Translation
 from . import overrides
-from .models import ReadingDisagreement
+from .models import EasyRulesDraft, ReadingDisagreement
 from .people import PeopleReport
 from .tokens import Token
 from .version import rules_version
@@ -38,6 +38,7 @@ class BuildReport:
     kept_source: int = 0
     disagreements: int = 0
     flagged: list[tuple[str, list[str]]] = field(default_factory=list)
+    rules_drafts: int = 0  # the rules' rewrites of entries people wrote (for the report)
     #: people's texts: readings and phrase breaks added (easy.people)
     people: PeopleReport = field(default_factory=PeopleReport)
 
@@ -117,17 +118,22 @@ def build(session: Session, *, progress: bool = True, pipeline: Pipeline | None 
         t.source_hash: t
         for t in session.scalars(select(Translation).where(Translation.locale == EASY.code))
     }
+    drafts = {d.source_hash: d for d in session.scalars(select(EasyRulesDraft))}
     todo: list[Segment] = []
     for seg in by_source.values():
         t = existing.get(seg.source_hash)
         if t is not None and states.is_human(t):
             report.skipped_human += 1
+            d = drafts.get(seg.source_hash)
+            if d is None or d.rules != version:
+                todo.append(seg)  # the rules' draft, kept apart for the report
         elif t is not None and t.state == State.MACHINE and (t.provenance or {}).get("rules") == version:
             report.skipped_cached += 1
         else:
             todo.append(seg)
     if todo:
-        pipeline = _machine_drafts(session, todo, report, provenance, pipeline, progress)
+        human = {h for h, t in existing.items() if states.is_human(t)}
+        pipeline = _machine_drafts(session, todo, report, provenance, pipeline, progress, human, drafts)
     from . import people
 
     report.people = people.annotate(session, version, pipeline, progress=progress)
@@ -135,7 +141,10 @@ def build(session: Session, *, progress: bool = True, pipeline: Pipeline | None 
 
 
 def _machine_drafts(session: Session, todo: list[Segment], report: BuildReport, provenance: dict,
-                    pipeline: Pipeline | None, progress: bool) -> Pipeline:
+                    pipeline: Pipeline | None, progress: bool, human: set[str],
+                    drafts: dict[str, EasyRulesDraft]) -> Pipeline:
+    """The rules' rewrite of each segment in ``todo``: stored as the machine
+    draft, or (a person wrote the entry) as an :class:`EasyRulesDraft`."""
     pipe = pipeline or Pipeline()
     checked = overrides.load_checked()
     iterable = todo
@@ -145,6 +154,14 @@ def _machine_drafts(session: Session, todo: list[Segment], report: BuildReport, 
         iterable = tqdm(todo, desc="easy build", unit="seg")
     for seg in iterable:
         marked, flags, disagreeing = pipe.run(seg.source, seg.kind)
+        if seg.source_hash in human:
+            d = drafts.get(seg.source_hash)
+            if d is None:
+                d = EasyRulesDraft(source_hash=seg.source_hash, rules="", markup="")
+                session.add(d)
+            d.rules, d.markup, d.flags = provenance["rules"], marked, flags or None
+            report.rules_drafts += 1
+            continue
         report.analysed += 1
         report.disagreements += _queue(session, disagreeing, seg.source, seg.key, checked)
         if "kept-source" in flags:

@@ -32,7 +32,8 @@ def items_by_kind(source: str, tokens: list[Token] | None = None) -> list[tuple[
 
     Times are compared after the 午前/午後 rule (14時 → 午後2時 keeps the time
     but changes the digits).  Proper nouns come from Sudachi's 固有名詞 tags
-    and the reading dictionary.
+    and the reading dictionary's names (its common words, such as 板面, are
+    words a rewrite may change).
     """
     text = _fold(times_with_ampm(source))
     found: list[tuple[str, str]] = []
@@ -41,7 +42,7 @@ def items_by_kind(source: str, tokens: list[Token] | None = None) -> list[tuple[
     found += [("latin", w) for w in _LATIN.findall(text) if len(w) >= 2]
     if tokens:
         found += [(NAME, t.surface) for t in tokens
-                  if (len(t.pos) > 1 and t.pos[1] == "固有名詞" and len(t.surface) > 1) or t.source == "override"]
+                  if len(t.pos) > 1 and t.pos[1] == "固有名詞" and (len(t.surface) > 1 or t.source == "override")]
     seen: set[str] = set()
     return [(k, i) for k, i in found if not (i in seen or seen.add(i))]  # type: ignore[func-returns-value]
 

@@ -32,6 +32,8 @@ _KAKASI_CACHE: dict[str, str] = {}
 _MARKER_SEARCH = re.compile(f"[{NUMBERED_MARKERS}]").search
 _MARKER_SPLIT = re.compile(f"([{NUMBERED_MARKERS}])").split
 _MARKER_POS = ("補助記号", "一般", "*", "*", "*", "*")
+_NAME_POS = ("名詞", "固有名詞", "一般", "*", "*", "*")
+_WORD_POS = ("名詞", "普通名詞", "一般", "*", "*", "*")
 _NORMALISE = str.maketrans({"ゖ": "が", "ゕ": "か", "ヶ": "が", "ヵ": "か"})
 
 
@@ -159,8 +161,11 @@ class Reader:
                 out.append(full[i])
                 i += 1
             surface = text[a:b]
+            # a name if Sudachi saw one in it (溝口, 日本民家園), else a common word (板面, 施行日)
+            covered = [t for t, st in zip(full[i:], starts[i:], strict=False) if st < b]
+            name = any(len(t.pos) > 1 and t.pos[1] == "固有名詞" for t in covered)
             out.append(Token(surface, self.overrides[surface].reading,
-                             ("名詞", "固有名詞", "*", "*", "*", "*"), surface, "override"))
+                             _NAME_POS if name else _WORD_POS, surface, "override"))
             pos = b
         while i < n and starts[i] < pos:
             if ends[i] > pos:

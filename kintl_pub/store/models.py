@@ -344,6 +344,22 @@ class EasyAnnotation(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class EasyRulesDraft(Base):
+    """The automatic rewrite of a source whose ja-easy entry a person wrote.
+
+    ``translation`` holds the person's text there, but ``easy report`` still
+    measures the rules on every source (the rules' targets, side by side with
+    the published text's), so ``easy build`` keeps their draft here.
+    """
+
+    __tablename__ = "easy_rules_draft"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    rules: Mapped[str] = mapped_column(String(32))
+    markup: Mapped[str] = mapped_column(Text)
+    flags: Mapped[list | None] = mapped_column(JSON, nullable=True)
+
+
 # --------------------------------------------------------------------------
 # People
 # --------------------------------------------------------------------------

@@ -82,6 +82,12 @@ def test_cli_easy_and_reading(monkeypatch) -> None:  # type: ignore[no-untyped-d
     r = CliRunner().invoke(cli, ["reading", "麻生区の溝口", "行います"])
     assert r.exit_code == 0, r.output
     assert r.output.splitlines() == ["あさおくのみぞのくち", "おこないます"]
+    # a list item is text, not an option (editors check `- …` lines; it needed `--`)
+    r = CliRunner().invoke(cli, ["reading", "- 「日本の家」を見ます", "-x"])
+    assert r.exit_code == 0, r.output
+    assert r.output.splitlines() == ["- 「にほんのいえ」をみます", "-x"]
+    r = CliRunner().invoke(cli, ["easy", "- 研修を実施いたしました。"])
+    assert r.exit_code == 0 and "研修をおこないました。" in r.output, r.output
     r = CliRunner().invoke(cli, ["easy", "研修を実施いたしました。", "令和3年度の取組"])
     assert r.exit_code == 0, r.output
     assert r.output.splitlines() == ["研修をおこないました。", "2021年度（令和3年度）のとりくみです。"]
@@ -133,7 +139,7 @@ def test_editors_hand_rewrite_loop(engine, db_url, pipeline, monkeypatch, tmp_pa
     runner = CliRunner()
 
     out = runner.invoke(cli, ["easy", "report"]).output
-    assert "targets:" in out and "jReadability ≥ 4.0 per initiative" in out
+    assert "targets for the published text" in out and "jReadability ≥ 4.0 per initiative" in out
     before = json.loads(runner.invoke(cli, ["easy", "report", "--json", "-i", "1"]).output)
 
     r = runner.invoke(cli, ["catalogs", "export", "--lang", "ja-easy", "-i", "1", "--out", str(tmp_path)])
