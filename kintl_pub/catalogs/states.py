@@ -21,8 +21,16 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from .. import locales
 from ..segment import source_hash
-from ..store.models import HUMAN_STATES, EasyAnnotation, State, Translation, TranslationHistory
+from ..store.models import (
+    HUMAN_STATES,
+    DisplayState,
+    EasyAnnotation,
+    State,
+    Translation,
+    TranslationHistory,
+)
 
 
 class ConflictError(RuntimeError):
@@ -274,59 +282,80 @@ def mark_outdated(session: Session, locale: str, old_source: str, new_source: st
 
 
 @dataclass(frozen=True)
-class Resolved:
-    """What the reader is shown for one segment in one locale."""
+class Shown:
+    """One segment or label as the reader sees it in one locale: what
+    :func:`resolve_many` returns and every renderer shows."""
 
-    text: str
-    state: str  # "source" | "reviewed" | "machine" | "outdated" | "fallback"
+    source: str  # the Japanese source (msgid)
+    text: str  # the text shown (Easy Japanese markup when lang == "ja-easy")
+    state: DisplayState  # a StrEnum: compares equal to "reviewed", "fallback", …
     lang: str  # URL code of the language actually shown (e.g. "ja-easy" for a fallback)
 
+    @property
+    def html_lang(self) -> str:
+        return locales.BY_CODE[self.lang].html_lang
 
-def resolve_many(session: Session, locale: str, sources: Iterable[str]) -> dict[str, Resolved]:
+    @property
+    def unchecked(self) -> bool:
+        """Should the reader be told, and offered the Japanese original?"""
+        return self.state in (DisplayState.MACHINE, DisplayState.OUTDATED, DisplayState.FALLBACK)
+
+    def plain(self) -> str:
+        """The text without Easy Japanese reading markup."""
+        return plain_text(self.text, self.lang)
+
+
+def plain_text(text: str, lang: str) -> str:
+    """``text`` in language ``lang`` without Easy Japanese reading markup."""
+    if lang == locales.EASY.code:
+        from ..easy.markup import to_plain
+
+        return to_plain(text)
+    return text
+
+
+def resolve_many(session: Session, locale: str, sources: Iterable[str]) -> dict[str, Shown]:
     """Best text per source for ``locale``: reviewed > machine (labelled) >
     Easy Japanese fallback (noted) > Japanese source.  Never blank."""
     sources = list(dict.fromkeys(s for s in sources if s))
-    if locale == "ja":
-        return {s: Resolved(s, "source", "ja") for s in sources}
+    if locale == locales.SOURCE.code:
+        return {s: Shown(s, s, DisplayState.SOURCE, locale) for s in sources}
+    easy = locales.EASY.code
     hashes = {source_hash(s): s for s in sources}
     rows = _by_hash(session, locale, hashes)
-    easy_rows = _by_hash(session, "ja-easy", hashes) if locale != "ja-easy" else {}
-    out: dict[str, Resolved] = {}
+    easy_rows = _by_hash(session, easy, hashes) if locale != easy else {}
+    shown_as = {State.MACHINE: DisplayState.MACHINE, State.OUTDATED: DisplayState.OUTDATED}
+    out: dict[str, Shown] = {}
     for h, s in hashes.items():
         t = rows.get(h)
         if t is not None and t.text:
             if t.state in HUMAN_STATES:
-                out[s] = Resolved(t.text, "reviewed", locale)
+                out[s] = Shown(s, t.text, DisplayState.REVIEWED, locale)
                 continue
-            if t.state == "machine":
-                out[s] = Resolved(t.text, "machine", locale)
-                continue
-            if t.state == "outdated":
-                out[s] = Resolved(t.text, "outdated", locale)
+            if t.state in shown_as:
+                out[s] = Shown(s, t.text, shown_as[State(t.state)], locale)
                 continue
         e = easy_rows.get(h)
-        if e is not None and e.text and e.state != "outdated":
-            out[s] = Resolved(e.text, "fallback", "ja-easy")
+        if e is not None and e.text and e.state != State.OUTDATED:
+            out[s] = Shown(s, e.text, DisplayState.FALLBACK, easy)
         else:
-            out[s] = Resolved(s, "fallback", "ja")
+            out[s] = Shown(s, s, DisplayState.FALLBACK, locales.SOURCE.code)
     return with_easy_readings(session, out)
 
 
-def with_easy_readings(session: Session, resolved: dict[str, Resolved]) -> dict[str, Resolved]:
+def with_easy_readings(session: Session, shown: dict[str, Shown]) -> dict[str, Shown]:
     """Easy Japanese a person wrote is plain text; ``easy build`` stores its
     readings and phrase breaks beside it (``EasyAnnotation``).  Show those
     while they belong to the text shown (same text hash); otherwise the plain
     text as written.  The web process only reads them."""
-    easy = {source_hash(s): (s, r) for s, r in resolved.items() if r.lang == "ja-easy"}
-    if not easy:
-        return resolved
+    easy = {source_hash(s): sh for s, sh in shown.items() if sh.lang == locales.EASY.code}
     keys = list(easy)
     for i in range(0, len(keys), 500):
         for a in session.scalars(select(EasyAnnotation).where(EasyAnnotation.source_hash.in_(keys[i : i + 500]))):
-            s, r = easy[a.source_hash]
-            if a.text_hash == source_hash(r.text):
-                resolved[s] = Resolved(a.markup, r.state, r.lang)
-    return resolved
+            sh = easy[a.source_hash]
+            if a.text_hash == source_hash(sh.text):
+                shown[sh.source] = Shown(sh.source, a.markup, sh.state, sh.lang)
+    return shown
 
 
 def _by_hash(session: Session, locale: str, hashes: dict[str, str]) -> dict[str, Translation]:

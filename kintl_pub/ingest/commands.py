@@ -43,10 +43,11 @@ def import_cmd(path: Path, if_empty: bool, who: str | None, corrections: Path | 
     try:
         with transaction() as s:
             report = import_file(s, path, who=who, corrections=corrections)
-            from ..segment import sync
+            from ..prepare import refresh
 
-            seg = sync(s)
-            outdated = _outdate(s, seg.changes)
+            # the search index waits for `prepare` (it changes the store again)
+            done = refresh(s, index=False)
+            seg, outdated = done.segments, done.outdated
     except SheetError as exc:
         raise click.ClickException(f"{path}: {exc} (nothing was changed)") from exc
     click.echo(
@@ -57,15 +58,6 @@ def import_cmd(path: Path, if_empty: bool, who: str | None, corrections: Path | 
     )
     click.echo(f"Segments: {seg.total} ({seg.added} new, {len(seg.changes)} changed, {seg.removed} removed)"
                + (f"; {outdated} translations marked outdated." if outdated else "."))
-
-
-def _outdate(session, changes) -> int:
-    """Mark translations of changed segments outdated (catalogs stage)."""
-    if not changes:
-        return 0
-    from ..catalogs.update import outdate
-
-    return outdate(session, changes)
 
 
 @click.command("export")

@@ -88,7 +88,7 @@ def test_resolve_many_keeps_states_distinguishable(session):
     states.mark_outdated(session, "ko", A, B)
     r = states.resolve_many(session, "en", [A, B, C, "ない文。", ""])
     assert (r[A].state, r[B].state, r[C].state, r[C].lang) == ("reviewed", "machine", "fallback", "ja-easy")
-    assert r["ない文。"] == states.Resolved("ない文。", "fallback", "ja")
+    assert r["ない文。"] == states.Shown("ない文。", "ない文。", "fallback", "ja")
     assert "" not in r
     assert states.resolve_many(session, "ko", [B])[B].state == "outdated"
     assert states.resolve_many(session, "ja", [A])[A].state == "source"

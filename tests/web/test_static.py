@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kintl_pub import locales
-from kintl_pub.web.commands import build_static
+from kintl_pub.web.static_export import build_static
 
 
 def test_build_static_writes_every_page(seed_url, tmp_path):
