@@ -9,7 +9,8 @@ data-flow order, each step idempotent and cheap when nothing changed:
    ``data/labels/*.po``), never replacing text a person already has there;
 3. Easy Japanese drafts for every segment (cached by content + rules version);
 4. the search index;
-5. compiled UI catalogs (``messages.mo``).
+5. compiled UI catalogs (``messages.mo``), and the readings of the Easy
+   Japanese UI strings (``easy/ui.py``).
 
 Steps 1 and 4 are :func:`refresh`, which ``import``, ``serve`` and
 ``build-static`` also run (the one "sync → outdate → reindex").  A batch
@@ -128,3 +129,8 @@ def prepare(skip_easy: bool) -> None:
         click.echo("search index: up to date" if rows is None else f"search index: {rows} rows")
     report = compile_catalogs(TRANSLATIONS)
     click.echo(f"catalogs compiled: {len(report.checked)} checked, {len(report.written)} .mo written")
+    if not skip_easy:
+        from .easy.ui import compile_ui
+
+        n, written = compile_ui(TRANSLATIONS)
+        click.echo(f"Easy Japanese UI strings: {n} with readings" + ("" if written else " (unchanged)"))

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from ..catalogs import states
 from ..locales import EASY
 from ..store.models import Segment, State, Translation
-from . import overrides
+from . import overrides, titles
 from .models import EasyRulesDraft, ReadingDisagreement
 from .people import PeopleReport
 from .tokens import Token
@@ -120,8 +120,12 @@ def build(session: Session, *, progress: bool = True, pipeline: Pipeline | None 
     }
     drafts = {d.source_hash: d for d in session.scalars(select(EasyRulesDraft))}
     todo: list[Segment] = []
+    named: list[Segment] = []  # titles and programme names: drafted after the content they explain
     for seg in by_source.values():
         t = existing.get(seg.source_hash)
+        if seg.field in titles.TITLE_FIELDS and not (t is not None and states.is_human(t)):
+            named.append(seg)
+            continue
         if t is not None and states.is_human(t):
             report.skipped_human += 1
             d = drafts.get(seg.source_hash)
@@ -134,10 +138,34 @@ def build(session: Session, *, progress: bool = True, pipeline: Pipeline | None 
     if todo:
         human = {h for h, t in existing.items() if states.is_human(t)}
         pipeline = _machine_drafts(session, todo, report, provenance, pipeline, progress, human, drafts)
+    pipeline = _titles(session, named, report, provenance, pipeline)
     from . import people
 
     report.people = people.annotate(session, version, pipeline, progress=progress)
     return report
+
+
+def _titles(session: Session, named: list[Segment], report: BuildReport, provenance: dict,
+            pipeline: Pipeline | None) -> Pipeline | None:
+    """Official names with a one-line explanation drafted from their programme's
+    content (:mod:`.titles`): redone when the rules or the explanation change."""
+    for seg in named:
+        text = titles.explanation_for(session, seg)
+        wanted = {**provenance, "explains": titles.key(text)}
+        t = states.get(session, EASY.code, seg.source)
+        if t is not None and t.state == State.MACHINE and t.provenance == wanted:
+            report.skipped_cached += 1
+            continue
+        pipeline = pipeline or Pipeline()
+        flags: list[str] = []
+        if text:
+            marked = titles.title_markup(seg.source, text, pipeline.reader)
+        else:
+            marked, flags, _ = pipeline.run(seg.source, seg.kind)
+        report.analysed += 1
+        if states.put_machine(session, EASY.code, seg.source, marked, provenance=wanted, flags=flags):
+            report.written += 1
+    return pipeline
 
 
 def _machine_drafts(session: Session, todo: list[Segment], report: BuildReport, provenance: dict,

@@ -145,6 +145,15 @@ def easy_build_cmd(quiet: bool) -> None:
     )
 
 
+@easy_group.command("ui")
+def easy_ui_cmd() -> None:
+    """Readings for the Easy Japanese UI strings (prepare runs this)."""
+    from .ui import compile_ui, ruby_path
+
+    n, written = compile_ui()
+    click.echo(f"{n} UI strings with readings in {ruby_path()}" + ("" if written else " (unchanged)"))
+
+
 @easy_group.command("report")
 @click.option("--initiative", "-i", type=int, multiple=True, help="Only these initiatives (default: all).")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")

@@ -37,7 +37,8 @@ Rendering (``render_html``)
 * everything is HTML-escaped (stored text is never HTML);
 * ruby is ``<ruby>行<rp>(</rp><rt>おこな</rt><rp>)</rp></ruby>``: ``<rp>`` gives
   browsers without ruby support, text-only readers and copy-paste
-  ``行(おこな)``;
+  ``行(おこな)``; adjacent groups (one word in mono-ruby, ``{京|けい}{急|きゅう}``)
+  share one ``<ruby>`` element with a base/``<rt>`` pair per kanji;
 * a gloss is
   ``<span class="gloss"><span class="gloss-term">TERM</span><span class="gloss-note">（EXPLANATION）</span></span>``:
   the explanation is ordinary visible text in full-width parentheses right
@@ -72,6 +73,7 @@ __all__ = [
     "render_blocks",
     "render_html",
     "ruby",
+    "split_gloss",
     "to_plain",
     "validate",
 ]
@@ -273,15 +275,19 @@ def _lines(text: str) -> list[tuple[str, str]]:
 
 def _html(nodes: tuple[Node, ...], furigana: bool, wakachi: bool) -> str:
     parts: list[str] = []
+    in_ruby = False  # adjacent ruby groups (mono-ruby of one word) share one <ruby>
     for node in nodes:
+        if in_ruby and not (isinstance(node, Ruby) and furigana and node.reading):
+            parts.append("</ruby>")
+            in_ruby = False
         if isinstance(node, str):
             parts.append(str(escape(node)))
         elif isinstance(node, Ruby):
             if furigana and node.reading:
-                parts.append(
-                    f"<ruby>{escape(node.base)}<rp>(</rp><rt>{escape(node.reading)}</rt>"
-                    "<rp>)</rp></ruby>"
-                )
+                if not in_ruby:
+                    parts.append("<ruby>")
+                    in_ruby = True
+                parts.append(f"{escape(node.base)}<rp>(</rp><rt>{escape(node.reading)}</rt><rp>)</rp>")
             else:
                 parts.append(str(escape(node.base)))
         elif isinstance(node, Break):
@@ -295,6 +301,8 @@ def _html(nodes: tuple[Node, ...], furigana: bool, wakachi: bool) -> str:
                 + _html(node.explanation, furigana, wakachi)
                 + "）</span></span>"
             )
+    if in_ruby:
+        parts.append("</ruby>")
     return "".join(parts)
 
 
@@ -402,3 +410,36 @@ def glosses(text: str) -> list[tuple[str, str]]:
                     )
                 )
     return found
+
+
+def split_gloss(text: str) -> tuple[str, str] | None:
+    """(term, explanation) markup when the whole text is one gloss — an Easy
+    Japanese title, ``[official name|one-line explanation]`` — else None.
+    Renderers show the name as the heading and the explanation under it."""
+    line = text.strip()
+    if "\n" in line or not (line.startswith("[") and line.endswith("]")):
+        return None
+    p = _Parser(line)
+    p.i = 0
+    g = p.gloss_at()
+    if g is None or p.i != len(line):
+        return None
+    # the markup of each part is the text between the brackets and the bar
+    depth, bar = 0, -1
+    i = 1
+    while i < len(line) - 1:
+        c = line[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth = max(0, depth - 1)
+        elif c == "|" and depth == 0:
+            bar = i
+            break
+        i += 1
+    if bar < 0:
+        return None
+    return line[1:bar], line[bar + 1 : -1]
