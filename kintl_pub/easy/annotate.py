@@ -21,6 +21,8 @@ def starts_phrase(prev: Token, cur: Token) -> bool:
     """Is there a 文節 boundary between ``prev`` and ``cur``?  A simple
     content-word rule: a new phrase starts at an independent word that does
     not continue a compound (noun+noun, prefix+word) or a verb chain."""
+    if prev.source == "rule:prefix":
+        return True  # 同 / 性的マイノリティ: the prefix stands apart from a word it is not part of
     if cur.pos1 not in _INDEPENDENT or prev.surface in _OPENING or prev.pos1 == "接頭辞":
         return False
     if prev.surface[-1:].isascii() and cur.surface[:1].isascii():
@@ -58,7 +60,7 @@ _BK_IDS: dict[tuple[tuple[str, ...], str], int] = {}
 
 def _bk(t: Token) -> tuple[int, int]:
     s = t.surface
-    left = (t.pos, s if (t.pos and t.pos[0] == "補助記号") or s[-1:].isascii() else "")
+    left = (t.pos, s if (t.pos and t.pos[0] == "補助記号") or s[-1:].isascii() or t.source == "rule:prefix" else "")
     right = (t.pos, s[:1] if s[:1].isascii() else "")
     ids = _BK_IDS
     a = ids.setdefault(left, len(ids))

@@ -56,11 +56,12 @@ class Pipeline:
         self.glossary = load()
         self.annotator = Annotator(self.reader, self.glossary)
 
-    def run(self, source: str, kind: str = "p") -> tuple[str, list[str], list[Token]]:
-        """(markup, flags, disagreeing tokens) for one source text."""
+    def run(self, source: str, kind: str = "p", field: str | None = None) -> tuple[str, list[str], list[Token]]:
+        """(markup, flags, disagreeing tokens) for one source text (``field``:
+        the programme field it stands in; results are told in the past)."""
         from .rewrite import rewrite
 
-        res = rewrite(source, reader=self.reader, glossary=self.glossary, kind=kind)
+        res = rewrite(source, reader=self.reader, glossary=self.glossary, kind=kind, past=field == "results")
         seen: list[Token] = []
         self.reader.on_disagreement = seen.append
         try:
@@ -72,10 +73,10 @@ class Pipeline:
             flags.append("kept-source")
         return marked, flags, seen
 
-    def plain(self, source: str, kind: str = "p") -> str:
+    def plain(self, source: str, kind: str = "p", field: str | None = None) -> str:
         from .rewrite import rewrite
 
-        return rewrite(source, reader=self.reader, glossary=self.glossary, kind=kind).text
+        return rewrite(source, reader=self.reader, glossary=self.glossary, kind=kind, past=field == "results").text
 
 
 def _queue(session: Session, tokens: list[Token], context: str, key: str,
@@ -161,7 +162,7 @@ def _titles(session: Session, named: list[Segment], report: BuildReport, provena
         if text:
             marked = titles.title_markup(seg.source, text, pipeline.reader)
         else:
-            marked, flags, _ = pipeline.run(seg.source, seg.kind)
+            marked, flags, _ = pipeline.run(seg.source, seg.kind, seg.field)
         report.analysed += 1
         if states.put_machine(session, EASY.code, seg.source, marked, provenance=wanted, flags=flags):
             report.written += 1
@@ -181,7 +182,7 @@ def _machine_drafts(session: Session, todo: list[Segment], report: BuildReport, 
 
         iterable = tqdm(todo, desc="easy build", unit="seg")
     for seg in iterable:
-        marked, flags, disagreeing = pipe.run(seg.source, seg.kind)
+        marked, flags, disagreeing = pipe.run(seg.source, seg.kind, seg.field)
         if seg.source_hash in human:
             d = drafts.get(seg.source_hash)
             if d is None:

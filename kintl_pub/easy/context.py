@@ -237,6 +237,9 @@ def okonau(tokens: list[Token]) -> list[Token]:
     return out
 
 
+_ONE_KANJI = frozenset(("公", "園", "数", "何", "国", "宿", "振り"))
+
+
 def one_kanji_words(tokens: list[Token]) -> list[Token]:
     """Single kanji that Sudachi reads in their rare sense when they stand alone:
     公 before の/に (おおやけ, not こう), 園 (えん: それぞれの園で, not その),
@@ -245,7 +248,7 @@ def one_kanji_words(tokens: list[Token]) -> list[Token]:
     (ふり: ルビ振り; ぶり only after a span of time: 5年振り)."""
     out = list(tokens)
     for i, t in enumerate(out):
-        if _fixed(t) or not t.surface or len(t.surface) > 2:
+        if t.surface not in _ONE_KANJI or _fixed(t):
             continue
         nxt = out[i + 1] if i + 1 < len(out) else None
         prev = out[i - 1] if i else None
@@ -309,7 +312,8 @@ _TRIGGERS: dict[Rule, re.Pattern[str]] = {
     whole_day_juu: re.compile("中"),
     # counters needs a number right before 人/日 (most 人/日 are in 外国人, 日本 …)
     counters: re.compile("[0-9０-９一二三四五六七八九十](?:人|日)"),
-    kanji_numbers: re.compile("[一二三四五六七八九十百千]"),
+    # a kanji number before a counter (一つ, 一歩): not 一般, 統一 (one word to Sudachi)
+    kanji_numbers: re.compile("[一二三四五六七八九十百千]+[つ歩回本杯匹分泊年人件度]"),
     to_after_noun: re.compile("等"),
     nai_after_place: re.compile("内"),
     eru_after_wo: re.compile("得"),
@@ -317,7 +321,8 @@ _TRIGGERS: dict[Rule, re.Pattern[str]] = {
     nihon: re.compile("日本"),
     kata_person: re.compile("方"),
     okonau: re.compile("行っ"),
-    one_kanji_words: re.compile("[公園数何宿国]|振り"),
+    # 国 and 数 as words of their own (after a marker, a symbol or kana), not in 外国 / 人数
+    one_kanji_words: re.compile("(?<![\u4e00-\u9fff])[公園数何国]|[公園数何国](?![\u4e00-\u9fff])|宿|振り"),
 }
 #: any rule's trigger: a line with none of them skips the rules at once
 _ALL_TRIGGERS = re.compile("|".join(p.pattern for p in _TRIGGERS.values()))

@@ -70,12 +70,13 @@ def _variants(reading: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def table() -> dict[str, frozenset[str]]:
-    """kanji → every reading it may take in a compound (hiragana, sound changes included)."""
+def table() -> dict[str, tuple[str, ...]]:
+    """kanji → every reading it may take in a compound (hiragana, sound changes
+    included), longest first."""
     p = path()
     if p is None:
         return {}
-    found: dict[str, frozenset[str]] = {}
+    found: dict[str, tuple[str, ...]] = {}
     text = p.read_bytes().decode("euc_jp", errors="replace")
     for line in text.splitlines():
         if not line or line.startswith("#"):
@@ -93,7 +94,7 @@ def table() -> dict[str, frozenset[str]]:
             if stem:
                 readings |= _variants(stem)
         if readings:
-            found[fields[0]] = frozenset(readings)
+            found[fields[0]] = tuple(sorted(readings, key=lambda r: (-len(r), r)))
     return found
 
 
@@ -107,12 +108,12 @@ def split(kanji: str, reading: str) -> list[tuple[str, str]] | None:
     tab = table()
     if not tab:
         return None
-    cands: list[frozenset[str] | tuple[str, ...]] = []
+    cands: list[tuple[str, ...]] = []
     for i, ch in enumerate(kanji):
         if ch == "々":
-            cands.append(tab.get(kanji[i - 1], frozenset()) if i else frozenset())
+            cands.append(tab.get(kanji[i - 1], ()) if i else ())
         else:
-            cands.append(_EXTRA.get(ch) or tab.get(ch, frozenset()))
+            cands.append(_EXTRA.get(ch) or tab.get(ch, ()))
     n, m = len(kanji), len(reading)
     Cost = tuple[int, int, int]  # kanji in groups; groups whose last, first kanji could read alone
     best: dict[tuple[int, int], tuple[Cost, list[tuple[str, str]]] | None] = {}
@@ -125,7 +126,7 @@ def split(kanji: str, reading: str) -> list[tuple[str, str]] | None:
         if key in best:
             return best[key]
         found: tuple[Cost, list[tuple[str, str]]] | None = None
-        for r in sorted(cands[i], key=len, reverse=True):
+        for r in cands[i]:
             if reading.startswith(r, j) and m - j - len(r) >= n - i - 1:
                 rest = walk(i + 1, j + len(r))
                 if rest is not None and (found is None or rest[0] < found[0]):

@@ -273,7 +273,7 @@ def _lines(text: str) -> list[tuple[str, str]]:
 # --------------------------------------------------------------------------
 
 
-def _html(nodes: tuple[Node, ...], furigana: bool, wakachi: bool) -> str:
+def _html(nodes: tuple[Node, ...], furigana: bool, wakachi: bool, seen: set[str] | None = None) -> str:
     parts: list[str] = []
     in_ruby = False  # adjacent ruby groups (mono-ruby of one word) share one <ruby>
     for node in nodes:
@@ -294,6 +294,13 @@ def _html(nodes: tuple[Node, ...], furigana: bool, wakachi: bool) -> str:
             if wakachi:
                 parts.append(" ")
         else:
+            term = _plain(node.term, with_glosses=False, use_reading=False)
+            if seen is not None and term in seen:
+                # explained already on this page: the word alone
+                parts.append('<span class="gloss-term">' + _html(node.term, furigana, wakachi) + "</span>")
+                continue
+            if seen is not None:
+                seen.add(term)
             parts.append(
                 '<span class="gloss"><span class="gloss-term">'
                 + _html(node.term, furigana, wakachi)
@@ -311,13 +318,16 @@ def _squash_spaces(html: str) -> str:
     return re.sub(r" {2,}", " ", html).strip(" ")
 
 
-def render_html(text: str, *, furigana: bool = True, wakachi: bool = False) -> Markup:
-    """Phrasing-content HTML for one stored Easy Japanese text (see module doc)."""
+def render_html(text: str, *, furigana: bool = True, wakachi: bool = False,
+                seen: set[str] | None = None) -> Markup:
+    """Phrasing-content HTML for one stored Easy Japanese text (see module doc).
+    ``seen``: the glossed words a page has explained already (a word is
+    explained the first time it appears on a page); updated in place."""
     out: list[str] = []
     for kind, content in _lines(text):
         if kind == "gap":
             continue
-        html = _squash_spaces(_html(parse(content), furigana, wakachi))
+        html = _squash_spaces(_html(parse(content), furigana, wakachi, seen))
         out.append(("・" + html) if kind == "li" else html)
     # every text piece went through escape() in _html; only our tags are raw
     return Markup("<br>".join(out))  # noqa: S704

@@ -33,6 +33,9 @@ _MARKER_SEARCH = re.compile(f"[{NUMBERED_MARKERS}]").search
 _MARKER_SPLIT = re.compile(f"([{NUMBERED_MARKERS}])").split
 _MARKER_POS = ("補助記号", "一般", "*", "*", "*", "*")
 _NAME_POS = ("名詞", "固有名詞", "一般", "*", "*", "*")
+_PREFIX_POS = ("接頭辞", "*", "*", "*", "*", "*")
+#: prefixes that may stand before a dictionary entry inside one Sudachi word
+_PREFIXES = {"同": "どう", "各": "かく", "全": "ぜん", "両": "りょう"}
 _WORD_POS = ("名詞", "普通名詞", "一般", "*", "*", "*")
 _NORMALISE = str.maketrans({"ゖ": "が", "ゕ": "か", "ヶ": "が", "ヵ": "か"})
 
@@ -151,15 +154,20 @@ class Reader:
         i, n, pos = 0, len(full), 0
         for m in matches:
             a, b = m.span()
-            if a < pos or a not in boundaries:
+            # 同性的マイノリティ after 同幹事会: the prefix 同 ("the same") + an entry
+            # (性的マイノリティ) that Sudachi read as one word with it (同性 + 的)
+            prefixed = a not in boundaries and (a - 1) in boundaries and text[a - 1] in _PREFIXES
+            if a < pos or not (a in boundaries or prefixed):
                 continue
             while i < n and starts[i] < pos:  # a word cut by the previous entry
                 if ends[i] > pos:
                     i, pos = self._rest_of_cut_word(text, out, i, pos, ends, a, checked)
                 i += 1
-            while i < n and ends[i] <= a:
+            while i < n and ends[i] <= a - prefixed:
                 out.append(full[i])
                 i += 1
+            if prefixed:
+                out.append(Token(text[a - 1], _PREFIXES[text[a - 1]], _PREFIX_POS, text[a - 1], "rule:prefix"))
             surface = text[a:b]
             # a name if Sudachi saw one in it (溝口, 日本民家園), else a common word (板面, 施行日)
             covered = [t for t, st in zip(full[i:], starts[i:], strict=False) if st < b]

@@ -67,13 +67,15 @@ class Resolver:
         return list(self._resolved.values())
 
 
-def shown_html(shown: Shown, *, furigana: bool = True, wakachi: bool = False) -> Markup:
+def shown_html(shown: Shown, *, furigana: bool = True, wakachi: bool = False,
+               seen: set[str] | None = None) -> Markup:
     """A shown text as HTML: Easy Japanese with ruby (and spaces if asked),
-    everything else escaped."""
+    everything else escaped.  ``seen``: the page's glossed words so far (each
+    is explained the first time only)."""
     if shown.lang == locales.EASY.code:
         from ..easy.markup import render_html
 
-        return render_html(shown.text, furigana=furigana, wakachi=wakachi)
+        return render_html(shown.text, furigana=furigana, wakachi=wakachi, seen=seen)
     return escape(shown.text)
 
 
