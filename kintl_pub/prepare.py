@@ -34,15 +34,22 @@ LABELS = DATA_DIR / "labels"
 
 
 def load_label_translations(session: Session, labels_dir: Path = LABELS) -> dict[str, int]:
-    """Human translations of the short labels (titles, programme names,
+    """Human translations of the short labels (titles, program names,
     bureaus, wards), credited to the translator their file names.  Only fills
     entries that hold no person's text yet: an edit made later in the
-    workspace or a .po import is never overwritten by the shipped file."""
+    workspace or a .po import is never overwritten by the shipped file.
+
+    A label that is an official name of the term base (a bureau, a ward) is
+    loaded as the term base has it (``terms.approved``): one terminology,
+    whatever the file says (the suite fails when the two disagree)."""
     from babel.messages.pofile import read_po
 
     from . import locales
     from .catalogs import states
     from .catalogs.entries import current_sources
+    from .terms import approved, load_terms
+
+    term_base = load_terms()
 
     current = current_sources(session)
     added: dict[str, int] = {}
@@ -60,7 +67,8 @@ def load_label_translations(session: Session, labels_dir: Path = LABELS) -> dict
             t = states.get(session, loc.code, msg.id)
             if t is not None and states.is_human(t):
                 continue
-            states.put_human(session, loc.code, msg.id, str(msg.string), who=who)
+            text = approved(msg.id, loc.code, term_base) or str(msg.string)
+            states.put_human(session, loc.code, msg.id, text, who=who)
             n += 1
         added[loc.code] = n
     return added

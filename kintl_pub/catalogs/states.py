@@ -4,7 +4,10 @@
   outdated human text (which still holds a person's work);
 * a human write is checked against the version the person started from
   (conflict detection) and the replaced text goes to history;
-* every text knows its state, so the renderer can label it.
+* every text knows its state, so the renderer can label it;
+* machine drafts that went through English (``provenance["pivot"]``) are
+  outdated when a person's English for the same source changes, so the next
+  ``translate`` redrafts them from that English.
 
 Every writer goes through these functions: MT drafts (``mt.translate``),
 Easy Japanese drafts (``easy.build``), catalog import and the restore of the
@@ -31,6 +34,9 @@ from ..store.models import (
     Translation,
     TranslationHistory,
 )
+
+#: the flag an outdated draft carries when its English changed (not its Japanese)
+PIVOT_CHANGED = "pivot-changed"
 
 
 class ConflictError(RuntimeError):
@@ -188,6 +194,8 @@ def put_human(
     if state == State.APPROVED:
         _check_approval(t, text, who)
     approving = state == State.APPROVED
+    if locale == locales.PIVOT.code and (t.text != text or not is_human(t)):
+        outdate_pivot_drafts(session, source)
     _replace(
         session, t, text=text, state=state, history_who=who,
         translator=t.translator if approving else who,  # an approval keeps the translator credited
@@ -244,6 +252,8 @@ def restore_human(
     t = ensure(session, locale, source)
     if is_human(t):
         return False
+    if locale == locales.PIVOT.code:
+        outdate_pivot_drafts(session, source)
     # Take over the file's version when it is ahead, so that the committed
     # catalogs and a fresh clone's store agree (and re-export identically).
     _replace(
@@ -254,6 +264,30 @@ def restore_human(
         min_version=version or 0,
     )
     return True
+
+
+def outdate_pivot_drafts(session: Session, source: str) -> int:
+    """A person's English for ``source`` is new or changed: every machine
+    draft of ``source`` that was translated through English (a ``pivot`` in
+    its provenance, machine or human English) is now *outdated* — kept and
+    shown as such until ``translate`` redrafts it from the new English.
+    Returns how many drafts were marked."""
+    n = 0
+    for t in session.scalars(
+        select(Translation).where(
+            Translation.source_hash == source_hash(source),
+            Translation.locale != locales.PIVOT.code,
+            Translation.state == State.MACHINE,
+        )
+    ):
+        if not (t.provenance or {}).get("pivot"):
+            continue  # a direct ja→X draft does not depend on the English
+        t.state = State.OUTDATED
+        t.flags = sorted({*(t.flags or []), PIVOT_CHANGED})
+        t.version += 1
+        t.updated_at = _now()
+        n += 1
+    return n
 
 
 def mark_outdated(session: Session, locale: str, old_source: str, new_source: str) -> bool:
@@ -296,6 +330,11 @@ class Shown:
         return locales.BY_CODE[self.lang].html_lang
 
     @property
+    def lang_name(self) -> str:
+        """The shown language's own name (a fallback is labelled with it)."""
+        return locales.BY_CODE[self.lang].native_name
+
+    @property
     def unchecked(self) -> bool:
         """Should the reader be told, and offered the Japanese original?"""
         return self.state in (DisplayState.MACHINE, DisplayState.OUTDATED, DisplayState.FALLBACK)
@@ -314,16 +353,21 @@ def plain_text(text: str, lang: str) -> str:
     return text
 
 
-def resolve_many(session: Session, locale: str, sources: Iterable[str]) -> dict[str, Shown]:
+def resolve_many(
+    session: Session, locale: str, sources: Iterable[str], *, fallback: str | None = None
+) -> dict[str, Shown]:
     """Best text per source for ``locale``: reviewed > machine (labelled) >
-    Easy Japanese fallback (noted) > Japanese source.  Never blank."""
+    the locale's fallback chain (``locales.fallback_chain``: e.g. Easy
+    Japanese, then a person's English; ``fallback`` is the reader's choice of
+    the first) > Japanese source.  Never blank; a fallback says its language."""
     sources = list(dict.fromkeys(s for s in sources if s))
     if locale == locales.SOURCE.code:
         return {s: Shown(s, s, DisplayState.SOURCE, locale) for s in sources}
-    easy = locales.EASY.code
     hashes = {source_hash(s): s for s in sources}
     rows = _by_hash(session, locale, hashes)
-    easy_rows = _by_hash(session, easy, hashes) if locale != easy else {}
+    full = locales.fallback_chain(locale, fallback)
+    chain = full[: full.index(locales.SOURCE.code)]  # the source ends it (or comes first, if chosen)
+    chain_rows = {code: _by_hash(session, code, hashes) for code in chain}
     shown_as = {State.MACHINE: DisplayState.MACHINE, State.OUTDATED: DisplayState.OUTDATED}
     out: dict[str, Shown] = {}
     for h, s in hashes.items():
@@ -335,9 +379,9 @@ def resolve_many(session: Session, locale: str, sources: Iterable[str]) -> dict[
             if t.state in shown_as:
                 out[s] = Shown(s, t.text, shown_as[State(t.state)], locale)
                 continue
-        e = easy_rows.get(h)
-        if e is not None and e.text and e.state != State.OUTDATED:
-            out[s] = Shown(s, e.text, DisplayState.FALLBACK, easy)
+        code = next((c for c in chain if _fallback_ok(c, chain_rows[c].get(h))), None)
+        if code is not None:
+            out[s] = Shown(s, chain_rows[code][h].text, DisplayState.FALLBACK, code)
         else:
             out[s] = Shown(s, s, DisplayState.FALLBACK, locales.SOURCE.code)
     return with_easy_readings(session, out)
@@ -356,6 +400,16 @@ def with_easy_readings(session: Session, shown: dict[str, Shown]) -> dict[str, S
             if a.text_hash == source_hash(sh.text):
                 shown[sh.source] = Shown(sh.source, a.markup, sh.state, sh.lang)
     return shown
+
+
+def _fallback_ok(code: str, t: Translation | None) -> bool:
+    """May a reader of another locale be shown ``t`` in its stead?  Never an
+    outdated text; in a machine-translated locale only a person's text (a
+    fallback carries one label, and a machine draft in a third language
+    would pass as the real thing); Easy Japanese drafts are the site's own."""
+    if t is None or not t.text or t.state == State.OUTDATED:
+        return False
+    return t.state in HUMAN_STATES or locales.get(code).argos is None
 
 
 def _by_hash(session: Session, locale: str, hashes: dict[str, str]) -> dict[str, Translation]:

@@ -13,7 +13,7 @@ twice with nothing changed writes byte-identical files (it writes none).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -159,41 +159,3 @@ def unimported_edits(
                 continue
             found.append((path, e.msgid))
     return found
-
-
-def export(
-    session: Session, out_dir: Path, targets: Sequence[LocaleInfo] = TARGETS, initiatives: Set[int] | None = None
-) -> list[Path]:
-    """Write ``content.<babel id>.po`` per locale for a translator; read-only
-    on the store (entries update has not created yet export as untranslated).
-
-    With ``initiatives``, only the texts used on those initiatives' pages (a
-    small file for one piece of work, e.g. hand-rewriting the Easy Japanese of
-    the initiatives under the readability target); importing it changes only
-    those entries.
-    """
-    entries = collect(session)
-    if initiatives:
-        rows = session.execute(
-            select(Segment.initiative_number, Segment.source_hash).where(
-                Segment.initiative_number.in_(sorted(initiatives))
-            )
-        ).all()
-        wanted = {h for _, h in rows}
-        missing = set(initiatives) - {n for n, _ in rows}
-        if missing:
-            raise CatalogError(f"no such initiative: {', '.join(map(str, sorted(missing)))}")
-        entries = [e for e in entries if e.source_hash in wanted]
-    suffix = "-initiatives-" + "-".join(map(str, sorted(initiatives))) if initiatives else ""
-    paths: list[Path] = []
-    for loc in targets:
-        path = out_dir / export_name(loc, suffix)
-        write_if_changed(path, render(build_catalog(session, loc, entries)))
-        paths.append(path)
-    return paths
-
-
-def export_name(loc: LocaleInfo, suffix: str = "") -> str:
-    # One flat folder a translator can be mailed; the header names the
-    # language, the file name only helps people.
-    return f"content-{loc.babel_id}{suffix}.po"

@@ -123,7 +123,7 @@ class Chart:
     rows: list[TableRow]
 
 
-def scale_labels(session: Session, locale: str) -> dict[str, Shown]:
+def scale_labels(session: Session, locale: str, *, fallback: str | None = None) -> dict[str, Shown]:
     """``"achievement:3"`` → the resolved scale label used in the sheet."""
     pairs: dict[str, str] = {}
     for a, al, c, cl in session.execute(
@@ -136,7 +136,7 @@ def scale_labels(session: Session, locale: str) -> dict[str, Shown]:
         words = scale_words(cl)
         if c and words:
             pairs.setdefault(f"contribution:{c}", words)
-    res = Resolver(session, locale)
+    res = Resolver(session, locale, fallback)
     res.load(pairs.values())
     return {k: shown for k, v in pairs.items() if (shown := res.get(v)) is not None}
 

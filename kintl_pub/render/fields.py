@@ -84,18 +84,18 @@ def field_titles(_: Gettext) -> dict[str, str]:
     """Headings of the programme fields (and the names of the label fields a
     search hit can be in)."""
     return {
-        # TRANSLATORS: heading: what the programme is about (取組の内容)
-        "content": _("About this programme"),
+        # TRANSLATORS: heading: what the program is about (取組の内容)
+        "content": _("About this program"),
         # TRANSLATORS: heading: what was planned for fiscal 2021 (令和3年度の取組内容)
         "plan": _("Plan for fiscal 2021"),
         # TRANSLATORS: heading: what was done (取組内容の実績等)
         "results": _("Results"),
-        # TRANSLATORS: heading: why the programme got its rating (評価の理由)
+        # TRANSLATORS: heading: why the program got its rating (評価の理由)
         "reason": _("Reason for the rating"),
         # TRANSLATORS: heading: plans for the coming years (今後の事業の方向性)
         "future": _("Next steps"),
         "title": _("Title"),
-        "name": _("Programme"),
+        "name": _("Program"),
         "ward": _("Ward"),
         "bureau": _("Bureau in charge"),
     }

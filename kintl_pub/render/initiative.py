@@ -123,7 +123,11 @@ def _glossary(res: Resolver) -> list[tuple[str, str]]:
     return sorted(out.items())
 
 
-def initiative_view(session: Session, locale: str, number: int) -> InitiativeView | None:
+def initiative_view(
+    session: Session, locale: str, number: int, *, fallback: str | None = None
+) -> InitiativeView | None:
+    """The initiative ``number`` in ``locale``; untranslated text through the
+    locale's fallback chain, the reader's choice ``fallback`` first."""
     ini = session.scalars(
         select(Initiative)
         .where(Initiative.number == number)
@@ -136,7 +140,7 @@ def initiative_view(session: Session, locale: str, number: int) -> InitiativeVie
         return None
     numbers = list(session.scalars(select(Initiative.number).order_by(Initiative.number)))
     idx = numbers.index(number)
-    res = Resolver(session, locale)
+    res = Resolver(session, locale, fallback)
     f = ini.focus
     sources = [title_source(ini), f.title.strip(), f.direction.title.strip(),
                f.direction.policy.title.strip()]

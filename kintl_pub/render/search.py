@@ -218,10 +218,12 @@ def filter_options(policies: list[Policy], res: Resolver, _: Gettext) -> FilterO
     )
 
 
-def search_view(session: Session, locale: str, query: SearchQuery, _: Gettext) -> SearchView:
+def search_view(
+    session: Session, locale: str, query: SearchQuery, _: Gettext, *, fallback: str | None = None
+) -> SearchView:
     terms = search.terms_of(query.q)
     policies = load_tree(session)
-    res = Resolver(session, locale)
+    res = Resolver(session, locale, fallback)
     options = filter_options(policies, res, _)
     searched = bool(terms) or query.filters.active
 

@@ -39,16 +39,17 @@ def roman(number: int) -> str:
 class Resolver:
     """Collect every source a page needs, then resolve them in one query."""
 
-    def __init__(self, session: Session, locale: str) -> None:
+    def __init__(self, session: Session, locale: str, fallback: str | None = None) -> None:
         self.session = session
         self.locale = locale
+        self.fallback = fallback  # the reader's choice for untranslated text (locales.fallback_options)
         self._resolved: dict[str, Shown] = {}
 
     def load(self, sources: Iterable[str]) -> None:
         wanted = [s for s in dict.fromkeys(sources) if s and s not in self._resolved]
         if not wanted:
             return
-        self._resolved.update(resolve_many(self.session, self.locale, wanted))
+        self._resolved.update(resolve_many(self.session, self.locale, wanted, fallback=self.fallback))
 
     def get(self, source: str | None) -> Shown | None:
         """The shown text for ``source``; None when there is no source."""

@@ -122,9 +122,9 @@ def _focus(res: Resolver, p: Policy, d: Direction, f: Focus, dists: tuple[Dist, 
                      res.get(f.title.strip()), items)
 
 
-def tree_view(session: Session, locale: str) -> list[PolicyNode]:
+def tree_view(session: Session, locale: str, *, fallback: str | None = None) -> list[PolicyNode]:
     policies = load_tree(session)
-    res = Resolver(session, locale)
+    res = Resolver(session, locale, fallback)
     res.load(heading_sources(policies)
              + [title_source(i) for f in focuses_of(policies) for i in f.initiatives])
     out: list[PolicyNode] = []
@@ -141,6 +141,6 @@ def tree_view(session: Session, locale: str) -> list[PolicyNode]:
     return out
 
 
-def tree_page(session: Session, locale: str, _: Gettext) -> TreePage:
-    policies = tree_view(session, locale)
-    return TreePage(policies, overview_charts(policies, scale_labels(session, locale), _))
+def tree_page(session: Session, locale: str, _: Gettext, *, fallback: str | None = None) -> TreePage:
+    policies = tree_view(session, locale, fallback=fallback)
+    return TreePage(policies, overview_charts(policies, scale_labels(session, locale, fallback=fallback), _))

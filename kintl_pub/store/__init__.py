@@ -16,6 +16,7 @@ from .models import (
     Segment,
     SourceRevision,
     Translation,
+    TranslationComment,
     TranslationHistory,
     User,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "Segment",
     "SourceRevision",
     "Translation",
+    "TranslationComment",
     "TranslationHistory",
     "User",
     "database_url",

@@ -1,7 +1,8 @@
 """In-process response cache for public pages, as WSGI middleware.
 
 Public pages depend only on the URL, the reader's display preferences
-(furigana / 分かち書き) and the store's content.  We key on exactly that, with a
+(furigana / 分かち書き; the language untranslated text is shown in) and the
+store's content.  We key on exactly that, with a
 *store version* that changes whenever an import, a translation or a segment
 changes, so a translator's fix shows up within ``VERSION_TTL`` seconds and no
 explicit invalidation is needed.  Each gunicorn worker has its own bounded
@@ -28,8 +29,18 @@ from typing import Any
 from flask import Flask
 from sqlalchemy.orm import Session, sessionmaker
 
+from .. import locales
 from ..store.version import store_version
-from .context import COOKIE_AGE, EASY_COOKIE, LANG_COOKIE, MARK, PREFS_VALUES, REMEMBER
+from .context import (
+    COOKIE_AGE,
+    EASY_COOKIE,
+    FALLBACK_COOKIE,
+    LANG_COOKIE,
+    MARK,
+    PREFS_VALUES,
+    REMEMBER,
+    fallback_choice,
+)
 
 VERSION_TTL = 3.0  # seconds between store-version checks
 MAX_ENTRIES = 2048
@@ -122,14 +133,18 @@ def _cookies(environ: dict[str, Any]) -> dict[str, str]:
     return {k: m.value for k, m in c.items()}
 
 
-def cache_key(environ: dict[str, Any], cookies: dict[str, str]) -> tuple[str, str, str]:
+def cache_key(environ: dict[str, Any], cookies: dict[str, str]) -> tuple[str, str, str, str]:
     path = environ.get("PATH_INFO", "")
     qs = environ.get("QUERY_STRING", "")
     # only the Easy Japanese pages depend on a cookie (furigana / 分かち書き)
     easy = cookies.get(EASY_COOKIE, "") if "/ja-easy/" in path else ""
     if easy not in PREFS_VALUES:
         easy = ""  # what the page does with an invalid value: the defaults
-    return (path, qs, easy)
+    # the public pages of a locale with a fallback switch depend on its cookie,
+    # as the page reads it (an invalid value: the locale table's chain)
+    lang = path.split("/")[1] if path.count("/") >= 2 else ""
+    choice = fallback_choice(lang, cookies.get(FALLBACK_COOKIE)) if lang in locales.BY_CODE else None
+    return (path, qs, easy, choice or "")
 
 
 class CacheMiddleware:

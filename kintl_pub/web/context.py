@@ -32,6 +32,7 @@ from . import i18n
 
 LANG_COOKIE = "lang"  # the reader's language, for the next visit to "/"
 EASY_COOKIE = "easy"  # Easy Japanese display preferences (Prefs.cookie())
+FALLBACK_COOKIE = "fallback"  # the reader's language for untranslated text (a URL code)
 COOKIE_AGE = 365 * 24 * 3600
 
 # WSGI environ keys: views mark what the response cache (cache.py) may keep
@@ -81,10 +82,18 @@ class Prefs:
 PREFS_VALUES = frozenset(Prefs(f, w).cookie() for f in (False, True) for w in (False, True))
 
 
+def fallback_choice(code: str, cookie: str | None) -> str | None:
+    """The reader's choice of language for untranslated text on a ``code``
+    page: the cookie's value when it is one of the page's options, else None
+    (the locale table's chain)."""
+    return cookie if cookie and cookie in locales.fallback_options(code) else None
+
+
 def use_lang(code: str) -> None:
     """This request is in locale ``code``: its UI catalog and the reader's prefs."""
     g.loc_code = code
     g.prefs = Prefs.from_cookie(request.cookies.get(EASY_COOKIE))
+    g.fallback = fallback_choice(code, request.cookies.get(FALLBACK_COOKIE))
     i18n.use_locale(code)
 
 
@@ -186,9 +195,12 @@ def render(template: str, *, alternates: list[Alternate] | None = None, **ctx: A
     page in other languages, the field headings."""
     loc = locales.BY_CODE[g.loc_code]
     html_class = "no-furigana" if (loc.code == locales.EASY.code and not g.prefs.furigana) else ""
+    options = locales.fallback_options(loc.code)
     return render_template(
         template, loc=loc, lang=loc.code, prefs=g.prefs, here=here(), html_class=html_class,
         field_titles=field_titles(i18n.gettext),
+        fallback_options=[locales.BY_CODE[c] for c in options],
+        fallback_current=locales.fallback_chain(loc.code, g.get("fallback"))[0] if options else None,
         alternates=alternate_links() if alternates is None else alternates, **ctx,
     )
 

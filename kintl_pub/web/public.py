@@ -18,6 +18,7 @@ from ..render.tree import tree_page
 from . import i18n, limiter
 from .context import (
     EASY_COOKIE,
+    FALLBACK_COOKIE,
     LANG_COOKIE,
     Prefs,
     cached,
@@ -77,7 +78,7 @@ def locale_css() -> Response:
 @limiter.exempt  # cached page: cheaper to serve than to count
 @cached
 def tree(lang: str) -> str:
-    page = tree_page(db(), lang, i18n.gettext)
+    page = tree_page(db(), lang, i18n.gettext, fallback=g.fallback)
     return render("public/tree.html", policies=page.policies, charts=page.charts)
 
 
@@ -85,7 +86,7 @@ def tree(lang: str) -> str:
 @limiter.exempt  # cached page: cheaper to serve than to count
 @cached
 def initiative(lang: str, number: int) -> str:
-    ini = initiative_view(db(), lang, number)
+    ini = initiative_view(db(), lang, number, fallback=g.fallback)
     if ini is None:
         abort(404)
     page_url = url_for("public.initiative", lang=lang, number=number)
@@ -108,7 +109,8 @@ def accessibility(lang: str) -> str:
 
 @bp.get("/<lang>/prefs")
 def prefs(lang: str) -> BaseResponse:
-    """Switch furigana / 分かち書き (works without JS: a link, a cookie, back)."""
+    """Switch furigana / 分かち書き, or the language untranslated text is shown
+    in (works without JS: a link, a cookie, back)."""
     p = g.prefs
     fur = request.args.get("furigana")
     wak = request.args.get("wakachi")
@@ -121,5 +123,9 @@ def prefs(lang: str) -> BaseResponse:
     if not nxt.startswith(f"/{lang}/") or "//" in nxt or "\\" in nxt:
         nxt = url_for("public.tree", lang=lang)
     resp = redirect(nxt, code=303)
-    set_cookie(resp, EASY_COOKIE, p.cookie())
+    choice = request.args.get("fallback")
+    if choice is None or fur is not None or wak is not None:
+        set_cookie(resp, EASY_COOKIE, p.cookie())
+    if choice is not None and choice in locales.fallback_options(lang):
+        set_cookie(resp, FALLBACK_COOKIE, choice)
     return resp

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from flask import request, url_for
+from flask import g, request, url_for
 
 from ..render.search import SearchQuery, search_view
 from . import i18n
@@ -18,7 +18,8 @@ from .public import bp
 @bp.get("/<lang>/search")
 @cached
 def search(lang: str) -> str:
-    view = search_view(db(), lang, SearchQuery.from_args(request.args.get), i18n.gettext)
+    view = search_view(db(), lang, SearchQuery.from_args(request.args.get), i18n.gettext,
+                       fallback=g.fallback)
 
     def page_url(n: int) -> str:
         args = {k: v for k, v in request.args.items() if k != "page"}

@@ -93,7 +93,7 @@ def test_an_initiative_without_a_title_is_called_by_its_programme(session):
 def test_a_page_resolves_its_texts_in_one_call(session, monkeypatch):
     lookups = []
     real_resolve = shown.resolve_many
-    monkeypatch.setattr(shown, "resolve_many", lambda *a: lookups.append(1) or real_resolve(*a))
+    monkeypatch.setattr(shown, "resolve_many", lambda *a, **k: lookups.append(1) or real_resolve(*a, **k))
     initiative_view(session, "en", 1)
     assert len(lookups) == 1
 

@@ -30,6 +30,10 @@ def test_tree_shape_and_counts(session):
 def test_titles_in_the_readers_language(session):
     th = tree_page(session, "th", english).policies
     assert (th[1].title.state, th[1].title.lang) == ("reviewed", "th")
+    # no Thai and no Easy Japanese: the next in th's fallback chain, a person's English
+    assert (th[0].title.state, th[0].title.lang) == ("fallback", "en")
+    # the reader may ask for the Japanese original instead
+    th = tree_page(session, "th", english, fallback="ja").policies
     assert (th[0].title.state, th[0].title.lang) == ("fallback", "ja")
 
 
