@@ -11,7 +11,7 @@ from .markup import escape_literal, ruby
 from .readings import Reader
 from .rewrite.glossary import Glossary
 from .ruby import align
-from .tokens import Token
+from .tokens import Token, offsets
 
 _INDEPENDENT = ("名詞", "代名詞", "動詞", "形容詞", "形状詞", "副詞", "連体詞", "接続詞", "感動詞", "接頭辞")
 _OPENING = set("「『（([【")
@@ -128,7 +128,7 @@ class Annotator:
         pat = self.glossary.gloss_pattern()
         spans: dict[int, tuple[int, str]] = {}
         if pat is not None:
-            starts, ends = _offsets(tokens)
+            starts, ends = offsets(tokens)
             for m in pat.finditer(text):
                 term = m.group(0)
                 if gloss_seen is not None and term in gloss_seen:
@@ -181,12 +181,12 @@ class Annotator:
         plain.append(line[pos:])
         tokens = self.reader.tokens("".join(plain))
         spans: dict[int, tuple[int, str]] = {}
-        starts, ends = _offsets(tokens)
+        starts, ends = offsets(tokens)
         for a_pos, b_pos, expl in glossed:
             if starts.get(a_pos) is None or ends.get(b_pos) is None:
                 # the term starts or ends inside a word: read it on its own
                 tokens = _split_at(tokens, (a_pos, b_pos), self.reader)
-                starts, ends = _offsets(tokens)
+                starts, ends = offsets(tokens)
             a, b = starts.get(a_pos), ends.get(b_pos)
             if a is not None and b is not None:
                 spans[a] = (b, self._person_plain(expl))
@@ -206,18 +206,6 @@ def _per_line(text: str, line_markup: Callable[[str], str]) -> str:
         else:
             out.append("")
     return "\n".join(out)
-
-
-def _offsets(tokens: list[Token]) -> tuple[dict[int, int], dict[int, int]]:
-    """character offset → index of the token starting / ending there"""
-    starts: dict[int, int] = {}
-    ends: dict[int, int] = {}
-    pos = 0
-    for i, t in enumerate(tokens):
-        starts[pos] = i
-        pos += len(t.surface)
-        ends[pos] = i
-    return starts, ends
 
 
 def _with_glosses(tokens: list[Token], spans: dict[int, tuple[int, str]]) -> str:

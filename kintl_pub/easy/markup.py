@@ -427,29 +427,17 @@ def split_gloss(text: str) -> tuple[str, str] | None:
     Japanese title, ``[official name|one-line explanation]`` — else None.
     Renderers show the name as the heading and the explanation under it."""
     line = text.strip()
-    if "\n" in line or not (line.startswith("[") and line.endswith("]")):
-        return None
     p = _Parser(line)
-    p.i = 0
-    g = p.gloss_at()
-    if g is None or p.i != len(line):
+    if not line.startswith("[") or p.gloss_at() is None or p.i != len(line):
         return None
-    # the markup of each part is the text between the brackets and the bar
-    depth, bar = 0, -1
-    i = 1
-    while i < len(line) - 1:
+    # the bar between the parts: the first one outside a ruby group or an escape
+    depth = i = 0
+    while (i := i + 1) < len(line) - 1:
         c = line[i]
         if c == "\\":
-            i += 2
-            continue
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth = max(0, depth - 1)
+            i += 1
+        elif c in "{}":
+            depth += 1 if c == "{" else -1
         elif c == "|" and depth == 0:
-            bar = i
-            break
-        i += 1
-    if bar < 0:
-        return None
-    return line[1:bar], line[bar + 1 : -1]
+            return line[1:i], line[i + 1 : -1]
+    return None

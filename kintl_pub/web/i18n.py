@@ -139,10 +139,10 @@ def _with_ruby(plain: S, translated: str, variables: dict[str, object]) -> S:
     marked = _ruby_strings(_ruby_path()).get(translated)
     if marked is None:
         return plain
-    from ..easy.markup import render_html
+    from ..easy import markup
 
     out: UiText | UiStr = UiText(plain) if isinstance(plain, Markup) else UiStr(plain)
-    out.ruby = _format(render_html(marked), escape(translated), variables)
+    out.ruby = _format(markup.render_html(marked), escape(translated), variables)
     return out  # type: ignore[return-value]
 
 

@@ -11,14 +11,13 @@ import json
 import os
 import re
 import subprocess
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from .conftest import BROWSER_DIR, ROOT, SEED, _make_app, browser_ready
+from .conftest import BROWSER_DIR, ROOT, SEED, _make_app, browser_ready, serve
 
 VNU = BROWSER_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PAGES = ["/ja-easy/initiatives/1/", "/ja-easy/initiatives/79/", "/ja-easy/", "/ja-easy/search?q=%E6%97%A5%E6%9C%AC%E8%AA%9E",
@@ -141,16 +140,7 @@ def test_nu_html_checker_zero_errors_on_easy_pages(easy_app, tmp_path) -> None: 
 
 @pytest.fixture(scope="module")
 def easy_live(easy_app) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    from werkzeug.serving import make_server
-
-    server = make_server("127.0.0.1", 0, easy_app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
+    yield from serve(easy_app)
 
 
 @pytest.mark.browser
