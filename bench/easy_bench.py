@@ -58,7 +58,7 @@ def throughput(texts: list[str], repeats: int = 7) -> None:
 
     def reading_pass() -> float:
         reader = Reader()  # fresh: no per-word verdicts, empty markup memo
-        align.cache_clear()
+        align.cache_clear()  # (and so every word's KANJIDIC alignment again)
         _WORD_MARKUP.clear()
         t0 = time.process_time()
         for text in texts:

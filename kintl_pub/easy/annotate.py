@@ -36,6 +36,7 @@ def starts_phrase(prev: Token, cur: Token) -> bool:
 
 
 _WORD_MARKUP: dict[tuple[str, str], str] = {}
+_SPECIAL = re.compile(r"[\\{}\[\]|/]").search
 
 
 def word_markup(surface: str, reading: str) -> str:
@@ -43,10 +44,15 @@ def word_markup(surface: str, reading: str) -> str:
     key = (surface, reading)
     got = _WORD_MARKUP.get(key)
     if got is None:
-        got = "".join(
-            ruby(text, rd) if rd and rd != text else escape_literal(text)
-            for text, rd in align(surface, reading)
-        )
+        if _SPECIAL(surface) is None and _SPECIAL(reading) is None:
+            # the common case: nothing to escape (a word in mono-ruby has a group per kanji)
+            got = "".join("{" + text + "|" + rd + "}" if rd and rd != text else text
+                          for text, rd in align(surface, reading))
+        else:
+            got = "".join(
+                ruby(text, rd) if rd and rd != text else escape_literal(text)
+                for text, rd in align(surface, reading)
+            )
         if len(_WORD_MARKUP) < 200_000:
             _WORD_MARKUP[key] = got
     return got

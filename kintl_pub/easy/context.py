@@ -328,6 +328,19 @@ _TRIGGERS: dict[Rule, re.Pattern[str]] = {
 _ALL_TRIGGERS = re.compile("|".join(p.pattern for p in _TRIGGERS.values()))
 
 
+#: the words a rule looks at: a rule whose words are not among the tokens is
+#: skipped (日本 in 日本語 or 方 in あり方 is one word to Sudachi, nothing to do)
+_WORDS: dict[Rule, frozenset[str]] = {
+    nihon: frozenset({"日本"}),
+    kata_person: frozenset({"方"}),
+    okonau: frozenset({"行っ"}),
+    one_kanji_words: _ONE_KANJI,
+    to_after_noun: frozenset({"等"}),
+    nai_after_place: frozenset({"内"}),
+    weekday_list: frozenset(WEEKDAYS),
+}
+
+
 def apply(tokens: list[Token], text: str | None = None) -> list[Token]:
     """All rules whose trigger occurs; ``text`` is the tokens' surfaces joined
     (passed by the reader, which has it already)."""
@@ -335,7 +348,16 @@ def apply(tokens: list[Token], text: str | None = None) -> list[Token]:
         text = "".join(t.surface for t in tokens)
     if _ALL_TRIGGERS.search(text) is None:  # most lines: nothing to check
         return tokens
+    surfaces: set[str] | None = None
     for rule in RULES:
-        if _TRIGGERS[rule].search(text) is not None:
-            tokens = rule(tokens)
+        if _TRIGGERS[rule].search(text) is None:
+            continue
+        words = _WORDS.get(rule)
+        if words is not None:
+            if surfaces is None:
+                surfaces = {t.surface for t in tokens}
+            if surfaces.isdisjoint(words):
+                continue
+        tokens = rule(tokens)
+        surfaces = None  # a rule may have joined or changed tokens
     return tokens

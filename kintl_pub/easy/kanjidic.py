@@ -93,6 +93,8 @@ def table() -> dict[str, tuple[str, ...]]:
             stem = to_hiragana(f.split(".", 1)[0].strip("-"))
             if stem:
                 readings |= _variants(stem)
+            if "." in f:  # names drop the okurigana: 幸 さいわ(い) in 幸区 さいわいく
+                readings |= _variants(to_hiragana(f.replace(".", "").strip("-")))
         if readings:
             found[fields[0]] = tuple(sorted(readings, key=lambda r: (-len(r), r)))
     return found
@@ -115,6 +117,16 @@ def split(kanji: str, reading: str) -> list[tuple[str, str]] | None:
         else:
             cands.append(_EXTRA.get(ch) or tab.get(ch, ()))
     n, m = len(kanji), len(reading)
+    if n == 2:  # most compounds: the second reading is whatever the first leaves
+        second = cands[1]
+        for r in cands[0]:
+            if reading.startswith(r) and reading[len(r):] in second:
+                return [(kanji[0], r), (kanji[1], reading[len(r):])]
+        return None  # two kanji that do not align are one group (今日, 日本)
+    else:
+        mono = _mono(cands, reading, 0, 0)  # the common case, cheaply: every kanji has its reading
+        if mono is not None:
+            return list(zip(kanji, mono, strict=True))
     Cost = tuple[int, int, int]  # kanji in groups; groups whose last, first kanji could read alone
     best: dict[tuple[int, int], tuple[Cost, list[tuple[str, str]]] | None] = {}
 
@@ -140,7 +152,7 @@ def split(kanji: str, reading: str) -> list[tuple[str, str]] | None:
             for k in range(i + 2, n + 1):
                 for e in range(j + 1, m - (n - k) + 1):
                     rest = walk(k, e)
-                    if rest is None:
+                    if rest is None or (found is not None and rest[0][0] + k - i > found[0][0]):
                         continue
                     g = reading[j:e]
                     end = any(g.endswith(r) and g != r for r in cands[k - 1])
@@ -155,3 +167,16 @@ def split(kanji: str, reading: str) -> list[tuple[str, str]] | None:
     if got is None or got[0][0] == n:
         return None
     return got[1]
+
+
+def _mono(cands: list[tuple[str, ...]], reading: str, i: int, j: int) -> list[str] | None:
+    """One reading per kanji for cands[i:] over reading[j:], longest first (no groups)."""
+    if i == len(cands):
+        return [] if j == len(reading) else None
+    left = len(cands) - i - 1
+    for r in cands[i]:
+        if reading.startswith(r, j) and len(reading) - j - len(r) >= left:
+            rest = _mono(cands, reading, i + 1, j + len(r))
+            if rest is not None:
+                return [r, *rest]
+    return None

@@ -65,9 +65,12 @@ def _without_bracket(surface: str, reading: str) -> tuple[Part, ...] | None:
     return (*head, (m.group(0), None))
 
 
+_ALL_KANJI = re.compile(f"[{KANJI_CLASS}]+")
+
+
 def _mono(part: Part) -> tuple[Part, ...]:
     text, rd = part
-    if rd is None or len(text) < 2 or not has_kanji(text):
-        return (part,)
+    if rd is None or len(text) < 2 or _ALL_KANJI.fullmatch(text) is None:
+        return (part,)  # no reading over Latin letters, digits or marks (NPO法人, 小・中学)
     pieces = kanjidic.split(text, to_hiragana(rd))
     return (part,) if pieces is None else tuple(pieces)
