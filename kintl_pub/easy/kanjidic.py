@@ -109,24 +109,28 @@ def split(kanji: str, reading: str) -> list[tuple[str, str]] | None:
         return None
     tab = table()
     if not tab:
-        return None
+        return None  # no KANJIDIC: group ruby
+    n, m = len(kanji), len(reading)
+    sets = _sets()
+    empty: frozenset[str] = frozenset()
+    if n == 2:  # most compounds, in a few set lookups
+        s0 = sets.get(kanji[0], empty)
+        s1 = s0 if kanji[1] == "々" else sets.get(kanji[1]) or frozenset(_EXTRA.get(kanji[1], ()))
+        for e in range(m - 1, 0, -1):
+            if reading[:e] in s0 and reading[e:] in s1:
+                return [(kanji[0], reading[:e]), (kanji[1], reading[e:])]
+        return None  # two kanji that do not align are one group (今日, 日本)
+    look = [sets.get(kanji[i - 1] if ch == "々" and i else ch) or frozenset(_EXTRA.get(ch, ()))
+            for i, ch in enumerate(kanji)]
+    mono = _cut(look, reading, 0, 0)  # the common case, cheaply: every kanji has its reading
+    if mono is not None:
+        return list(zip(kanji, mono, strict=True))
     cands: list[tuple[str, ...]] = []
     for i, ch in enumerate(kanji):
         if ch == "々":
             cands.append(tab.get(kanji[i - 1], ()) if i else ())
         else:
             cands.append(_EXTRA.get(ch) or tab.get(ch, ()))
-    n, m = len(kanji), len(reading)
-    if n == 2:  # most compounds: the second reading is whatever the first leaves
-        second = cands[1]
-        for r in cands[0]:
-            if reading.startswith(r) and reading[len(r):] in second:
-                return [(kanji[0], r), (kanji[1], reading[len(r):])]
-        return None  # two kanji that do not align are one group (今日, 日本)
-    else:
-        mono = _mono(cands, reading, 0, 0)  # the common case, cheaply: every kanji has its reading
-        if mono is not None:
-            return list(zip(kanji, mono, strict=True))
     Cost = tuple[int, int, int]  # kanji in groups; groups whose last, first kanji could read alone
     best: dict[tuple[int, int], tuple[Cost, list[tuple[str, str]]] | None] = {}
 
@@ -169,14 +173,21 @@ def split(kanji: str, reading: str) -> list[tuple[str, str]] | None:
     return got[1]
 
 
-def _mono(cands: list[tuple[str, ...]], reading: str, i: int, j: int) -> list[str] | None:
-    """One reading per kanji for cands[i:] over reading[j:], longest first (no groups)."""
-    if i == len(cands):
-        return [] if j == len(reading) else None
-    left = len(cands) - i - 1
-    for r in cands[i]:
-        if reading.startswith(r, j) and len(reading) - j - len(r) >= left:
-            rest = _mono(cands, reading, i + 1, j + len(r))
+@lru_cache(maxsize=1)
+def _sets() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in table().items()}
+
+
+def _cut(look: list[frozenset[str]], reading: str, i: int, j: int) -> list[str] | None:
+    """One reading per kanji for look[i:] over reading[j:], the longest that
+    fits first (no groups): a set lookup per cut, a few dozen per word."""
+    n, m = len(look), len(reading)
+    if i == n:
+        return [] if j == m else None
+    left = n - i - 1
+    for e in range(m - left, j, -1):
+        if reading[j:e] in look[i]:
+            rest = _cut(look, reading, i + 1, e)
             if rest is not None:
-                return [r, *rest]
+                return [reading[j:e], *rest]
     return None
