@@ -10,7 +10,8 @@ data-flow order, each step idempotent and cheap when nothing changed:
 3. Easy Japanese drafts for every segment (cached by content + rules version);
 4. the search index;
 5. compiled UI catalogs (``messages.mo``), and the readings of the Easy
-   Japanese UI strings (``easy/ui.py``).
+   Japanese UI strings (``easy/ui.py``);
+6. the PDFs (initiatives and booklets; only those whose content changed).
 
 Steps 1 and 4 are :func:`refresh`, which ``import``, ``serve`` and
 ``build-static`` also run (the one "sync → outdate → reindex").  A batch
@@ -103,7 +104,8 @@ def register(cli: click.Group) -> None:
 
 @click.command()
 @click.option("--skip-easy", is_flag=True, help="Do not (re)build Easy Japanese drafts.")
-def prepare(skip_easy: bool) -> None:
+@click.option("--skip-pdf", is_flag=True, help="Do not (re)build the PDFs.")
+def prepare(skip_easy: bool, skip_pdf: bool) -> None:
     """Make everything the site reads (idempotent; run after import/translate)."""
     from .catalogs.compile import compile_catalogs
     from .catalogs.importer import load_repo_catalogs
@@ -142,3 +144,7 @@ def prepare(skip_easy: bool) -> None:
 
         n, written = compile_ui(TRANSLATIONS)
         click.echo(f"Easy Japanese UI strings: {n} with readings" + ("" if written else " (unchanged)"))
+    if not skip_pdf:
+        from .render.pdf.commands import run_build
+
+        run_build()

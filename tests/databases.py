@@ -18,6 +18,31 @@ KINDS = ("sqlite", "postgresql")
 
 
 @contextmanager
+def pg_schema() -> Iterator[str]:
+    """A new, empty schema on the test server (dropped afterwards); skips
+    without a server, fails in CI."""
+    if not PG_URL:
+        if os.environ.get("CI"):
+            pytest.fail("CI must run these tests on PostgreSQL (KINTL_TEST_POSTGRES_URL unset)")
+        pytest.skip("no PostgreSQL test server (KINTL_TEST_POSTGRES_URL unset)")
+    schema = "t_" + uuid.uuid4().hex[:12]
+    admin = create_engine(PG_URL)
+    with admin.begin() as c:
+        c.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield schema
+    finally:
+        with admin.begin() as c:
+            c.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def pg_url(schema: str) -> str:
+    """A database URL whose connections use ``schema`` (create_app takes a URL)."""
+    return f"{PG_URL}?options=-csearch_path%3D{schema}"
+
+
+@contextmanager
 def empty_engine(kind: str, folder: Path) -> Iterator[Engine]:
     """An engine on a new, empty database of ``kind`` (tables not created)."""
     if kind == "sqlite":
@@ -27,19 +52,9 @@ def empty_engine(kind: str, folder: Path) -> Iterator[Engine]:
         finally:
             eng.dispose()
         return
-    if not PG_URL:
-        if os.environ.get("CI"):
-            pytest.fail("CI must run these tests on PostgreSQL (KINTL_TEST_POSTGRES_URL unset)")
-        pytest.skip("no PostgreSQL test server (KINTL_TEST_POSTGRES_URL unset)")
-    schema = "t_" + uuid.uuid4().hex[:12]
-    admin = create_engine(PG_URL)
-    with admin.begin() as c:
-        c.execute(text(f'CREATE SCHEMA "{schema}"'))
-    eng = create_engine(PG_URL, connect_args={"options": f"-csearch_path={schema}"})
-    try:
-        yield eng
-    finally:
-        eng.dispose()
-        with admin.begin() as c:
-            c.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with pg_schema() as schema:
+        eng = create_engine(str(PG_URL), connect_args={"options": f"-csearch_path={schema}"})
+        try:
+            yield eng
+        finally:
+            eng.dispose()

@@ -110,7 +110,9 @@ def export_cmd(langs: tuple[str, ...], out_dir: Path, initiatives: tuple[str, ..
 
 @catalogs.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--as", "who", default=None, help="Whom to credit (default: $KINTL_USER or OS user).")
+@click.option("--as", "who", default=None,
+              help="The account to credit: it must exist, be enabled and may translate the file's "
+                   "locale (default: $KINTL_USER or OS user).")
 @click.option("--lang", default=None, help="Refuse the file unless it is for this locale.")
 @click.option("--dry-run", is_flag=True, help="Report what would change; change nothing.")
 @click.option("--verbose", "-v", is_flag=True, help="List every entry that changed or was skipped.")
@@ -127,7 +129,9 @@ def import_cmd(file: Path, who: str | None, lang: str | None, dry_run: bool, ver
     init_db()
     session = session_factory()()
     try:
-        report = import_po(session, file.read_bytes(), who=acting_user(who), name=str(file), expected=expected)
+        account = _account(session, acting_user(who))
+        report = import_po(session, file.read_bytes(), who=account, name=str(file), expected=expected,
+                           authorize=lambda loc: _may_write(session, account, loc))
         if dry_run:
             session.rollback()
         else:
@@ -150,6 +154,33 @@ def import_cmd(file: Path, who: str | None, lang: str | None, dry_run: bool, ver
     for msgid, findings in report.warnings:
         for f in findings:
             click.echo(f"  {'warning':<10} {msgid[:50]}  {f.flag} ({checks.get(f.check).name})")
+
+
+def _account(session, name: str) -> str:
+    """The account an import credits, as it is spelled in the store: it must
+    exist and be enabled (``--as`` is not free text)."""
+    from ..store.users import find
+    from .po import CatalogError
+
+    user = find(session, name)
+    if user is None:
+        raise CatalogError(f"--as {name!r}: no such account (kintl-pub users list; users add creates one)")
+    if user.disabled:
+        raise CatalogError(f"--as {name!r}: the account is disabled")
+    return user.username
+
+
+def _may_write(session, name: str, loc: LocaleInfo) -> bool:
+    """The workspace's rules for ``--as``: refuse a locale the account may not
+    translate; say whether it may approve (``# approved-by``)."""
+    from ..store.users import PermissionDenied, may_review, require
+    from .po import CatalogError
+
+    try:
+        user = require(session, name, loc.code)
+    except PermissionDenied as exc:
+        raise CatalogError(f"--as: {exc}") from exc
+    return may_review(user, loc.code)
 
 
 @catalogs.command("check")

@@ -28,6 +28,7 @@ Rules (the store's states module enforces the last two as well):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -125,14 +126,21 @@ def import_po(
     who: str,
     name: str = "<po>",
     expected: LocaleInfo | None = None,
+    authorize: Callable[[LocaleInfo], bool] | None = None,
 ) -> CatalogImportReport:
     """Apply one .po file.  Raises :class:`CatalogError` (nothing written) for
-    a file that cannot be used; otherwise returns what changed."""
+    a file that cannot be used; otherwise returns what changed.
+
+    ``authorize(locale)`` (the account rules of ``store.users``) raises
+    :class:`CatalogError` when ``who`` may not write the file's locale and
+    returns whether ``who`` may approve there; without it, approvals follow
+    the file alone (the states layer still demands a second person)."""
     if not who or not who.strip():
         raise CatalogError("an import must name the person it credits (--as NAME)")
     who = who.strip()
     po = read_catalog(data, name)
     loc = check_locale(po.language, po.locale, name, expected)
+    may_approve = authorize(loc) if authorize is not None else True
     if not po.entries:
         raise CatalogError(f"{name}: the file has no entries")
     current = current_sources(session)
@@ -148,7 +156,7 @@ def import_po(
             report.outcomes.append(Outcome("unknown", e.msgid))
     rows = locale_rows(session, loc)
     for e in usable:
-        outcome = _apply(session, loc, e, rows.get(source_hash(e.msgid)), who)
+        outcome = _apply(session, loc, e, rows.get(source_hash(e.msgid)), who, may_approve)
         if e.notes and (outcome is None or outcome.kind in STORED):
             report.notes += comments.put(session, states.ensure(session, loc.code, e.msgid), e.notes, who=who)
         if outcome is None:
@@ -167,7 +175,7 @@ def _last_person(t) -> str | None:
     return t.reviewer if t.state == State.APPROVED and t.reviewer else t.translator
 
 
-def _apply(session: Session, loc: LocaleInfo, e: PoEntry, t, who: str) -> Outcome | None:
+def _apply(session: Session, loc: LocaleInfo, e: PoEntry, t, who: str, may_approve: bool = True) -> Outcome | None:
     text = e.msgstr.strip()
     # compare as put_human stores (stripped): a draft with a stray space is unchanged
     stored = (t.text or "").strip() if t is not None else ""
@@ -183,6 +191,8 @@ def _apply(session: Session, loc: LocaleInfo, e: PoEntry, t, who: str) -> Outcom
     if t is not None and text == stored:
         if t.state in HUMAN_STATES:
             if e.approved_by == who and t.state == State.TRANSLATED:
+                if not may_approve:
+                    return Outcome("refused", e.msgid, f"{who} is not a reviewer for {loc.code}")
                 try:
                     states.put_human(session, loc.code, e.msgid, text, who=who, state=State.APPROVED)
                 except states.ApprovalError as exc:

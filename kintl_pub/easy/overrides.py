@@ -64,9 +64,9 @@ def append(surface: str, reading: str, reason: str, path: Path = READINGS_TSV) -
 
 def _write_atomic(path: Path, text: str) -> None:
     # a crash mid-write must not leave a half dictionary (every build reads it)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    from ..atomic import atomic_write
+
+    atomic_write(path, text)
 
 
 def load_checked(path: Path = CHECKED_TSV) -> set[tuple[str, str, str]]:

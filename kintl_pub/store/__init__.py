@@ -1,6 +1,7 @@
 """The store: SQLAlchemy models (the one source of truth, the translation
 states, the programme field lists), engine/session helpers, the export
-schema and accounts.  May import: ``locales``, ``project``.  Every later
+schema, accounts, the audit log and the data-file history.  May import:
+``locales``, ``project``, ``atomic``.  Every later
 stage imports it; it imports none of them."""
 
 from .db import database_url, get_engine, init_db, session_factory, transaction

@@ -59,8 +59,12 @@ get_engine.cache_clear = _engine_for.cache_clear  # type: ignore[attr-defined]
 
 
 def init_db(engine: Engine | None = None) -> Engine:
+    from . import records  # noqa: F401 - the workspace's tables, on the same Base
+    from .schema import upgrade
+
     engine = engine or get_engine()
     Base.metadata.create_all(engine)
+    upgrade(engine)
     return engine
 
 

@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -282,6 +283,10 @@ class Translation(Base):
     reviewer: Mapped[str | None] = mapped_column(String(128), nullable=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Every UPDATE says "WHERE version = <the version read>": two workers that
+    # read the same version cannot both write (the second gets StaleDataError,
+    # which the workspace reports as a conflict).  states._replace sets it.
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
 
 class TranslationHistory(Base):
@@ -381,11 +386,21 @@ class EasyRulesDraft(Base):
 
 
 class User(Base):
+    """An account: roles and per-locale rights (``store.users`` has the rules)."""
+
     __tablename__ = "user_account"
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
     password_hash: Mapped[str] = mapped_column(String(256))
-    # space-separated URL codes the user may edit, or "*" for all
+    # space-separated URL codes the user may translate, or "*" for all
     locales: Mapped[str] = mapped_column(Text, default="")
     is_editor: Mapped[bool] = mapped_column(Boolean, default=False)  # may edit source / Easy JA
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # added with the workspace (store.schema adds them to older databases)
+    review_locales: Mapped[str] = mapped_column(Text, default="")  # may approve; "*" for all
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False)  # manages people
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+# Names are unique without regard to case (MARIA is maria).
+Index("ux_user_account_username_ci", func.lower(User.username), unique=True)

@@ -6,14 +6,17 @@
 * ``cache``    – the in-process response cache (WSGI middleware);
 * ``i18n``     – UI strings (the ``messages`` catalogs);
 * one view module per audience: ``public`` (residents' pages) with
-  ``search`` (its search page), ``embed`` (framed pages and oEmbed) and
-  ``errors``; the coming ``api`` (``/api/v1/``: the same ``render`` view
-  models as JSON), ``workspace`` (translators) and ``auth`` (login,
-  ``login_required``) are modules here too, registered in :func:`register_web`;
+  ``search`` (its search page) and ``pdf`` (its PDF downloads), ``embed``
+  (framed pages and oEmbed) and ``errors``; ``auth`` (workspace login,
+  ``login_required``) and the ``workspace`` package (translators and
+  editors, ``/workspace/``); the coming ``api`` (``/api/v1/``: the same
+  ``render`` view models as JSON) is a module here too, registered in
+  :func:`register_web`;
 * ``commands`` – ``serve`` and ``build-static`` (``static_export``).
 
-May import ``render``, ``search.query``, ``catalogs.states``, ``store`` and
-``locales``; never Easy Japanese analysis, MT or the search-index builder.
+May import ``render``, ``search.query``, ``catalogs``, ``store`` and
+``locales``; never MT or the search-index builder, and Easy Japanese
+analysis only inside the workspace's view functions (editors' live feedback).
 Nothing outside ``web`` imports it except ``create_app`` and the CLI.
 """
 
@@ -50,7 +53,7 @@ def register_web(app: Flask) -> None:
     # view models as JSON), the translators' workspace and auth (login_required)
     # register here next to them, each calling context.localized where its
     # URLs carry a language.
-    from . import search  # noqa: F401 - adds /<lang>/search to the public blueprint
+    from . import pdf, search  # noqa: F401 - add /<lang>/search and the .pdf routes to public
     from .embed import bp as embed_bp
     from .embed import oembed_bp
     from .public import bp as public_bp
@@ -58,4 +61,11 @@ def register_web(app: Flask) -> None:
     app.register_blueprint(public_bp)
     app.register_blueprint(embed_bp)
     app.register_blueprint(oembed_bp)
+    # the translators' and editors' workspace (/workspace/, behind a login)
+    from . import auth
+    from .workspace import bp as workspace_bp
+
+    auth.init_app(app)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(workspace_bp)
     app.register_error_handler(404, errors.not_found)

@@ -31,6 +31,11 @@ def run(session, db_url, monkeypatch, tdir):
         return res.output
 
     _run("catalogs", "update", "--dir", str(tdir))
+    from kintl_pub.store.users import add_user
+
+    with session.begin():  # --as names an account allowed for the locale
+        for name, loc in (("en-team-a", "en"), ("en-team-c", "en"), ("kim", "ko")):
+            add_user(session, name, "a long enough pw", locale_spec=loc)
     return _run
 
 

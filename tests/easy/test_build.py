@@ -153,6 +153,8 @@ def test_editors_hand_rewrite_loop(engine, db_url, pipeline, monkeypatch, tmp_pa
     # plain Easy Japanese, a gloss, no ruby typed (EASY-GUIDE): the pipeline reads it
     mine = "2021年度（令和3年度）は、[日本語教室|日本語を勉強するところ]をひらきました。外国の人の相談を聞きました。"
     path.write_bytes(edit(data, SENT_1, msgstr=mine, fuzzy=False))
+    r = runner.invoke(cli, ["users", "add", "editor", "--editor", "--password-stdin"], input="a long enough pw\n")
+    assert r.exit_code == 0, r.output  # --as names an account allowed for ja-easy
     r = runner.invoke(cli, ["catalogs", "import", str(path), "--as", "editor"])
     assert r.exit_code == 0 and "1 changed" in r.output, r.output
     r = runner.invoke(cli, ["easy", "build", "--quiet"])

@@ -95,6 +95,24 @@ def live_url(seed_app) -> Iterator[str]:  # type: ignore[no-untyped-def]
     yield from serve(seed_app)
 
 
+VNU = BROWSER_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def browser_marks() -> list[pytest.MarkDecorator]:
+    """``pytestmark`` of a browser test module: skipped where Chromium or the
+    node tools are missing, but never in CI (a skip there would hide a
+    broken setup)."""
+    import os
+
+    marks = [pytest.mark.browser]
+    reason = browser_ready()
+    if reason:
+        if os.environ.get("CI"):
+            raise RuntimeError(f"browser checks cannot run in CI: {reason}")
+        marks.append(pytest.mark.skip(reason=reason))
+    return marks
+
+
 def browser_ready() -> str | None:
     """Why the browser tests cannot run here, or None."""
     if not Path("/usr/bin/chromium").exists():

@@ -16,18 +16,9 @@ import pytest
 
 from kintl_pub import locales
 
-from .conftest import BROWSER_DIR, browser_ready
+from .conftest import BROWSER_DIR, VNU, browser_marks
 
-pytestmark = [pytest.mark.browser]
-
-reason = browser_ready()
-if reason:
-    if os.environ.get("CI"):
-        # CI installs Chromium and the node tools: a skip there would hide a broken setup
-        raise RuntimeError(f"browser checks cannot run in CI: {reason}")
-    pytestmark.append(pytest.mark.skip(reason=reason))
-
-VNU = BROWSER_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+pytestmark = browser_marks()
 SEARCH_Q = quote("外国人")
 
 
