@@ -9,7 +9,8 @@ data-flow order, each step idempotent and cheap when nothing changed:
    ``data/labels/*.po``), never replacing text a person already has there;
 3. Easy Japanese drafts for every segment (cached by content + rules version);
 4. the search index;
-5. compiled UI catalogs (``messages.mo``);
+5. compiled UI catalogs (``messages.mo``), and the readings of the Easy
+   Japanese UI strings (``easy/ui.py``);
 6. the PDFs (initiatives and booklets; only those whose content changed).
 
 Steps 1 and 4 are :func:`refresh`, which ``import``, ``serve`` and
@@ -130,13 +131,19 @@ def prepare(skip_easy: bool, skip_pdf: bool) -> None:
         with transaction(engine) as s:
             rep = build(s, progress=True)
             click.echo(f"Easy Japanese: {rep.sources} texts, {rep.analysed} analysed, "
-                       f"{rep.skipped_cached} cached, {rep.skipped_human} reviewed by people")
+                       f"{rep.skipped_cached} cached, {rep.skipped_human} written by people "
+                       f"(readings added to {rep.people.annotated}, {rep.people.cached} unchanged)")
     if engine.dialect.name == "sqlite":
         with transaction(engine) as s:
             rows = refresh(s).index_rows
         click.echo("search index: up to date" if rows is None else f"search index: {rows} rows")
     report = compile_catalogs(TRANSLATIONS)
     click.echo(f"catalogs compiled: {len(report.checked)} checked, {len(report.written)} .mo written")
+    if not skip_easy:
+        from .easy.ui import compile_ui
+
+        n, written = compile_ui(TRANSLATIONS)
+        click.echo(f"Easy Japanese UI strings: {n} with readings" + ("" if written else " (unchanged)"))
     if not skip_pdf:
         from .render.pdf.commands import run_build
 

@@ -238,11 +238,13 @@ def compile_cmd(translations_dir: Path) -> None:
 def stats_cmd() -> None:
     """Per locale: source texts by state."""
     from ..store.db import init_db, transaction
-    from .stats import counts, table
+    from .stats import counts, machine_only_prose, table
 
     init_db()
     with transaction() as s:
         click.echo(table(counts(s)))
+        n = machine_only_prose(s, locales.EASY.code)
+        click.echo(f"ja-easy: {n} prose texts hold only the rules' draft (no person has written them yet)")
 
 
 @catalogs.command("load")

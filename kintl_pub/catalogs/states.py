@@ -26,7 +26,14 @@ from sqlalchemy.orm import Session
 
 from .. import locales
 from ..segment import source_hash
-from ..store.models import HUMAN_STATES, DisplayState, State, Translation, TranslationHistory
+from ..store.models import (
+    HUMAN_STATES,
+    DisplayState,
+    EasyAnnotation,
+    State,
+    Translation,
+    TranslationHistory,
+)
 
 #: the flag an outdated draft carries when its English changed (not its Japanese)
 PIVOT_CHANGED = "pivot-changed"
@@ -377,7 +384,22 @@ def resolve_many(
             out[s] = Shown(s, chain_rows[code][h].text, DisplayState.FALLBACK, code)
         else:
             out[s] = Shown(s, s, DisplayState.FALLBACK, locales.SOURCE.code)
-    return out
+    return with_easy_readings(session, out)
+
+
+def with_easy_readings(session: Session, shown: dict[str, Shown]) -> dict[str, Shown]:
+    """Easy Japanese a person wrote is plain text; ``easy build`` stores its
+    readings and phrase breaks beside it (``EasyAnnotation``).  Show those
+    while they belong to the text shown (same text hash); otherwise the plain
+    text as written.  The web process only reads them."""
+    easy = {source_hash(s): sh for s, sh in shown.items() if sh.lang == locales.EASY.code}
+    keys = list(easy)
+    for i in range(0, len(keys), 500):
+        for a in session.scalars(select(EasyAnnotation).where(EasyAnnotation.source_hash.in_(keys[i : i + 500]))):
+            sh = easy[a.source_hash]
+            if a.text_hash == source_hash(sh.text):
+                shown[sh.source] = Shown(sh.source, a.markup, sh.state, sh.lang)
+    return shown
 
 
 def _fallback_ok(code: str, t: Translation | None) -> bool:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..locales import TARGETS, LocaleInfo
-from ..store.models import HUMAN_STATES, STATES, Segment, State, Translation
+from ..store.models import HUMAN_STATES, PROSE_FIELDS, STATES, Segment, State, Translation
 
 
 def counts(session: Session, targets: Sequence[LocaleInfo] = TARGETS) -> dict[str, Counter[str]]:
@@ -44,3 +44,13 @@ def table(stats: dict[str, Counter[str]]) -> str:
             f"{code:<8} {babel_id:<8} {total:>6} " + " ".join(f"{c[s]:>12}" for s in cols) + f" {pct:>8}"
         )
     return "\n".join(lines)
+
+
+def machine_only_prose(session: Session, locale: str) -> int:
+    """Prose texts (content, plan, results, reason, future) of ``locale`` that
+    no person has written yet: a machine draft or nothing.  For ja-easy this
+    is what the first edition still has to write (issue 12: 0 when done)."""
+    prose = set(session.scalars(select(Segment.source_hash).where(Segment.field.in_(PROSE_FIELDS)).distinct()))
+    human = set(session.scalars(select(Translation.source_hash).where(
+        Translation.locale == locale, Translation.state.in_(HUMAN_STATES))))
+    return len(prose - human)

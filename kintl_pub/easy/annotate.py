@@ -3,12 +3,15 @@ ruby on every kanji word, phrase breaks for 分かち書き, glossed terms."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from ..text import LIST_PREFIX
 from .markup import escape_literal, ruby
 from .readings import Reader
 from .rewrite.glossary import Glossary
 from .ruby import align
-from .tokens import Token
+from .tokens import Token, offsets
 
 _INDEPENDENT = ("名詞", "代名詞", "動詞", "形容詞", "形状詞", "副詞", "連体詞", "接続詞", "感動詞", "接頭辞")
 _OPENING = set("「『（([【")
@@ -18,6 +21,8 @@ def starts_phrase(prev: Token, cur: Token) -> bool:
     """Is there a 文節 boundary between ``prev`` and ``cur``?  A simple
     content-word rule: a new phrase starts at an independent word that does
     not continue a compound (noun+noun, prefix+word) or a verb chain."""
+    if prev.source == "rule:prefix":
+        return True  # 同 / 性的マイノリティ: the prefix stands apart from a word it is not part of
     if cur.pos1 not in _INDEPENDENT or prev.surface in _OPENING or prev.pos1 == "接頭辞":
         return False
     if prev.surface[-1:].isascii() and cur.surface[:1].isascii():
@@ -31,6 +36,7 @@ def starts_phrase(prev: Token, cur: Token) -> bool:
 
 
 _WORD_MARKUP: dict[tuple[str, str], str] = {}
+_SPECIAL = re.compile(r"[\\{}\[\]|/]").search
 
 
 def word_markup(surface: str, reading: str) -> str:
@@ -38,10 +44,15 @@ def word_markup(surface: str, reading: str) -> str:
     key = (surface, reading)
     got = _WORD_MARKUP.get(key)
     if got is None:
-        got = "".join(
-            ruby(text, rd) if rd and rd != text else escape_literal(text)
-            for text, rd in align(surface, reading)
-        )
+        if _SPECIAL(surface) is None and _SPECIAL(reading) is None:
+            # the common case: nothing to escape (a word in mono-ruby has a group per kanji)
+            got = "".join("{" + text + "|" + rd + "}" if rd and rd != text else text
+                          for text, rd in align(surface, reading))
+        else:
+            got = "".join(
+                ruby(text, rd) if rd and rd != text else escape_literal(text)
+                for text, rd in align(surface, reading)
+            )
         if len(_WORD_MARKUP) < 200_000:
             _WORD_MARKUP[key] = got
     return got
@@ -55,7 +66,7 @@ _BK_IDS: dict[tuple[tuple[str, ...], str], int] = {}
 
 def _bk(t: Token) -> tuple[int, int]:
     s = t.surface
-    left = (t.pos, s if (t.pos and t.pos[0] == "補助記号") or s[-1:].isascii() else "")
+    left = (t.pos, s if (t.pos and t.pos[0] == "補助記号") or s[-1:].isascii() or t.source == "rule:prefix" else "")
     right = (t.pos, s[:1] if s[:1].isascii() else "")
     ids = _BK_IDS
     a = ids.setdefault(left, len(ids))
@@ -100,6 +111,12 @@ def tokens_markup(tokens: list[Token]) -> str:
 _INDEPENDENT_SET = frozenset(_INDEPENDENT)
 
 
+#: a person's own markup in plain Easy Japanese: a gloss [term|explanation]
+#: and a reading they typed {base|reading}; every other character is text
+_GLOSS = re.compile(r"\[([^\[\]|{}]+)\|([^\[\]{}]+)\]")
+_TYPED_RUBY = re.compile(r"\{([^{}|\[\]]+)\|([^{}|\[\]]+)\}")
+
+
 class Annotator:
     def __init__(self, reader: Reader, glossary: Glossary) -> None:
         self.reader = reader
@@ -117,16 +134,7 @@ class Annotator:
         pat = self.glossary.gloss_pattern()
         spans: dict[int, tuple[int, str]] = {}
         if pat is not None:
-            starts: dict[int, int] = {}
-            pos = 0
-            for i, t in enumerate(tokens):
-                starts[pos] = i
-                pos += len(t.surface)
-            ends = {}
-            pos = 0
-            for i, t in enumerate(tokens):
-                pos += len(t.surface)
-                ends[pos] = i
+            starts, ends = offsets(tokens)
             for m in pat.finditer(text):
                 term = m.group(0)
                 if gloss_seen is not None and term in gloss_seen:
@@ -138,37 +146,101 @@ class Annotator:
                     b + 1 < len(tokens) and tokens[b + 1].pos1 in ("名詞", "接尾辞")
                 ):
                     continue
-                spans[a] = (b, term)
+                spans[a] = (b, self._explanation(term))
                 if gloss_seen is not None:
                     gloss_seen.add(term)
-        if not spans:
-            return tokens_markup(tokens)
-        out: list[str] = []
-        i = 0
-        chunk_start = 0
-        while i < len(tokens):
-            if i in spans:
-                end, term = spans[i]
-                if chunk_start < i:
-                    out.append(tokens_markup(tokens[chunk_start:i]))
-                    out.append("/" if starts_phrase(tokens[i - 1], tokens[i]) else "")
-                out.append("[" + tokens_markup(tokens[i : end + 1]) + "|" + self._explanation(term) + "]")
-                i = chunk_start = end + 1
-                continue
-            i += 1
-        if chunk_start < len(tokens):
-            out.append(tokens_markup(tokens[chunk_start:]))
-        return "".join(out)
+        return _with_glosses(tokens, spans)
 
     def text(self, text: str) -> str:
         """Markup for a whole stored text (lines, list items, blank lines kept)."""
         seen: set[str] = set()
+        return _per_line(text, lambda line: self.line(line, gloss_seen=seen))
+
+    # -- a person's plain Easy Japanese ------------------------------------
+
+    def person_line(self, line: str) -> str:
+        """Readings and phrase breaks for a line a person wrote.  Their glosses
+        ``[term|explanation]`` and typed readings ``{base|reading}`` are kept;
+        every other character is text (a ``/`` they typed is a slash)."""
         out: list[str] = []
-        for line in text.split("\n"):
-            if line.startswith(LIST_PREFIX):
-                out.append(LIST_PREFIX + self.line(line[len(LIST_PREFIX) :], gloss_seen=seen))
-            elif line.strip():
-                out.append(self.line(line, gloss_seen=seen))
-            else:
-                out.append("")
-        return "\n".join(out)
+        pos = 0
+        for m in _TYPED_RUBY.finditer(line):
+            out.append(self._person_plain(line[pos : m.start()]))
+            out.append(ruby(m.group(1), m.group(2)))
+            pos = m.end()
+        out.append(self._person_plain(line[pos:]))
+        return "".join(out)
+
+    def _person_plain(self, line: str) -> str:
+        if not line:
+            return ""
+        plain: list[str] = []
+        glossed: list[tuple[int, int, str]] = []  # (start, end, explanation) in the plain text
+        pos = at = 0
+        for m in _GLOSS.finditer(line):
+            plain.append(line[pos : m.start()])
+            at += m.start() - pos
+            plain.append(m.group(1))
+            glossed.append((at, at + len(m.group(1)), m.group(2)))
+            at += len(m.group(1))
+            pos = m.end()
+        plain.append(line[pos:])
+        tokens = self.reader.tokens("".join(plain))
+        spans: dict[int, tuple[int, str]] = {}
+        starts, ends = offsets(tokens)
+        for a_pos, b_pos, expl in glossed:
+            if starts.get(a_pos) is None or ends.get(b_pos) is None:
+                # the term starts or ends inside a word: read it on its own
+                tokens = _split_at(tokens, (a_pos, b_pos), self.reader)
+                starts, ends = offsets(tokens)
+            a, b = starts.get(a_pos), ends.get(b_pos)
+            if a is not None and b is not None:
+                spans[a] = (b, self._person_plain(expl))
+        return _with_glosses(tokens, spans)
+
+    def person_text(self, text: str) -> str:
+        return _per_line(text, self.person_line)
+
+
+def _per_line(text: str, line_markup: Callable[[str], str]) -> str:
+    out: list[str] = []
+    for line in text.split("\n"):
+        if line.startswith(LIST_PREFIX):
+            out.append(LIST_PREFIX + line_markup(line[len(LIST_PREFIX) :]))
+        elif line.strip():
+            out.append(line_markup(line))
+        else:
+            out.append("")
+    return "\n".join(out)
+
+
+def _with_glosses(tokens: list[Token], spans: dict[int, tuple[int, str]]) -> str:
+    """Markup for a line whose tokens[a..b] (``spans[a] = (b, explanation markup)``) are glossed."""
+    if not spans:
+        return tokens_markup(tokens)
+    out: list[str] = []
+    i = chunk_start = 0
+    while i < len(tokens):
+        if i in spans:
+            end, explanation = spans[i]
+            if chunk_start < i:
+                out.append(tokens_markup(tokens[chunk_start:i]))
+                out.append("/" if starts_phrase(tokens[i - 1], tokens[i]) else "")
+            out.append("[" + tokens_markup(tokens[i : end + 1]) + "|" + explanation + "]")
+            i = chunk_start = end + 1
+            continue
+        i += 1
+    if chunk_start < len(tokens):
+        out.append(tokens_markup(tokens[chunk_start:]))
+    return "".join(out)
+
+
+def _split_at(tokens: list[Token], cuts: tuple[int, ...], reader: Reader) -> list[Token]:
+    """Analyse again so that a token boundary falls at each offset in ``cuts``."""
+    text = "".join(t.surface for t in tokens)
+    bounds = sorted({0, len(text), *cuts})
+    out: list[Token] = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        if a < b:
+            out += reader.tokens(text[a:b])
+    return out

@@ -27,8 +27,12 @@ def _inputs(texts: tuple[str, ...]) -> list[str]:
     raise click.UsageError("give TEXT arguments or pipe lines on stdin")
 
 
-@click.command("reading")
-@click.argument("texts", nargs=-1)
+#: text arguments may start with "- " (a list item): they are text, never options
+_TEXT_ARGS = {"ignore_unknown_options": True}
+
+
+@click.command("reading", context_settings=_TEXT_ARGS)
+@click.argument("texts", nargs=-1, type=click.UNPROCESSED)
 def reading_cmd(texts: tuple[str, ...]) -> None:
     """Print one full hiragana reading per input TEXT (kanji replaced, the rest kept)."""
     from .readings import Reader
@@ -99,8 +103,8 @@ def easy_group() -> None:
     """やさしい日本語: `easy TEXT…` prints rewrites; `easy build`, `easy report`."""
 
 
-@easy_group.command("text", hidden=True)
-@click.argument("texts", nargs=-1)
+@easy_group.command("text", hidden=True, context_settings=_TEXT_ARGS)
+@click.argument("texts", nargs=-1, type=click.UNPROCESSED)
 @click.option("--markup", is_flag=True, help="Print the stored markup (ruby, glosses) instead of plain text.")
 def easy_text_cmd(texts: tuple[str, ...], markup: bool) -> None:
     """Print one Easy Japanese rewrite per input TEXT (plain text, one line each)."""
@@ -130,35 +134,73 @@ def easy_build_cmd(quiet: bool) -> None:
         save_kakasi_cache()
     click.echo(
         f"{r.segments} segments, {r.sources} distinct texts: {r.analysed} analysed, "
-        f"{r.written} written, {r.skipped_cached} unchanged (cached), {r.skipped_human} reviewed by a person; "
+        f"{r.written} written, {r.skipped_cached} unchanged (cached), {r.skipped_human} written by people; "
         f"{r.kept_source} kept their source text (preservation check); "
         f"{r.disagreements} new reading disagreements (kintl-pub readings review)."
     )
+    p = r.people
+    click.echo(
+        f"people's texts: {p.texts}, readings added to {p.annotated} ({p.cached} unchanged); "
+        f"{len(p.flagged)} miss something of their source (kintl-pub easy report --entries --under)."
+    )
+
+
+@easy_group.command("ui")
+def easy_ui_cmd() -> None:
+    """Readings for the Easy Japanese UI strings (prepare runs this)."""
+    from .ui import compile_ui, ruby_path
+
+    n, written = compile_ui()
+    click.echo(f"{n} UI strings with readings in {ruby_path()}" + ("" if written else " (unchanged)"))
 
 
 @easy_group.command("report")
 @click.option("--initiative", "-i", type=int, multiple=True, help="Only these initiatives (default: all).")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.option("--worst", type=int, default=0, metavar="N",
-              help="Also list the N longest machine-written sentences (candidates for a hand rewrite).")
-def easy_report_cmd(initiative: tuple[int, ...], as_json: bool, worst: int) -> None:
-    """Quality report, before → after, per initiative and overall."""
+              help="Also list the N longest published sentences, people's and the rules' (see --who).")
+@click.option("--who", default=None, metavar="NAME",
+              help="With --worst/--entries: only one editor's entries ('people' or 'rules' for all of either).")
+@click.option("--editors", is_flag=True, help="Also measure each editor's entries on their own (and the rules').")
+@click.option("--entries", is_flag=True, help="Also list every entry with its score and what fails, lowest first.")
+@click.option("--under", is_flag=True, help="With --entries: only entries that fail something.")
+@click.option("--hard-words", type=int, default=0, metavar="N",
+              help="Also list the N most frequent words above JLPT N3 left unexplained (rules' and published text).")
+def easy_report_cmd(initiative: tuple[int, ...], as_json: bool, worst: int, who: str | None, editors: bool,
+                    entries: bool, under: bool, hard_words: int) -> None:
+    """Quality report: source → rules' rewrite | published text, per initiative and
+    overall, each against its targets; the editors' views on request."""
     import json
 
     from ..store.db import init_db, transaction
-    from . import metrics
+    from . import report
 
     init_db()
+    chosen = set(initiative) or None
     with transaction() as s:
-        rep = metrics.store_report(s, initiatives=set(initiative) or None)
-        worst_rows = metrics.worst_sentences(s, worst, set(initiative) or None) if worst else []
+        rep = report.store_report(s, initiatives=chosen)
+        es = report.entries(s, chosen) if (worst or editors or entries or hard_words) else []
+    extra: dict[str, object] = {}
+    if worst:
+        extra["worst"] = report.worst(es, worst, who)
+    if editors:
+        extra["editors"] = report.by_editor(es)
+    if entries:
+        extra["entries"] = report.entry_rows(es, who, under=under)
+    if hard_words:
+        extra["hard_words"] = [{"word": w, "rules": r, "published": p} for w, r, p in report.hard_word_table(es, hard_words)]
     if as_json:
-        if worst_rows:
-            rep["worst"] = [{"length": n, "key": k, "sentence": t} for n, k, t in worst_rows]
-        click.echo(json.dumps(rep, ensure_ascii=False, indent=1))
+        click.echo(json.dumps({**rep, **extra}, ensure_ascii=False, indent=1))
         return
-    click.echo(metrics.format_report(rep))
-    if worst_rows:
-        click.echo("\nlongest machine-written sentences:")
-        for n, key, text in worst_rows:
-            click.echo(f"{n:>4}  {key:<22} {text}")
+    click.echo(report.format_report(rep))
+    if "worst" in extra:
+        click.echo("\n" + report.format_worst(extra["worst"]))  # type: ignore[arg-type]
+    if "editors" in extra:
+        click.echo("\n" + report.format_editors(extra["editors"]))  # type: ignore[arg-type]
+    if "entries" in extra:
+        click.echo("\n" + report.format_entries(extra["entries"]))  # type: ignore[arg-type]
+    if "hard_words" in extra:
+        click.echo("\nwords above JLPT N3 left unexplained (rules' text ×, published ×): add a plain word or a gloss "
+                   "to data/glossary.tsv")
+        for row in extra["hard_words"]:  # type: ignore[attr-defined]
+            click.echo(f"  {row['word']:<12} {row['rules']:>4} {row['published']:>4}")

@@ -30,7 +30,7 @@ from . import markup, metrics, preserve
 from .chars import count_kanji, has_kanji
 from .rewrite.sentences import is_polite
 
-#: the targets the report checks (``metrics.targets``), per sentence
+#: the targets the report checks (``report.targets``), per sentence
 MAX_LEN = 50
 MAX_KANJI = 13
 _CONTENT_POS = ("名詞", "動詞", "形容詞", "副詞", "形状詞")
@@ -83,7 +83,9 @@ class Feedback:
 
     @property
     def target(self) -> float:
-        return metrics.JREAD_TARGET
+        from .report import JREAD_TARGET
+
+        return JREAD_TARGET
 
 
 _RUBY = re.compile(r"\{((?:[^{}|\\]|\\.)+)\|(?:[^{}|\\]|\\.)+\}")

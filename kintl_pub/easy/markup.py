@@ -37,7 +37,8 @@ Rendering (``render_html``)
 * everything is HTML-escaped (stored text is never HTML);
 * ruby is ``<ruby>行<rp>(</rp><rt>おこな</rt><rp>)</rp></ruby>``: ``<rp>`` gives
   browsers without ruby support, text-only readers and copy-paste
-  ``行(おこな)``;
+  ``行(おこな)``; adjacent groups (one word in mono-ruby, ``{京|けい}{急|きゅう}``)
+  share one ``<ruby>`` element with a base/``<rt>`` pair per kanji;
 * a gloss is
   ``<span class="gloss"><span class="gloss-term">TERM</span><span class="gloss-note">（EXPLANATION）</span></span>``:
   the explanation is ordinary visible text in full-width parentheses right
@@ -73,6 +74,7 @@ __all__ = [
     "render_blocks",
     "render_html",
     "ruby",
+    "split_gloss",
     "to_plain",
     "validate",
 ]
@@ -278,23 +280,34 @@ def line_nodes(text: str) -> list[tuple[str, tuple[Node, ...]]]:
 # --------------------------------------------------------------------------
 
 
-def _html(nodes: tuple[Node, ...], furigana: bool, wakachi: bool) -> str:
+def _html(nodes: tuple[Node, ...], furigana: bool, wakachi: bool, seen: set[str] | None = None) -> str:
     parts: list[str] = []
+    in_ruby = False  # adjacent ruby groups (mono-ruby of one word) share one <ruby>
     for node in nodes:
+        if in_ruby and not (isinstance(node, Ruby) and furigana and node.reading):
+            parts.append("</ruby>")
+            in_ruby = False
         if isinstance(node, str):
             parts.append(str(escape(node)))
         elif isinstance(node, Ruby):
             if furigana and node.reading:
-                parts.append(
-                    f"<ruby>{escape(node.base)}<rp>(</rp><rt>{escape(node.reading)}</rt>"
-                    "<rp>)</rp></ruby>"
-                )
+                if not in_ruby:
+                    parts.append("<ruby>")
+                    in_ruby = True
+                parts.append(f"{escape(node.base)}<rp>(</rp><rt>{escape(node.reading)}</rt><rp>)</rp>")
             else:
                 parts.append(str(escape(node.base)))
         elif isinstance(node, Break):
             if wakachi:
                 parts.append(" ")
         else:
+            term = _plain(node.term, with_glosses=False, use_reading=False)
+            if seen is not None and term in seen:
+                # explained already on this page: the word alone
+                parts.append('<span class="gloss-term">' + _html(node.term, furigana, wakachi) + "</span>")
+                continue
+            if seen is not None:
+                seen.add(term)
             parts.append(
                 '<span class="gloss"><span class="gloss-term">'
                 + _html(node.term, furigana, wakachi)
@@ -302,6 +315,8 @@ def _html(nodes: tuple[Node, ...], furigana: bool, wakachi: bool) -> str:
                 + _html(node.explanation, furigana, wakachi)
                 + "）</span></span>"
             )
+    if in_ruby:
+        parts.append("</ruby>")
     return "".join(parts)
 
 
@@ -310,13 +325,16 @@ def _squash_spaces(html: str) -> str:
     return re.sub(r" {2,}", " ", html).strip(" ")
 
 
-def render_html(text: str, *, furigana: bool = True, wakachi: bool = False) -> Markup:
-    """Phrasing-content HTML for one stored Easy Japanese text (see module doc)."""
+def render_html(text: str, *, furigana: bool = True, wakachi: bool = False,
+                seen: set[str] | None = None) -> Markup:
+    """Phrasing-content HTML for one stored Easy Japanese text (see module doc).
+    ``seen``: the glossed words a page has explained already (a word is
+    explained the first time it appears on a page); updated in place."""
     out: list[str] = []
     for kind, content in _lines(text):
         if kind == "gap":
             continue
-        html = _squash_spaces(_html(parse(content), furigana, wakachi))
+        html = _squash_spaces(_html(parse(content), furigana, wakachi, seen))
         out.append(("・" + html) if kind == "li" else html)
     # every text piece went through escape() in _html; only our tags are raw
     return Markup("<br>".join(out))  # noqa: S704
@@ -409,3 +427,24 @@ def glosses(text: str) -> list[tuple[str, str]]:
                     )
                 )
     return found
+
+
+def split_gloss(text: str) -> tuple[str, str] | None:
+    """(term, explanation) markup when the whole text is one gloss — an Easy
+    Japanese title, ``[official name|one-line explanation]`` — else None.
+    Renderers show the name as the heading and the explanation under it."""
+    line = text.strip()
+    p = _Parser(line)
+    if not line.startswith("[") or p.gloss_at() is None or p.i != len(line):
+        return None
+    # the bar between the parts: the first one outside a ruby group or an escape
+    depth = i = 0
+    while (i := i + 1) < len(line) - 1:
+        c = line[i]
+        if c == "\\":
+            i += 1
+        elif c in "{}":
+            depth += 1 if c == "{" else -1
+        elif c == "|" and depth == 0:
+            return line[1:i], line[i + 1 : -1]
+    return None

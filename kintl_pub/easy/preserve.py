@@ -21,24 +21,43 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
-def items(source: str, tokens: list[Token] | None = None) -> list[str]:
-    """What must survive a rewrite of ``source``.
+#: kinds of preserved items: facts a rewrite may never drop, and names it may
+#: shorten on a second mention (このフォーラム) — a person's choice, so reported apart
+FACTS = ("number", "date", "latin")
+NAME = "name"
+
+
+def items_by_kind(source: str, tokens: list[Token] | None = None) -> list[tuple[str, str]]:
+    """(kind, item) of what must survive a rewrite of ``source``.
 
     Times are compared after the 午前/午後 rule (14時 → 午後2時 keeps the time
-    but changes the digits).  Proper nouns come from Sudachi's 固有名詞 tags.
+    but changes the digits).  Proper nouns come from Sudachi's 固有名詞 tags
+    and the reading dictionary's names (its common words, such as 板面, are
+    words a rewrite may change).
     """
     text = _fold(times_with_ampm(source))
-    found: list[str] = []
-    found += [n.rstrip(",.") for n in _NUMBER.findall(text) if n.rstrip(",.")]
-    found += _ERA.findall(text)
-    found += [w for w in _LATIN.findall(text) if len(w) >= 2]
+    found: list[tuple[str, str]] = []
+    found += [("number", n.rstrip(",.")) for n in _NUMBER.findall(text) if n.rstrip(",.")]
+    found += [("date", d) for d in _ERA.findall(text)]
+    found += [("latin", w) for w in _LATIN.findall(text) if len(w) >= 2]
     if tokens:
-        found += [t.surface for t in tokens if len(t.pos) > 1 and t.pos[1] == "固有名詞" and len(t.surface) > 1]
-        found += [t.surface for t in tokens if t.source == "override"]
-    return list(dict.fromkeys(found))
+        found += [(NAME, t.surface) for t in tokens
+                  if len(t.pos) > 1 and t.pos[1] == "固有名詞" and (len(t.surface) > 1 or t.source == "override")]
+    seen: set[str] = set()
+    return [(k, i) for k, i in found if not (i in seen or seen.add(i))]  # type: ignore[func-returns-value]
+
+
+def items(source: str, tokens: list[Token] | None = None) -> list[str]:
+    """What must survive a rewrite of ``source`` (see :func:`items_by_kind`)."""
+    return [i for _, i in items_by_kind(source, tokens)]
+
+
+def lost_by_kind(source: str, rewritten: str, tokens: list[Token] | None = None) -> list[tuple[str, str]]:
+    """(kind, item) of ``source`` missing from ``rewritten`` (empty = preserved)."""
+    out = _fold(rewritten).replace(",", "")
+    return [(k, i) for k, i in items_by_kind(source, tokens) if i.replace(",", "") not in out]
 
 
 def lost(source: str, rewritten: str, tokens: list[Token] | None = None) -> list[str]:
     """Items of ``source`` missing from ``rewritten`` (empty = preserved)."""
-    out = _fold(rewritten).replace(",", "")
-    return [i for i in items(source, tokens) if i.replace(",", "") not in out]
+    return [i for _, i in lost_by_kind(source, rewritten, tokens)]

@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from . import context, overrides
+from ..text import NUMBERED_MARKERS
+from . import context, numerals, overrides
 from .chars import has_kanji, to_hiragana
 from .tokens import Token
 
@@ -28,6 +29,14 @@ _INFLECTING = frozenset(("動詞", "助動詞", "形容詞"))
 #: pykakasi readings by surface, shared by every Reader in the process: pykakasi
 #: scans its dictionary per lookup (~1–2 ms a word), so each word is asked once.
 _KAKASI_CACHE: dict[str, str] = {}
+_MARKER_SEARCH = re.compile(f"[{NUMBERED_MARKERS}]").search
+_MARKER_SPLIT = re.compile(f"([{NUMBERED_MARKERS}])").split
+_MARKER_POS = ("補助記号", "一般", "*", "*", "*", "*")
+_NAME_POS = ("名詞", "固有名詞", "一般", "*", "*", "*")
+_PREFIX_POS = ("接頭辞", "*", "*", "*", "*", "*")
+#: prefixes that may stand before a dictionary entry inside one Sudachi word
+_PREFIXES = {"同": "どう", "各": "かく", "全": "ぜん", "両": "りょう"}
+_WORD_POS = ("名詞", "普通名詞", "一般", "*", "*", "*")
 _NORMALISE = str.maketrans({"ゖ": "が", "ゕ": "か", "ヶ": "が", "ヵ": "か"})
 
 
@@ -69,7 +78,17 @@ class Reader:
         # The hot loop of the whole stage: a text repeats its vocabulary, so a
         # token is built once per (surface, dictionary word) and shared (tokens
         # are never changed in place: rules make new ones with ``with_reading``).
-        out: list[Token] = []
+        if _MARKER_SEARCH(text) is not None:
+            # ①② are list markers, not numbers: each item is analysed on its own
+            # (Sudachi read ①国の as a number and the suffix 国 こく)
+            out = []
+            for piece in _MARKER_SPLIT(text):
+                if len(piece) == 1 and piece in NUMBERED_MARKERS:
+                    out.append(Token(piece, piece, _MARKER_POS, piece, "kana"))
+                elif piece:
+                    out += self.sudachi(piece, checked=checked)
+            return out
+        out = []
         append = out.append
         memo = self._checked_memo if checked else self._token_memo
         get = memo.get
@@ -96,8 +115,14 @@ class Reader:
         # only inflecting words need their dictionary form (rewrite rules)
         lemma = m.dictionary_form() if pos[0] in _INFLECTING else surface
         if _KANJI_SEARCH(surface) is not None:
+            oov = m.is_oov()
+            if (oov and pos[1] == "数詞") or (pos[1] == "固有名詞" and numerals.KANJI_NUMERAL.fullmatch(surface)):
+                # numbers are read by rule (Sudachi read 三百 as a name, 8千 not at all)
+                num = numerals.reading(surface)
+                if num is not None:
+                    return Token(surface, num, ("名詞", "数詞", "*", "*", "*", "*"), surface, "rule:numerals")
             rd = m.reading_form().translate(_KATA_TO_HIRA)
-            if not rd or rd == surface or m.is_oov():
+            if not rd or rd == surface or oov:
                 rd = surface  # unknown word: no reading rather than a wrong one
             return Token(surface, rd, pos, lemma, "sudachi")
         return Token(surface, surface, pos, lemma, "kana")
@@ -129,27 +154,45 @@ class Reader:
         i, n, pos = 0, len(full), 0
         for m in matches:
             a, b = m.span()
-            if a < pos or a not in boundaries:
+            # 同性的マイノリティ after 同幹事会: the prefix 同 ("the same") + an entry
+            # (性的マイノリティ) that Sudachi read as one word with it (同性 + 的)
+            prefixed = a not in boundaries and (a - 1) in boundaries and text[a - 1] in _PREFIXES
+            if a < pos or not (a in boundaries or prefixed):
                 continue
             while i < n and starts[i] < pos:  # a word cut by the previous entry
                 if ends[i] > pos:
-                    out.extend(self.sudachi(text[pos : ends[i]], checked=checked))
-                    pos = ends[i]
+                    i, pos = self._rest_of_cut_word(text, out, i, pos, ends, a, checked)
                 i += 1
-            while i < n and ends[i] <= a:
+            while i < n and ends[i] <= a - prefixed:
                 out.append(full[i])
                 i += 1
+            if prefixed:
+                out.append(Token(text[a - 1], _PREFIXES[text[a - 1]], _PREFIX_POS, text[a - 1], "rule:prefix"))
             surface = text[a:b]
+            # a name if Sudachi saw one in it (溝口, 日本民家園), else a common word (板面, 施行日)
+            covered = [t for t, st in zip(full[i:], starts[i:], strict=False) if st < b]
+            name = any(len(t.pos) > 1 and t.pos[1] == "固有名詞" for t in covered)
             out.append(Token(surface, self.overrides[surface].reading,
-                             ("名詞", "固有名詞", "*", "*", "*", "*"), surface, "override"))
+                             _NAME_POS if name else _WORD_POS, surface, "override"))
             pos = b
         while i < n and starts[i] < pos:
             if ends[i] > pos:
-                out.extend(self.sudachi(text[pos : ends[i]], checked=checked))
-                pos = ends[i]
+                i, pos = self._rest_of_cut_word(text, out, i, pos, ends, len(text), checked)
             i += 1
         out.extend(full[i:])
         return out
+
+    def _rest_of_cut_word(self, text: str, out: list[Token], i: int, pos: int, ends: list[int],
+                          limit: int, checked: bool) -> tuple[int, int]:
+        """Analyse again what an entry left of the Sudachi word it ended in.
+        A single character left over (見 of 書見, after 申請書) is analysed with
+        the next word (見本), not alone (見 as a verb)."""
+        end = ends[i]
+        if end - pos == 1 and i + 1 < len(ends) and ends[i + 1] <= limit:
+            i += 1
+            end = ends[i]
+        out.extend(self.sudachi(text[pos:end], checked=checked))
+        return i, end
 
     # -- cross-check ------------------------------------------------------
 

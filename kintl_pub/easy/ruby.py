@@ -1,9 +1,15 @@
-"""Word-level ruby with okurigana outside: 行い/おこない → [(行, おこな), (い, None)].
+"""Ruby with okurigana outside and, where KANJIDIC lets us, one reading per
+kanji: 行い/おこない → [(行, おこな), (い, None)]; 川崎駅/かわさきえき →
+[(川, かわ), (崎, さき), (駅, えき)].
 
 Kana and other non-kanji parts of a word are matched literally against its
-reading; the kanji runs between them take what is left.  When the reading
-does not fit the spelling (irregular words, 1日/ついたち) the whole word
-gets one ruby.
+reading; the kanji runs between them take what is left.  A run is then split
+over its kanji by :func:`kanjidic.split` (mono-ruby, so a long reading does
+not stretch a compound apart on the page); a run whose reading does not split
+that way (熟字訓: 今日 きょう) keeps one ruby over the run (group ruby).  When
+the reading does not fit the spelling at all (1日/ついたち) the whole word
+gets one ruby.  A bracketed part that the reading skips (日本貿易振興機構(ジェトロ)
+read without ジェトロ) is shown without ruby: a reading covers kanji only.
 """
 
 from __future__ import annotations
@@ -11,16 +17,27 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import kanjidic
 from .chars import KANJI_CLASS, has_kanji, to_hiragana
 
 _RUNS = re.compile(f"[{KANJI_CLASS}]+|[^{KANJI_CLASS}]+")
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+
+Part = tuple[str, str | None]
 
 
 @lru_cache(maxsize=65536)
-def align(surface: str, reading: str) -> tuple[tuple[str, str | None], ...]:
+def align(surface: str, reading: str) -> tuple[Part, ...]:
     """Split a word into (text, ruby-or-None) parts."""
     if not has_kanji(surface):
         return ((surface, None),)
+    parts = _okurigana(surface, reading)
+    if parts is None:
+        parts = _without_bracket(surface, reading) or ((surface, reading),)
+    return tuple(p for part in parts for p in _mono(part))
+
+
+def _okurigana(surface: str, reading: str) -> tuple[Part, ...] | None:
     runs = _RUNS.findall(surface)
     if len(runs) == 1:
         return ((surface, reading),)
@@ -29,7 +46,31 @@ def align(surface: str, reading: str) -> tuple[tuple[str, str | None], ...]:
     )
     m = re.fullmatch(pattern, to_hiragana(reading))
     if m is None:
-        return ((surface, reading),)
-    return tuple(
-        (run, m.group(i + 1) if has_kanji(run) else None) for i, run in enumerate(runs)
-    )
+        return None
+    return tuple((run, m.group(i + 1) if has_kanji(run) else None) for i, run in enumerate(runs))
+
+
+def _without_bracket(surface: str, reading: str) -> tuple[Part, ...] | None:
+    """日本貿易振興機構(ジェトロ) read にほんぼうえきしんこうきこう: the reading
+    belongs to the text outside the brackets, which keep no ruby."""
+    m = _BRACKETED.search(surface)
+    if m is None or has_kanji(m.group(0)):
+        return None
+    outside = surface[: m.start()] + surface[m.end() :]
+    if not outside or not has_kanji(surface[: m.start()]):
+        return None
+    head = _okurigana(surface[: m.start()], reading) if not surface[m.end() :] else None
+    if head is None:
+        return None
+    return (*head, (m.group(0), None))
+
+
+_ALL_KANJI = re.compile(f"[{KANJI_CLASS}]+")
+
+
+def _mono(part: Part) -> tuple[Part, ...]:
+    text, rd = part
+    if rd is None or len(text) < 2 or _ALL_KANJI.fullmatch(text) is None:
+        return (part,)  # no reading over Latin letters, digits or marks (NPO法人, 小・中学)
+    pieces = kanjidic.split(text, to_hiragana(rd))
+    return (part,) if pieces is None else tuple(pieces)

@@ -60,3 +60,16 @@ def outside_brackets(tokens: Iterable[Token]) -> Iterator[Token]:
             depth = max(0, depth - 1)
         elif not depth:
             yield t
+
+
+def offsets(tokens: list[Token]) -> tuple[dict[int, int], dict[int, int]]:
+    """Character offset → index of the token that starts / ends there (for
+    laying a match on the text over the tokens: glossary words, glosses)."""
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    pos = 0
+    for i, t in enumerate(tokens):
+        starts[pos] = i
+        pos += len(t.surface)
+        ends[pos] = i
+    return starts, ends

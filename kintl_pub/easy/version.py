@@ -13,7 +13,8 @@ from ..project import DATA_DIR
 
 _PKG = Path(__file__).resolve().parent
 #: modules whose code shapes the output (not the CLI, metrics or the renderer)
-_CODE = ("annotate.py", "chars.py", "context.py", "preserve.py", "readings.py", "ruby.py", "tokens.py")
+_CODE = ("annotate.py", "chars.py", "context.py", "kanjidic.py", "numerals.py", "preserve.py", "readings.py",
+         "ruby.py", "tokens.py")
 
 
 def rule_files() -> list[Path]:
@@ -29,6 +30,9 @@ def rules_version() -> str:
     for f in rule_files():
         h.update(f.name.encode())
         h.update(f.read_bytes() if f.exists() else b"-")
+    from .kanjidic import edition
+
+    h.update(edition().encode())  # mono-ruby with KANJIDIC, or group ruby without it
     try:
         from importlib.metadata import version
 

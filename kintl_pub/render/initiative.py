@@ -37,6 +37,21 @@ class ProgramView:
     achievement_text: Shown | None = None  # the scale label, e.g. ほぼ目標どおり
     contribution_text: Shown | None = None
 
+    # The note about unchecked text is said once per programme, not after
+    # every field (it repeated five times per programme).
+    @property
+    def unchecked_fields(self) -> list[FieldView]:
+        """Fields with machine or outdated text (their originals are shown in the note)."""
+        return [f for f in self.fields if f.machine]
+
+    @property
+    def states(self) -> list[str]:
+        return sorted({s for f in self.fields for s in f.states})
+
+    @property
+    def fallback_langs(self) -> list[str]:
+        return sorted({lang for f in self.fields for lang in f.langs})
+
 
 @dataclass
 class Crumb:

@@ -20,7 +20,7 @@ from ..catalogs.states import Shown, resolve_many
 from ..store.models import DisplayState
 from ..text import circled
 
-__all__ = ["Gettext", "Resolver", "Shown", "circled", "roman", "shown_html"]
+__all__ = ["Gettext", "Resolver", "Shown", "adds_only_readings", "circled", "name_and_note", "roman", "shown_html"]
 
 #: A UI-string translator (``_("Policy %(num)s", num="Ⅰ")``): the web passes
 #: the reader's catalog; other renderers pass theirs.
@@ -68,11 +68,40 @@ class Resolver:
         return list(self._resolved.values())
 
 
-def shown_html(shown: Shown, *, furigana: bool = True, wakachi: bool = False) -> Markup:
+def shown_html(shown: Shown, *, furigana: bool = True, wakachi: bool = False,
+               seen: set[str] | None = None) -> Markup:
     """A shown text as HTML: Easy Japanese with ruby (and spaces if asked),
-    everything else escaped."""
+    everything else escaped.  ``seen``: the page's glossed words so far (each
+    is explained the first time only)."""
     if shown.lang == locales.EASY.code:
         from ..easy.markup import render_html
 
-        return render_html(shown.text, furigana=furigana, wakachi=wakachi)
+        return render_html(shown.text, furigana=furigana, wakachi=wakachi, seen=seen)
     return escape(shown.text)
+
+
+def name_and_note(shown: Shown | None) -> tuple[Shown | None, Shown | None]:
+    """An Easy Japanese official name comes with a one-line explanation,
+    stored as ``[name|explanation]`` (see ``easy/titles.py``): the name (for
+    the heading or link, with its readings) and the explanation (the line
+    under it).  Any other text: (itself, None)."""
+    if shown is None or shown.lang != locales.EASY.code:
+        return shown, None
+    from ..easy.markup import split_gloss
+
+    parts = split_gloss(shown.text)
+    if parts is None:
+        return shown, None
+    return (Shown(shown.source, parts[0], shown.state, shown.lang),
+            Shown(shown.source, parts[1], shown.state, shown.lang))
+
+
+def adds_only_readings(shown: Shown | None) -> bool:
+    """An Easy Japanese text that is its source word for word, with readings
+    (and explanations) added: an official name, not a rewrite, so it needs
+    no "rewritten by a computer" tag."""
+    if shown is None or shown.lang != locales.EASY.code:
+        return False
+    from ..easy.markup import to_plain
+
+    return to_plain(shown.text, with_glosses=False) == shown.source

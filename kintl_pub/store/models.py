@@ -343,6 +343,43 @@ class ReadingDisagreement(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class EasyAnnotation(Base):
+    """Readings and phrase breaks the Easy Japanese pipeline added to a person's
+    plain Easy Japanese (``easy build``): derived data, never edited.
+
+    The person's text stays as written in ``translation.text`` (catalogs and
+    exports show it, so a round trip is lossless); the renderers show
+    ``markup`` instead while it belongs to that very text (same ``text_hash``).
+    ``flags`` holds what the preservation check found missing (``lost:…``).
+    """
+
+    __tablename__ = "easy_annotation"
+    __table_args__ = (UniqueConstraint("source_hash", "text_hash"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_hash: Mapped[str] = mapped_column(String(64), index=True)
+    text_hash: Mapped[str] = mapped_column(String(64))  # sha256 of the person's text
+    rules: Mapped[str] = mapped_column(String(32))  # the rules version that wrote it
+    markup: Mapped[str] = mapped_column(Text)
+    flags: Mapped[list | None] = mapped_column(JSON, nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class EasyRulesDraft(Base):
+    """The automatic rewrite of a source whose ja-easy entry a person wrote.
+
+    ``translation`` holds the person's text there, but ``easy report`` still
+    measures the rules on every source (the rules' targets, side by side with
+    the published text's), so ``easy build`` keeps their draft here.
+    """
+
+    __tablename__ = "easy_rules_draft"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    rules: Mapped[str] = mapped_column(String(32))
+    markup: Mapped[str] = mapped_column(Text)
+    flags: Mapped[list | None] = mapped_column(JSON, nullable=True)
+
+
 # --------------------------------------------------------------------------
 # People
 # --------------------------------------------------------------------------

@@ -41,6 +41,10 @@ def register_web(app: Flask) -> None:
     db.init_app(app)
     i18n.install(app)
     app.jinja_env.filters["shown_html"] = shown_filter
+    from ..render.shown import adds_only_readings, name_and_note
+
+    app.jinja_env.filters["name_and_note"] = name_and_note  # Easy Japanese: official name + explanation
+    app.jinja_env.tests["adds_only_readings"] = adds_only_readings
     app.extensions["kintl_cache"] = ResponseCache()
     app.wsgi_app = CacheMiddleware(app, app.wsgi_app, app.extensions["kintl_cache"])  # type: ignore[method-assign]
     app.after_request(security_headers)

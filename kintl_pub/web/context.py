@@ -206,11 +206,13 @@ def render(template: str, *, alternates: list[Alternate] | None = None, **ctx: A
 
 
 def shown_filter(shown: Shown) -> Markup:
-    """Jinja ``shown_html``: a shown text honouring the reader's Easy Japanese prefs."""
+    """Jinja ``shown_html``: a shown text honouring the reader's Easy Japanese
+    prefs; a glossed word is explained the first time it appears on the page."""
+    seen = g.setdefault("easy_glossed", set())
     prefs = g.get("prefs")
     if prefs is None:
-        return shown_html(shown)
-    return shown_html(shown, furigana=prefs.furigana, wakachi=prefs.wakachi)
+        return shown_html(shown, seen=seen)
+    return shown_html(shown, furigana=prefs.furigana, wakachi=prefs.wakachi, seen=seen)
 
 
 # --------------------------------------------------------------------------

@@ -88,3 +88,17 @@ def test_markup_module_stays_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_title_gloss_split_and_one_explanation_per_page() -> None:
+    from kintl_pub.easy.markup import render_html, split_gloss
+
+    assert split_gloss("[{国|こく}{際|さい}\\|x|{説|せつ}{明|めい}です]") == ("{国|こく}{際|さい}\\|x", "{説|せつ}{明|めい}です")
+    assert split_gloss("[{国|こく}|a] と [b|c]") is None and split_gloss("{国|こく}") is None
+    seen: set[str] = set()
+    first = render_html("[{窓|まど}{口|ぐち}|ばしょ]で", seen=seen)
+    again = render_html("[{窓|まど}{口|ぐち}|ばしょ]へ", seen=seen)
+    assert "gloss-note" in first and "gloss-note" not in again and "<rt>まど</rt>" in again
+    # one <ruby> per word in mono-ruby, a base/<rt> pair per kanji
+    assert render_html("{京|けい}{急|きゅう}") == (
+        "<ruby>京<rp>(</rp><rt>けい</rt><rp>)</rp>急<rp>(</rp><rt>きゅう</rt><rp>)</rp></ruby>")

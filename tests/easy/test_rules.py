@@ -185,7 +185,7 @@ def test_era_range_and_first_year(pipeline) -> None:  # type: ignore[no-untyped-
 
     marked, _, _ = pipeline.run("令和元年度〜令和3年度")
     assert markup.to_plain(marked) == "2019年度（令和元年度）から2021年度（令和3年度）までです。"
-    assert "{元年|がんねん}" in marked or "{元年度|がんねんど}" in marked
+    assert "れいわがんねんど" in markup.reading(marked)
     marked, _, _ = pipeline.run("詳しくは https://example.jp/a/b を見てください。")
     assert markup.to_plain(marked) == "詳しくは https://example.jp/a/b を見てください。"
     assert "https:\\/\\/example.jp\\/a\\/b" in marked
@@ -203,3 +203,15 @@ def test_koto_nado_ni_yori_is_a_clause_end(reader) -> None:  # type: ignore[no-u
     s = "オンラインで商談の機会をつくったことなどにより、支援企業数の目標を上回って達成しました。"
     out = rewrite_sentence(reader.tokens(s))
     assert out == ["オンラインで商談の機会をつくりました。", "それで、支援企業数の目標を上回って達成しました。"]
+
+
+def test_time_ranges_keep_both_ends_in_the_same_form(pipeline) -> None:
+    # issue 11: (10~18時) became (10から/午後6時まで) and (10~12時) (10から/午後12時まで)
+    from kintl_pub.easy import markup
+
+    out = markup.to_plain(pipeline.run("①図書・資料室は、利用時間を短縮(10~18時)しました。")[0])
+    assert "午前10時から午後6時まで" in out
+    out = markup.to_plain(pipeline.run("7月からよみかきタイム(10~12時)を設定しました。")[0])
+    assert "午前10時からお昼の12時まで" in out and "午後12時" not in out
+    assert dates.times_with_ampm("当日の14時から") == "当日の午後2時から"
+    assert dates.times_with_ampm(dates.times_with_ampm("12時")) == "お昼の12時"  # idempotent

@@ -75,12 +75,11 @@ def seed_client(seed_app):  # type: ignore[no-untyped-def]
     return seed_app.test_client()
 
 
-@pytest.fixture(scope="session")
-def live_url(seed_app) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    """The seed site on a loopback port, served from a thread."""
+def serve(app) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """An app on a loopback port, served from a thread (for a fixture to yield from)."""
     from werkzeug.serving import make_server
 
-    server = make_server("127.0.0.1", 0, seed_app, threaded=True)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -88,6 +87,12 @@ def live_url(seed_app) -> Iterator[str]:  # type: ignore[no-untyped-def]
     finally:
         server.shutdown()
         thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_url(seed_app) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The seed site on a loopback port, served from a thread."""
+    yield from serve(seed_app)
 
 
 VNU = BROWSER_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

@@ -26,6 +26,7 @@ from ..readings import Reader
 from ..tokens import Token
 from . import dates, lists, style
 from .glossary import Glossary, nado, replace_verbs, replace_word_tokens
+from .items import noun_phrase_sentence
 from .phrases import (
     aim_phrases,
     aim_purpose,
@@ -94,7 +95,9 @@ def _is_prose(sentence: str, kind: str) -> bool:
     return kind == "p" or sentence.rstrip().endswith(("。", "！", "？"))
 
 
-def rewrite(source: str, *, reader: Reader, glossary: Glossary, kind: str = "p") -> Rewrite:
+def rewrite(source: str, *, reader: Reader, glossary: Glossary, kind: str = "p", past: bool = False) -> Rewrite:
+    """The Easy Japanese of one stored text.  ``past``: the text reports what
+    was done (the results field), so a noun-phrase item becomes 〜しました."""
     text = source.strip()
     for _name, rule in text_rules(glossary):
         text = rule(text)
@@ -114,7 +117,10 @@ def rewrite(source: str, *, reader: Reader, glossary: Glossary, kind: str = "p")
                     sent, items = lists.nakaguro_to_list(sent)
                 toks = word_rules(reader.tokens(sent), glossary)
                 result.tokens += toks
-                if prose:
+                item = None if kind == "label" else noun_phrase_sentence(toks, glossary, past=past)
+                if item is not None:
+                    sentences_out.append(item)  # 講座の開催 → 講座を ひらきます。
+                elif prose:
                     toks, more = lists.comma_list_to_list(reanalysed(toks, reader))
                     items += more
                     sentences_out += rewrite_sentence(toks)

@@ -32,11 +32,17 @@ def era_with_western(text: str) -> str:
     return _ERA.sub(sub, text)
 
 
-_TIME = re.compile(r"(?<![午前後0-9０-９])([0-9０-９]{1,2})(?:時(?!間|点|期|代|給)(([0-9０-９]{1,2})分)?|[:：]([0-9]{2})(?![0-9]))")
+_TIME = re.compile(r"(?<![午前後0-9０-９])(?<!お昼の)([0-9０-９]{1,2})(?:時(?!間|点|期|代|給)(([0-9０-９]{1,2})分)?|[:：]([0-9]{2})(?![0-9]))")
+
+
+#: 10~18時: the unit is written once, after the end; the start is a time too
+_SHARED_UNIT = re.compile(r"(?<![0-9０-９時分])([0-9０-９]{1,2})(\s*[〜～~]\s*[0-9０-９]{1,2}時)")
 
 
 def times_with_ampm(text: str) -> str:
-    """14時 → 午後2時, 9:30 → 午前9時30分 (12時 → 午後0時 is avoided: 正午 stays 12時)."""
+    """14時 → 午後2時, 9:30 → 午前9時30分, noon 12時 → お昼の12時 (午後12時 would be
+    midnight to many readers), 0時/24時 → 午前0時.  In a range written with the
+    unit once (10~18時) both ends are times: 午前10時〜午後6時."""
 
     def sub(m: re.Match[str]) -> str:
         h = int(m.group(1).translate(_Z2H))
@@ -47,13 +53,15 @@ def times_with_ampm(text: str) -> str:
         if minutes:
             mm = int(minutes.translate(_Z2H))
             mins = f"{mm}分" if mm else ""
+        if h in (0, 24):
+            return f"午前0時{mins}"
         if h < 12:
             return f"午前{h}時{mins}"
         if h == 12:
-            return f"午後12時{mins}"
+            return f"お昼の12時{mins}"
         return f"午後{h - 12}時{mins}"
 
-    return _TIME.sub(sub, text)
+    return _TIME.sub(sub, _SHARED_UNIT.sub(r"\1時\2", text))
 
 
 _RANGE_END = (
@@ -61,7 +69,7 @@ _RANGE_END = (
     r"(?:年度|年生|年|か月|ヶ月|月|日|時|分|歳|人|回|件|円|万円|週|時間)*)+"
     r"(?:[（(][月火水木金土日祝・]{1,3}[）)])?"
     rf"(?:（(?:{ERA_NAMES})[^（）]{{1,8}}）)?"  # the 和暦 that era_with_western added
-    r"|午前[0-9]{1,2}時(?:[0-9]{1,2}分)?|午後[0-9]{1,2}時(?:[0-9]{1,2}分)?)"
+    r"|(?:午前|午後|お昼の)[0-9]{1,2}時(?:[0-9]{1,2}分)?)"
 )
 _RANGE = re.compile(rf"\s*[〜～~]\s*({_RANGE_END})?(まで)?")
 

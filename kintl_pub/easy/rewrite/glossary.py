@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ...project import DATA_DIR
 from ..chars import has_kanji
-from ..tokens import Token
+from ..tokens import Token, offsets
 from .conjugate import CannotConjugate, godan_forms, ichidan_forms
 
 GLOSSARY_TSV = DATA_DIR / "glossary.tsv"
@@ -102,13 +102,7 @@ def replace_word_tokens(tokens: list[Token], glossary: Glossary) -> list[Token]:
     if pat is None:
         return tokens
     text = "".join(t.surface for t in tokens)
-    starts: dict[int, int] = {}
-    ends: dict[int, int] = {}
-    pos = 0
-    for i, t in enumerate(tokens):
-        starts[pos] = i
-        pos += len(t.surface)
-        ends[pos] = i
+    starts, ends = offsets(tokens)
     out: list[Token] = []
     i = 0
     for m in pat.finditer(text):

@@ -99,9 +99,20 @@ def aim_phrases(tokens: list[Token], glossary: Glossary) -> list[Token]:
                 # Aへの情報発信を → Aに情報を…: への qualified the compound, に goes with the verb
                 out[-3:-1] = [Token("に", "に", _PARTICLE_WO, "に", "rule:phrase")]
             out.append(Token("を", "を", _PARTICLE_WO, "を", "rule:phrase"))  # 情報発信を → 情報を…
+        _place_de(out)
         out.extend(verb)
         i += 3 + (len(verb) - 1)
     return out
+
+
+def _place_de(out: list[Token]) -> None:
+    """全庁内に現状調査を行う → 全庁内で現状を調べる: with the noun made a verb,
+    a place before its object (〜内に, 〜中に) is where it is done (で)."""
+    k = len(out) - 2  # out[-1] is the を of the new object
+    while k > 0 and out[k].pos1 in ("名詞", "接尾辞", "接頭辞") and len(out) - k < 5:
+        k -= 1
+    if k > 0 and out[k].surface == "に" and out[k].pos1 == "助詞" and out[k - 1].surface.endswith(("内", "中")):
+        out[k] = Token("で", "で", out[k].pos, "で", "rule:phrase")
 
 
 def hakaru_to_suru(tokens: list[Token]) -> list[Token]:

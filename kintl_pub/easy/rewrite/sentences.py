@@ -164,13 +164,17 @@ def _connector(tokens: list[Token], i: int) -> Cut | None:
 
 
 def _together(tokens: list[Token], i: int) -> Cut | None:
-    """〜とともに、 / 〜と共に、 → "…。また、"."""
+    """〜するとともに、 / 〜と共に、 → "…。また、" — only after a clause: after a
+    noun (温室効果ガス削減の取組(緩和策)とともに、…を推進し) it means "together
+    with", and a cut would leave the noun without its verb (issue 11)."""
     joined = _text(tokens[max(0, i - 4) : i])
     if joined.endswith(("とともに", "と共に")):
         k = i - 1
         while k > 0 and _text(tokens[k:i]) not in ("とともに", "と共に"):
             k -= 1
-        if _text(tokens[k:i]) in ("とともに", "と共に"):
+        if _text(tokens[k:i]) in ("とともに", "と共に") and k > 0 and _verb_end(tokens[k - 1]) or (
+            k > 0 and tokens[k - 1].pos1 == "助動詞"
+        ):
             return k, "また、"
     return None
 
@@ -279,7 +283,9 @@ def _bare_cut(tokens: list[Token], i: int) -> Cut | None:
         v = tokens[i - 2]
         if v.lemma == "する" and i >= 3 and tokens[i - 3].surface == "と":
             return None  # 〜として、 is a particle ("as"), not a clause
-        if _is_verbish(v) and (v.lemma not in COMPOUND_PARTICLE_VERBS or _received(tokens, i - 2)):
+        if _is_verbish(v) and (v.lemma not in COMPOUND_PARTICLE_VERBS or _received(tokens, i - 2)) and not (
+            _in_view_of(tokens, i - 2)
+        ):
             return i, ""
         return None
     if _is_verbish(p) and p.conj_form.startswith("連用形") and (p.lemma not in COMPOUND_PARTICLE_VERBS or _received(tokens, i - 1)):
@@ -324,6 +330,17 @@ def _purpose(tokens: list[Token], k: int) -> bool:
 #: 〜を受け(て)、 is a real verb after these (採択を受け、 "was selected"), not
 #: "in response to" (影響を受け、 / 要請を受けて、)
 _RECEIVED = frozenset(["採択", "認定", "指定", "表彰", "交付", "承認", "認証", "登録", "受賞", "研修", "講習", "相談"])
+
+
+#: 〜の状況を考えて、… ("in view of", from 〜を鑑み): the cause stays with its result
+_CIRCUMSTANCES = ("状況", "影響", "動向", "状態", "実情", "現状", "事情", "情勢", "結果", "意見", "声", "ニーズ")
+
+
+def _in_view_of(tokens: list[Token], k: int) -> bool:
+    """tokens[k] is 考え in 〜の状況を考えて、: a basis for what follows, not a
+    step of its own (issue 11: 「新型コロナの状況を鑑みました。」 stood alone)."""
+    return (tokens[k].lemma in ("考える", "かんがえる") and k >= 2 and tokens[k - 1].surface == "を"
+            and tokens[k - 2].surface.endswith(_CIRCUMSTANCES))
 
 
 def _received(tokens: list[Token], k: int) -> bool:

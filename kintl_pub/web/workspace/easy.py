@@ -64,27 +64,27 @@ def feedback_for(entry: Entry, text: str) -> Any:
 def report() -> dict:
     """``easy report`` for the whole store (no JLPT share: faster), cached per
     store version (it changes with every saved text)."""
-    from ...easy import metrics
+    from ...easy import report as easy_report
 
     version = store_version(db())
     with _report_lock:
         if _report_cache.get("version") != version:
-            _report_cache["report"] = metrics.store_report(db(), with_jlpt=False)
+            _report_cache["report"] = easy_report.store_report(db(), with_jlpt=False)
             _report_cache["version"] = version
         return _report_cache["report"]
 
 
 @bp.get("/easy/")
 def easy_home() -> str:
-    from ...easy import metrics
+    from ...easy import report as easy_report
 
     need(users.may_translate(user(), locales.EASY.code))
     rep = report()
-    low = metrics.below_target(rep)
+    low = easy_report.below_target(rep)
     titles = {n: t for n, t in db().execute(select(Initiative.number, Initiative.title))}
     per = [(n, m["before"]["jreadability"], m["after"]["jreadability"]) for n, m in rep["initiatives"].items()]
-    return ws_render("workspace/easy_home.html", low=low, per=per, titles=titles, target=metrics.JREAD_TARGET,
-                     targets=metrics.targets(rep), overall=rep["overall"]["after"])
+    return ws_render("workspace/easy_home.html", low=low, per=per, titles=titles, target=easy_report.JREAD_TARGET,
+                     targets=easy_report.targets(rep), overall=rep["overall"]["after"])
 
 
 @bp.get("/easy/<int:number>/")
