@@ -75,6 +75,9 @@ def _ruby_path() -> str:
 def _with_ruby(plain: S, translated: str, variables: dict[str, object]) -> S:
     if not has_request_context() or g.get("ui_locale") != locales.EASY.code:
         return plain
+    prefs = g.get("prefs")
+    if prefs is not None and not prefs.furigana:
+        return plain  # the reader switched furigana off: UI strings too
     marked = _ruby_strings(_ruby_path()).get(translated)
     if marked is None:
         return plain

@@ -120,6 +120,11 @@ def test_ui_strings_have_furigana_but_attributes_stay_plain(easy_app) -> None:  
     assert not re.search(r'="[^"]*<ruby', html), "ruby must never reach an attribute"
     heading = _section(html, 'class="program"')
     assert "<h3>この<ruby>仕" in heading  # この仕事の ないよう
+    # the reader's "no furigana" switch reaches the UI strings too
+    client = easy_app.test_client()
+    client.set_cookie("easy", "f0w0")
+    bare = client.get("/ja-easy/initiatives/1/").get_data(as_text=True)
+    assert "<rt>" not in bare and "<h3>この仕事の ないよう</h3>" in bare
     # without the compiled readings the page still works, in plain text
     from .conftest import _make_app as make
 
