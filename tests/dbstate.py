@@ -8,13 +8,14 @@ import hashlib
 from sqlalchemy import Engine, MetaData, select, text
 
 
-def table_hashes(engine: Engine) -> dict[str, str]:
+def table_hashes(engine: Engine, meta: MetaData | None = None) -> dict[str, str]:
     """Table name → sha256 of all its rows (every column), in primary-key order.
 
     Every table the database has, not only the models': a search index or a
-    table another stage added counts too."""
-    meta = MetaData()
-    meta.reflect(engine)
+    table another stage added counts too.  ``meta``: the reflected tables,
+    when a caller hashes the same database many times."""
+    if meta is None:
+        meta = reflect(engine)
     out: dict[str, str] = {}
     with engine.connect() as conn:
         for name, table in sorted(meta.tables.items()):
@@ -30,6 +31,12 @@ def table_hashes(engine: Engine) -> dict[str, str]:
                     rows = conn.execute(text(f'SELECT * FROM "{name}"')).all()
                     out[name] = hashlib.sha256(repr(sorted(map(repr, rows))).encode()).hexdigest()
     return out
+
+
+def reflect(engine: Engine) -> MetaData:
+    meta = MetaData()
+    meta.reflect(engine)
+    return meta
 
 
 def changed_tables(before: dict[str, str], after: dict[str, str]) -> list[str]:

@@ -6,71 +6,18 @@ every table as it was; ``--allow-removals`` imports it as a run that
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
 from ..conftest import SEED
 from ..dbstate import changed_tables, table_hashes
+from .storekit import run as _run
 
 SEED_LINES = SEED.read_text(encoding="utf-8").split("\n")
 # Lines of the seed (1-based) the cases below touch, checked by test_seed_lines.
 LINE_79, LINE_80, LINE_81 = 272, 273, 278
 LINE_8 = 28
-
-
-@pytest.fixture(scope="module")
-def seeded_template(tmp_path_factory) -> Path:
-    """A store with the seed imported once; each test gets a copy."""
-    path = tmp_path_factory.mktemp("template") / "seeded.sqlite3"
-    _with_db(path, lambda: _run("import", str(SEED)))
-    return path
-
-
-def _with_db(path: Path, fn):  # type: ignore[no-untyped-def]
-    import os
-
-    from kintl_pub.store.db import get_engine
-
-    old = os.environ.get("DATABASE_URL")
-    os.environ["DATABASE_URL"] = f"sqlite:///{path}"
-    get_engine.cache_clear()
-    try:
-        return fn()
-    finally:
-        get_engine().dispose()
-        get_engine.cache_clear()
-        if old is None:
-            os.environ.pop("DATABASE_URL", None)
-        else:
-            os.environ["DATABASE_URL"] = old
-
-
-@pytest.fixture
-def store(seeded_template: Path, tmp_path: Path, monkeypatch):
-    """DATABASE_URL → a fresh copy of the seeded store; yields its engine."""
-    from kintl_pub.store.db import get_engine
-
-    db = tmp_path / "store.sqlite3"
-    src, dst = sqlite3.connect(seeded_template), sqlite3.connect(db)
-    src.backup(dst)
-    src.close()
-    dst.close()
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{db}")
-    monkeypatch.setenv("KINTL_INSTANCE_DIR", str(tmp_path / "instance"))
-    monkeypatch.setenv("KINTL_USER", "guard-test")
-    get_engine.cache_clear()
-    yield get_engine()
-    get_engine().dispose()
-    get_engine.cache_clear()
-
-
-def _run(*args: str) -> Result:
-    from kintl_pub.cli import cli
-
-    return CliRunner().invoke(cli, list(args))
 
 
 def _sheet(tmp_path: Path, lines: list[str], name: str = "sheet.txt") -> Path:
