@@ -68,8 +68,11 @@ def update_cmd(translations_dir: Path, discard_file_edits: bool) -> None:
               default=Path("catalog-export"), show_default=True)
 @click.option("--initiative", "-i", "initiatives", type=int, multiple=True,
               help="Only the texts of these initiatives; repeatable (default: everything).")
-def export_cmd(langs: tuple[str, ...], out_dir: Path, initiatives: tuple[int, ...]) -> None:
-    """Write .po files for translators (open them in Poedit)."""
+@click.option("--force", is_flag=True,
+              help="Overwrite files in --out even if they hold texts or comments the store does not have.")
+def export_cmd(langs: tuple[str, ...], out_dir: Path, initiatives: tuple[int, ...], force: bool) -> None:
+    """Write .po files for translators (open them in Poedit).  A file already
+    in --out with a person's unimported work is not overwritten (see --force)."""
     from ..store.db import init_db, transaction
     from .po import CatalogError
     from .update import export
@@ -78,9 +81,9 @@ def export_cmd(langs: tuple[str, ...], out_dir: Path, initiatives: tuple[int, ..
     init_db()
     try:
         with transaction() as s:
-            paths = export(s, out_dir, targets, set(initiatives) or None)
+            paths = export(s, out_dir, targets, set(initiatives) or None, force=force)
     except CatalogError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise click.ClickException(f"{exc}\nNothing was written.") from exc
     for p in paths:
         click.echo(str(p))
 
@@ -88,9 +91,11 @@ def export_cmd(langs: tuple[str, ...], out_dir: Path, initiatives: tuple[int, ..
 @catalogs.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--as", "who", default=None, help="Whom to credit (default: $KINTL_USER or OS user).")
-@click.option("--lang", default=None, help="Refuse the file unless it is for this locale.")
-@click.option("--dry-run", is_flag=True, help="Report what would change; change nothing.")
-@click.option("--verbose", "-v", is_flag=True, help="List every entry that changed or was skipped.")
+@click.option("--lang", default=None,
+              help="The locale the file is for (required unless the file sits in "
+                   "translations/<id>/LC_MESSAGES/); its Language header must agree.")
+@click.option("--dry-run", is_flag=True, help="Show what would change (a diff per entry); change nothing.")
+@click.option("--verbose", "-v", is_flag=True, help="Also list unknown msgids and show the diff of every change.")
 def import_cmd(file: Path, who: str | None, lang: str | None, dry_run: bool, verbose: bool) -> None:
     """Take a translator's .po back into the store (one transaction)."""
     from ..store.db import init_db, session_factory
@@ -98,17 +103,21 @@ def import_cmd(file: Path, who: str | None, lang: str | None, dry_run: bool, ver
     from .po import CatalogError
 
     expected = _locale(lang) if lang else None
-    # A file inside translations/<id>/LC_MESSAGES/ must be for that folder.
-    if expected is None and file.parent.name == "LC_MESSAGES":
-        expected = locales.BY_BABEL_ID.get(file.parent.parent.name)
+    # A file inside translations/<id>/LC_MESSAGES/ is for that folder's locale.
+    folder = locales.BY_BABEL_ID.get(file.parent.parent.name) if file.parent.name == "LC_MESSAGES" else None
+    if expected is not None and folder is not None and folder != expected:
+        raise click.ClickException(
+            f"{file} lies in the {folder.babel_id} folder but --lang says {expected.babel_id}\nNothing was changed."
+        )
+    expected = expected or folder
+    if expected is None:
+        raise click.UsageError("say which locale the file is for: --lang CODE (e.g. --lang ko)")
     init_db()
     session = session_factory()()
     try:
-        report = import_po(session, file.read_bytes(), who=acting_user(who), name=str(file), expected=expected)
-        if dry_run:
-            session.rollback()
-        else:
-            session.commit()
+        report = import_po(session, file.read_bytes(), who=acting_user(who), name=str(file),
+                           expected=expected, dry_run=dry_run)
+        session.commit()
     except CatalogError as exc:
         session.rollback()
         raise click.ClickException(f"{exc}\nNothing was changed.") from exc
@@ -117,11 +126,14 @@ def import_cmd(file: Path, who: str | None, lang: str | None, dry_run: bool, ver
         raise
     finally:
         session.close()
-    click.echo(("[dry run] " if dry_run else "") + report.summary())
+    click.echo(("[dry run: nothing was changed] " if dry_run else "") + report.summary())
     for o in report.outcomes:
         if o.kind == "unknown" and not verbose:
             continue
         click.echo(f"  {o.kind:<10} {o.msgid[:50]}" + (f"  ({o.detail})" if o.detail else ""))
+        if dry_run or verbose:
+            for line in o.diff():
+                click.echo(f"      {line}")
     if report.count("unknown") and not verbose:
         click.echo(f"  ({report.count('unknown')} unknown msgids skipped; -v lists them)")
     for msgid, findings in report.warnings:

@@ -59,6 +59,11 @@ MARK_OUTDATED = "source changed:"
 MARK_TRANSLATED_BY = "translated-by:"
 MARK_APPROVED_BY = "approved-by:"
 
+#: The msgid of the obsolete entry that ends every exported file, and the
+#: header comment line that promises it (checked by ``catalogs.guard``).
+END_MARKER = "kintl-pub: end of catalog"
+END_PROMISE = "# The last entry (#~) marks the end: a copy without it is cut off."
+
 #: Used when the store has no dates yet (an empty store): stable, not "now".
 EPOCH = datetime(2021, 4, 1, tzinfo=UTC)
 
@@ -157,13 +162,13 @@ def message_for(entry: Entry, t: Translation | None) -> Message:
     return msg
 
 
-def _header_comment(title: str) -> str:
+def _header_comment(title: str, command: str = "update") -> str:
     # Babel re-wraps header lines at 76 columns and substitutes some
     # upper-case placeholder words: keep lines short, avoid those words.
     return (
         "# Kawasaki City International Policy Promotion Plan,\n"
         f"# progress sheet FY2021: {title}.\n"
-        "# Written from the kintl-pub store by `kintl-pub catalogs update`.\n"
+        f"# Written from the kintl-pub store by `kintl-pub catalogs {command}`.\n"
         "# Translate in Poedit, then: kintl-pub catalogs import FILE --as NAME\n"
         "# fuzzy + 'machine:' = machine draft to check;\n"
         "# fuzzy + '#| msgid' = the Japanese changed since it was translated;\n"
@@ -256,6 +261,14 @@ def render(catalog: Catalog) -> bytes:
     return ("\n\n".join(chunks) + "\n").encode("utf-8")
 
 
+def render_export(catalog: Catalog, title: str) -> bytes:
+    """A translator's file (``catalogs export``): says which command wrote it,
+    and ends with the end marker its header promises, so that an import can
+    tell a complete file from one cut at a line break (``catalogs.guard``)."""
+    catalog.header_comment = _header_comment(title, "export") + "\n" + END_PROMISE
+    return render(catalog) + f'\n#~ msgid "{END_MARKER}"\n#~ msgstr ""\n'.encode()
+
+
 def _previous_lines(previous: str) -> list[str]:
     quoted = normalize(previous, width=76).split("\n")
     return [f"#| msgid {quoted[0]}", *(f"#| {q}" for q in quoted[1:])]
@@ -289,6 +302,7 @@ class PoEntry:
     previous: str | None = None  # the "#| msgid" (outdated entries)
     plural: bool = False
     context: str | None = None
+    comments: list[str] = field(default_factory=list)  # "# …" translator comments (no "#|")
 
 
 @dataclass
@@ -359,12 +373,20 @@ _PO_LINE = re.compile(
 
 def _lint(text: str, name: str) -> None:
     """Line-level PO syntax, stricter than Babel's lenient parser (which
-    accepts e.g. an unterminated string and silently keeps going)."""
+    accepts e.g. an unterminated string and silently keeps going).  Lines
+    break at LF only: a U+2028 inside a quoted string is text, not a break."""
     if "msgid" not in text:
         raise CatalogError(f"{name}: not a .po file (no msgid)")
-    for n, line in enumerate(text.splitlines(), 1):
+    lines = text.split("\n")
+    last = max((n for n, line in enumerate(lines, 1) if line.strip()), default=0)
+    for n, line in enumerate(lines, 1):
         stripped = line.strip()
         if stripped and not _PO_LINE.match(stripped):
+            if n == last:
+                raise CatalogError(
+                    f"{name}:{n}: the file is cut off: its last line is incomplete "
+                    f"({stripped[-40:]!r}); save or copy the whole file again"
+                )
             raise CatalogError(f"{name}:{n}: syntax error: {stripped[:60]!r}")
 
 
@@ -373,6 +395,11 @@ def read_catalog(data: bytes, name: str = "<po>") -> PoFile:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if exc.end == len(data) and exc.reason == "unexpected end of data":
+            raise CatalogError(
+                f"{name}: the file is cut off inside a multi-byte character (byte {exc.start} of "
+                f"{len(data)}); save or copy the whole file again"
+            ) from None
         raise CatalogError(
             f"{name}: not UTF-8 (byte {exc.start}); save it as UTF-8 and try again"
         ) from None
@@ -408,6 +435,7 @@ def read_catalog(data: bytes, name: str = "<po>") -> PoFile:
                 previous=previous or (msg.previous_id[0] if msg.previous_id else None),
                 plural=plural,
                 context=msg.context,
+                comments=user,
             )
         )
     return po
