@@ -31,12 +31,17 @@ class LocaleInfo:
     # False for scripts written without spaces between words (Japanese,
     # Chinese, Thai): no space may be put around an inserted term
     word_spaces: bool = True
+    # Where a reader finds a text nobody translated into this locale yet, in
+    # order (URL codes; the Japanese source always comes last).  The reasons
+    # for each chain are in the README ("Fallback chains").
+    fallback: tuple[str, ...] = ()
 
 
 _CJK_JA = (
     '"Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans JP", "Noto Sans CJK JP", '
     '"Yu Gothic", Meiryo, system-ui, sans-serif'
 )
+_EASY = "ja-easy"
 _LATIN = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif'
 
 LOCALES: tuple[LocaleInfo, ...] = (
@@ -45,32 +50,34 @@ LOCALES: tuple[LocaleInfo, ...] = (
         "ja-easy", "ja@easy", None, "Jpan", "やさしい にほんご", "Easy Japanese", "ja", _CJK_JA, "ja",
         word_spaces=False,
     ),
-    LocaleInfo("en", "en", "en", "Latn", "English", "English", "en", _LATIN, "en"),
+    LocaleInfo("en", "en", "en", "Latn", "English", "English", "en", _LATIN, "en", fallback=(_EASY,)),
     LocaleInfo(
         "zh-hans", "zh_Hans", "zh", "Hans", "简体中文", "Chinese (Simplified)", "zh-Hans",
         '"PingFang SC", "Noto Sans SC", "Noto Sans CJK SC", "Microsoft YaHei", system-ui, sans-serif',
-        "zh_Hans", word_spaces=False,
+        "zh_Hans", word_spaces=False, fallback=(_EASY, "en"),
     ),
     LocaleInfo(
         "ko", "ko", "ko", "Kore", "한국어", "Korean", "ko",
         '"Apple SD Gothic Neo", "Noto Sans KR", "Noto Sans CJK KR", "Malgun Gothic", system-ui, sans-serif',
-        "ko",
+        "ko", fallback=(_EASY, "en"),
     ),
-    LocaleInfo("vi", "vi", "vi", "Latn", "Tiếng Việt", "Vietnamese", "vi", _LATIN, "vi"),
-    LocaleInfo("fil", "fil", "tl", "Latn", "Filipino", "Filipino (Tagalog)", "fil", _LATIN, "fil"),
-    LocaleInfo("pt-br", "pt_BR", "pb", "Latn", "Português (Brasil)", "Portuguese (Brazil)", "pt-BR", _LATIN, "pt_BR"),
-    LocaleInfo("es", "es", "es", "Latn", "Español", "Spanish", "es", _LATIN, "es"),
+    LocaleInfo("vi", "vi", "vi", "Latn", "Tiếng Việt", "Vietnamese", "vi", _LATIN, "vi", fallback=(_EASY, "en")),
+    LocaleInfo("fil", "fil", "tl", "Latn", "Filipino", "Filipino (Tagalog)", "fil", _LATIN, "fil",
+               fallback=("en", _EASY)),
+    LocaleInfo("pt-br", "pt_BR", "pb", "Latn", "Português (Brasil)", "Portuguese (Brazil)", "pt-BR", _LATIN, "pt_BR",
+               fallback=(_EASY, "en")),
+    LocaleInfo("es", "es", "es", "Latn", "Español", "Spanish", "es", _LATIN, "es", fallback=(_EASY, "en")),
     LocaleInfo(
         "ne", "ne", "ne", "Deva", "नेपाली", "Nepali", "ne",
         '"Noto Sans Devanagari", "Kohinoor Devanagari", "Nirmala UI", Mangal, system-ui, sans-serif',
-        "ne",
+        "ne", fallback=("en", _EASY),
     ),
     LocaleInfo(
         "th", "th", "th", "Thai", "ไทย", "Thai", "th",
         '"Noto Sans Thai", Thonburi, "Leelawadee UI", Tahoma, system-ui, sans-serif',
-        "th", word_spaces=False,
+        "th", word_spaces=False, fallback=(_EASY, "en"),
     ),
-    LocaleInfo("id", "id", "id", "Latn", "Bahasa Indonesia", "Indonesian", "id", _LATIN, "id"),
+    LocaleInfo("id", "id", "id", "Latn", "Bahasa Indonesia", "Indonesian", "id", _LATIN, "id", fallback=(_EASY, "en")),
 )
 
 BY_CODE: dict[str, LocaleInfo] = {loc.code: loc for loc in LOCALES}
@@ -80,8 +87,35 @@ SOURCE = BY_CODE["ja"]
 EASY = BY_CODE["ja-easy"]
 #: Every locale that gets a content catalog (all but the source).
 TARGETS: tuple[LocaleInfo, ...] = tuple(loc for loc in LOCALES if loc.code != "ja")
+#: The language machine translation pivots through (ja→en→X); where people
+#: wrote the English, drafts for the other locales start from it (en→X).
+PIVOT = BY_CODE["en"]
 #: Locales machine translation can draft (an Argos code, not Japanese itself).
 MT_TARGETS: tuple[LocaleInfo, ...] = tuple(loc for loc in TARGETS if loc.argos)
+
+
+def fallback_chain(code: str, first: str | None = None) -> tuple[str, ...]:
+    """Where a text not translated into ``code`` is read, in order, ending
+    with the Japanese source: the table's chain, with the reader's choice
+    ``first`` moved to the front when it is one of :func:`fallback_options`."""
+    loc = get(code)
+    if loc == SOURCE:
+        return ()
+    chain = [*loc.fallback, SOURCE.code]
+    if first in fallback_options(code):
+        chain = [first, *(c for c in chain if c != first)]
+    return tuple(chain)
+
+
+def fallback_options(code: str) -> tuple[str, ...]:
+    """The languages a reader of ``code`` may choose for untranslated text
+    (the "show untranslated text in" switch): the table's chain and the
+    Japanese original.  Empty for Japanese and Easy Japanese, whose only
+    fallback is the Japanese itself."""
+    loc = get(code)
+    if loc in (SOURCE, EASY):
+        return ()
+    return (*loc.fallback, SOURCE.code)
 
 
 def get(code: str) -> LocaleInfo:

@@ -10,10 +10,15 @@ data-flow order, each step idempotent and cheap when nothing changed:
 3. Easy Japanese drafts for every segment (cached by content + rules version);
 4. the search index;
 5. compiled UI catalogs (``messages.mo``).
+
+Steps 1 and 4 are :func:`refresh`, which ``import``, ``serve`` and
+``build-static`` also run (the one "sync → outdate → reindex").  A batch
+module: it may import every stage except ``web``.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -21,21 +26,29 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .project import DATA_DIR, TRANSLATIONS_DIR
+from .segment import SyncReport
 
 TRANSLATIONS = TRANSLATIONS_DIR
 LABELS = DATA_DIR / "labels"
 
 
 def load_label_translations(session: Session, labels_dir: Path = LABELS) -> dict[str, int]:
-    """Human translations of the short labels (titles, programme names,
+    """Human translations of the short labels (titles, program names,
     bureaus, wards), credited to the translator their file names.  Only fills
     entries that hold no person's text yet: an edit made later in the
-    workspace or a .po import is never overwritten by the shipped file."""
+    workspace or a .po import is never overwritten by the shipped file.
+
+    A label that is an official name of the term base (a bureau, a ward) is
+    loaded as the term base has it (``terms.approved``): one terminology,
+    whatever the file says (the suite fails when the two disagree)."""
     from babel.messages.pofile import read_po
 
     from . import locales
     from .catalogs import states
     from .catalogs.entries import current_sources
+    from .terms import approved, load_terms
+
+    term_base = load_terms()
 
     current = current_sources(session)
     added: dict[str, int] = {}
@@ -53,10 +66,34 @@ def load_label_translations(session: Session, labels_dir: Path = LABELS) -> dict
             t = states.get(session, loc.code, msg.id)
             if t is not None and states.is_human(t):
                 continue
-            states.put_human(session, loc.code, msg.id, str(msg.string), who=who)
+            text = approved(msg.id, loc.code, term_base) or str(msg.string)
+            states.put_human(session, loc.code, msg.id, text, who=who)
             n += 1
         added[loc.code] = n
     return added
+
+
+@dataclass
+class Refreshed:
+    segments: SyncReport
+    outdated: int  # translations marked outdated
+    index_rows: int | None  # rows of a rebuilt search index; None: not rebuilt
+
+
+def refresh(session: Session, *, index: bool = True) -> Refreshed:
+    """After the source changed, in the caller's transaction: the segments
+    match the stored source, translations of changed places are marked
+    outdated, and (``index``) a stale search index is rebuilt (SQLite)."""
+    from .catalogs.update import outdate
+    from .search.index import build_index, is_stale
+    from .segment import sync
+
+    seg = sync(session)
+    n_out = outdate(session, seg.changes) if seg.changes else 0
+    rows = None
+    if index and session.get_bind().dialect.name == "sqlite" and is_stale(session):
+        rows = build_index(session)
+    return Refreshed(seg, n_out, rows)
 
 
 def register(cli: click.Group) -> None:
@@ -69,8 +106,6 @@ def prepare(skip_easy: bool) -> None:
     """Make everything the site reads (idempotent; run after import/translate)."""
     from .catalogs.compile import compile_catalogs
     from .catalogs.importer import load_repo_catalogs
-    from .catalogs.update import outdate
-    from .segment import sync
     from .store.db import get_engine, init_db, transaction
     from .store.models import Initiative
 
@@ -78,10 +113,10 @@ def prepare(skip_easy: bool) -> None:
     with transaction(engine) as s:
         if not s.scalar(select(func.count()).select_from(Initiative)):
             raise click.ClickException("the store is empty: run `kintl-pub import SHEET` first")
-        seg = sync(s)
-        n_out = outdate(s, seg.changes)
+        done = refresh(s, index=False)  # the index waits for step 3's drafts
+        seg = done.segments
         click.echo(f"segments: {seg.total} ({seg.added} new, {len(seg.changes)} changed; "
-                   f"{n_out} translations marked outdated)")
+                   f"{done.outdated} translations marked outdated)")
     with transaction(engine) as s:
         restored = load_repo_catalogs(s, TRANSLATIONS)
         labels = load_label_translations(s)
@@ -95,13 +130,8 @@ def prepare(skip_easy: bool) -> None:
             click.echo(f"Easy Japanese: {rep.sources} texts, {rep.analysed} analysed, "
                        f"{rep.skipped_cached} cached, {rep.skipped_human} reviewed by people")
     if engine.dialect.name == "sqlite":
-        from .web.search import build_index, is_stale
-
         with transaction(engine) as s:
-            stale = is_stale(s)
-        if stale:
-            click.echo(f"search index: {build_index(engine)} rows")
-        else:
-            click.echo("search index: up to date")
+            rows = refresh(s).index_rows
+        click.echo("search index: up to date" if rows is None else f"search index: {rows} rows")
     report = compile_catalogs(TRANSLATIONS)
     click.echo(f"catalogs compiled: {len(report.checked)} checked, {len(report.written)} .mo written")

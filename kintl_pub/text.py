@@ -22,6 +22,9 @@ CIRCLED_NEGATIVE = "❶❷❸❹❺❻❼❽❾❿"
 NUMBERED_MARKERS = CIRCLED + CIRCLED_NEGATIVE
 #: Symbol bullets that start an inline item.
 BULLET_MARKERS = "・※■●○◆◇▼▲"
+#: How a translation into a language not written in Japanese script writes
+#: the ・ bullet (STYLE.md: keep bullets; ・ is a Japanese character).
+TRANSLATED_BULLET = "•"
 #: An inline item starts with one of these (【 opens a bracketed label,
 #: 【募集内容】…, which also starts an item).
 ITEM_MARKERS = BULLET_MARKERS + NUMBERED_MARKERS + "【"

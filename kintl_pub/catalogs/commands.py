@@ -1,4 +1,4 @@
-"""``kintl-pub catalogs update|export|import|compile|stats|load``."""
+"""``kintl-pub catalogs update|export|import|check|compile|stats|load``."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import click
 from .. import checks, locales
 from ..locales import TARGETS, LocaleInfo
 from ..project import TRANSLATIONS_DIR, acting_user
+from ..store.models import STATES
 
 
 def register(cli: click.Group) -> None:
@@ -66,24 +67,43 @@ def update_cmd(translations_dir: Path, discard_file_edits: bool) -> None:
 @click.option("--lang", "langs", multiple=True, help="URL code or catalog id; repeatable (default: all).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("catalog-export"), show_default=True)
-@click.option("--initiative", "-i", "initiatives", type=int, multiple=True,
-              help="Only the texts of these initiatives; repeatable (default: everything).")
-@click.option("--force", is_flag=True,
-              help="Overwrite files in --out even if they hold texts or comments the store does not have.")
-def export_cmd(langs: tuple[str, ...], out_dir: Path, initiatives: tuple[int, ...], force: bool) -> None:
-    """Write .po files for translators (open them in Poedit).  A file already
-    in --out with a person's unimported work is not overwritten (see --force)."""
+@click.option("--initiative", "-i", "initiatives", multiple=True, metavar="N|A-B",
+              help="Only the texts of these initiatives: 12, 1-35 or 3,5,7; repeatable (default: everything).")
+@click.option("--first-use", is_flag=True,
+              help="Only texts first used in these initiatives (a text shared with an earlier one "
+                   "belongs to that one's translator).")
+@click.option("--state", "states_", multiple=True, type=click.Choice([str(s) for s in STATES]),
+              help="Only entries in this state in the locale, e.g. untranslated; repeatable.")
+@click.option("--fields", "fields", multiple=True, metavar="prose|labels|FIELD",
+              help="Only texts used in these fields (prose = content, plan, results, reason, future); repeatable.")
+@click.option("--context/--no-context", default=True, show_default=True,
+              help="Show each sentence's neighbours as #. before:/after: comments.")
+@click.option("--force", is_flag=True, help="Overwrite a file that holds work the store does not have.")
+def export_cmd(langs: tuple[str, ...], out_dir: Path, initiatives: tuple[str, ...], first_use: bool,
+               states_: tuple[str, ...], fields: tuple[str, ...], context: bool, force: bool) -> None:
+    """Write .po files for translators (open them in Poedit)."""
     from ..store.db import init_db, transaction
+    from .export import Selection, expand_fields, export, parse_numbers
     from .po import CatalogError
-    from .update import export
 
     targets = [_locale(v) for v in langs] or list(TARGETS)
+    try:
+        numbers = parse_numbers(initiatives)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--initiative") from None
+    try:
+        wanted_fields = expand_fields(fields)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--fields") from None
+    if first_use and not numbers:
+        raise click.BadParameter("--first-use needs --initiative", param_hint="--first-use")
+    sel = Selection(frozenset(numbers), first_use, frozenset(states_), wanted_fields)
     init_db()
     try:
         with transaction() as s:
-            paths = export(s, out_dir, targets, set(initiatives) or None, force=force)
+            paths = export(s, out_dir, targets, selection=sel, context=context, force=force)
     except CatalogError as exc:
-        raise click.ClickException(f"{exc}\nNothing was written.") from exc
+        raise click.ClickException(str(exc)) from exc
     for p in paths:
         click.echo(str(p))
 
@@ -139,6 +159,41 @@ def import_cmd(file: Path, who: str | None, lang: str | None, dry_run: bool, ver
     for msgid, findings in report.warnings:
         for f in findings:
             click.echo(f"  {'warning':<10} {msgid[:50]}  {f.flag} ({checks.get(f.check).name})")
+
+
+@catalogs.command("check")
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--lang", default=None, help="Refuse a file that is not for this locale.")
+@click.option("--empty", is_flag=True, help="Also report entries that have no translation yet.")
+@click.option("--only", "only", multiple=True, metavar="CHECK",
+              help=f"Only these checks; repeatable ({', '.join(checks.BY_ID)}).")
+def check_cmd(files: tuple[Path, ...], lang: str | None, empty: bool, only: tuple[str, ...]) -> None:
+    """Run the quality checks on .po files before importing them (exit 1 on findings)."""
+    from .check import check_po
+    from .po import CatalogError
+
+    expected = _locale(lang) if lang else None
+    unknown = [c for c in only if c not in checks.BY_ID]
+    if unknown:
+        raise click.BadParameter(f"unknown check(s) {unknown}; known: {', '.join(checks.BY_ID)}",
+                                 param_hint="--only")
+    total = 0
+    for path in files:
+        try:
+            found = check_po(path.read_bytes(), str(path), expected=expected, empty=empty, only=only)
+        except CatalogError as exc:
+            raise click.ClickException(str(exc)) from exc
+        for msgid, flags in found.findings:
+            click.echo(f"{path}: {msgid[:60]}")
+            for flag in flags:
+                check_id = flag.split(":", 1)[0]
+                name = checks.BY_ID[check_id].name if check_id in checks.BY_ID else "no translation"
+                click.echo(f"    {flag} ({name})")
+        total += len(found.findings)
+    click.echo(f"{total} entries with findings in {len(files)} file{'s' if len(files) != 1 else ''}")
+    if total:
+        raise SystemExit(1)
 
 
 @catalogs.command("compile")

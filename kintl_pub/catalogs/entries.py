@@ -23,7 +23,7 @@ FIELD_LABELS: dict[str, str] = {
     "direction": "Direction (取組の方向性)",
     "focus": "Focus area (①②…)",
     "title": "Initiative name (取組名)",
-    "name": "Programme name (事務事業名)",
+    "name": "Program name (事務事業名)",
     "measure_code": "Measure code (施策番号)",
     "ward": "Ward (区)",
     "content": "Content (取組の内容)",

@@ -52,7 +52,7 @@ _CONTROL_NAMES = {
 }
 _ESCAPE = re.compile(r"\\(.)")
 _ALLOWED_ESCAPES = set('\\"nt')
-_EXPORT_NAME = re.compile(r"^content-(?P<id>[A-Za-z_]+(?:@easy)?)(?:-initiatives-[0-9-]+)?\.po$")
+_EXPORT_NAME = re.compile(r"^content-(?P<id>[A-Za-z]+(?:_[A-Za-z]+)?(?:@easy)?)(?:-[^/]*)?\.po$")
 
 
 @dataclass

@@ -35,7 +35,10 @@ Rules (the store's states module enforces the last two as well):
 * ``# approved-by: NAME`` with NAME = the importer, on an unchanged translated
   entry, approves it (only if someone else translated it);
 * every stored entry goes through the quality checks (``kintl_pub.checks``):
-  what they find is reported as warnings, and never refuses the entry.
+  what they find is reported as warnings, and never refuses the entry;
+* a translator's ``# …`` notes are stored with the entry (``comments``),
+  unless the entry was refused, in conflict or needs work; a file without
+  notes never deletes one.
 """
 
 from __future__ import annotations
@@ -50,7 +53,7 @@ from .. import checks
 from ..locales import SOURCE, TARGETS, LocaleInfo
 from ..segment import source_hash
 from ..store.models import HUMAN_STATES, State
-from . import guard, states
+from . import comments, guard, states
 from .entries import current_sources
 from .po import (
     NO_TRANSLATOR,
@@ -99,6 +102,7 @@ class CatalogImportReport:
     entries: int = 0
     unchanged: int = 0
     dry_run: bool = False
+    notes: int = 0  # entries whose translator's note was stored or changed
     outcomes: list[Outcome] = field(default_factory=list)
     # (msgid, findings) of stored entries the quality checks warn about
     warnings: list[tuple[str, list[checks.Finding]]] = field(default_factory=list)
@@ -113,6 +117,8 @@ class CatalogImportReport:
     def summary(self) -> str:
         parts = [f"{self.count(k)} {k}" for k in KINDS if self.count(k)]
         parts.append(f"{self.unchanged} unchanged")
+        if self.notes:
+            parts.append(f"{self.notes} translator notes stored")
         if self.warnings:
             parts.append(f"{len(self.warnings)} with warnings")
         return f"{self.path} ({self.locale.babel_id}): {self.entries} entries: " + ", ".join(parts)
@@ -178,6 +184,8 @@ def import_po(
         rows = locale_rows(session, loc)
         for e in usable:
             outcome = _apply(session, loc, e, rows.get(source_hash(e.msgid)), who)
+            if e.notes and (outcome is None or outcome.kind in STORED):
+                report.notes += comments.put(session, states.ensure(session, loc.code, e.msgid), e.notes, who=who)
             if outcome is None:
                 report.unchanged += 1
                 continue
@@ -306,6 +314,10 @@ def load_repo_catalogs(
                 previous_source=e.previous,
                 version=e.version,
             )
+            if e.notes:  # the translator's note travels with the committed text
+                row = states.get(session, loc.code, e.msgid)
+                if row is not None and comments.get(session, row) is None:
+                    comments.put(session, row, e.notes, who=e.translated_by or fallback)
         restored[loc.code] = n
     session.flush()
     return restored

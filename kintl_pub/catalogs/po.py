@@ -9,11 +9,14 @@ untranslated  no      msgstr is empty
 machine       yes     ``#. machine: engine=… package=… version=… date=…``
 translated    no      ``# translated-by: NAME``
 approved      no      ``# translated-by: NAME`` and ``# approved-by: NAME``
-outdated      yes     ``#| msgid "<old source>"`` (the text was written for it)
+outdated      yes     ``#| msgid "<old source>"`` (the text was written for it),
+                      or ``#. english changed:`` (a draft from older English)
 ============  ======  =====================================================
 
 Every entry also carries ``#. kintl-state: S`` and ``#. kintl-version: N`` (the
 store version it was exported at, used for conflict detection on import).
+A translator's own ``# …`` notes are stored on import and written back
+(``comments``), before the ``translated-by`` line.
 
 Babel traps handled here rather than relied upon: ``read_po`` turns ``#|``
 previous-msgid lines into translator comments (python-babel/babel#206), so we
@@ -41,7 +44,9 @@ from sqlalchemy.orm import Session
 from .. import locales
 from ..locales import LocaleInfo
 from ..store.models import HUMAN_STATES, Segment, State, Translation
+from . import comments
 from .entries import Entry, context_comments
+from .states import PIVOT_CHANGED
 
 DOMAIN = "content"
 PROJECT = "kintl-pub-content"
@@ -56,6 +61,7 @@ MARK_VERSION = "kintl-version:"
 MARK_MACHINE = "machine:"
 MARK_CHECK = "check:"
 MARK_OUTDATED = "source changed:"
+MARK_PIVOT_CHANGED = "english changed:"
 MARK_TRANSLATED_BY = "translated-by:"
 MARK_APPROVED_BY = "approved-by:"
 
@@ -123,12 +129,15 @@ def format_provenance(provenance: dict | None) -> str:
     return " ".join(parts)
 
 
-def message_for(entry: Entry, t: Translation | None) -> Message:
-    """The catalog entry for one source text in one locale."""
+def message_for(
+    entry: Entry, t: Translation | None, *, note: str | None = None, extra: list[str] | None = None
+) -> Message:
+    """The catalog entry for one source text in one locale (``note``: the
+    translator's comment; ``extra``: more ``#.`` lines, e.g. the neighbours)."""
     state = t.state if t is not None else State.UNTRANSLATED
     text = (t.text if t is not None else "") or ""
-    auto = context_comments(entry)
-    user: list[str] = []
+    auto = [*context_comments(entry), *(extra or [])]
+    user: list[str] = note.splitlines() if note else []
     flags: set[str] = set()
     previous: str | None = None
     if state == State.MACHINE:
@@ -137,7 +146,11 @@ def message_for(entry: Entry, t: Translation | None) -> Message:
     elif state == State.OUTDATED:
         flags.add("fuzzy")
         previous = t.previous_source if t is not None else None
-        auto.append(f"{MARK_OUTDATED} the translation below was written for the previous text (#|)")
+        if previous or t is None or PIVOT_CHANGED not in (t.flags or []):
+            auto.append(f"{MARK_OUTDATED} the translation below was written for the previous text (#|)")
+        else:  # the Japanese is the same: the English the draft came from changed
+            auto.append(f"{MARK_PIVOT_CHANGED} drafted from an earlier English text; "
+                        "`kintl-pub translate` redrafts it")
         if t is not None and not t.translator and t.provenance:
             auto.append(f"{MARK_MACHINE} {format_provenance(t.provenance)}")
     if t is not None and t.flags and state in (State.MACHINE, State.OUTDATED):
@@ -162,13 +175,13 @@ def message_for(entry: Entry, t: Translation | None) -> Message:
     return msg
 
 
-def _header_comment(title: str, command: str = "update") -> str:
+def _header_comment(title: str) -> str:
     # Babel re-wraps header lines at 76 columns and substitutes some
     # upper-case placeholder words: keep lines short, avoid those words.
     return (
         "# Kawasaki City International Policy Promotion Plan,\n"
         f"# progress sheet FY2021: {title}.\n"
-        f"# Written from the kintl-pub store by `kintl-pub catalogs {command}`.\n"
+        "# Written from the kintl-pub store (catalogs update or export).\n"
         "# Translate in Poedit, then: kintl-pub catalogs import FILE --as NAME\n"
         "# fuzzy + 'machine:' = machine draft to check;\n"
         "# fuzzy + '#| msgid' = the Japanese changed since it was translated;\n"
@@ -176,9 +189,17 @@ def _header_comment(title: str, command: str = "update") -> str:
     )
 
 
-def build_catalog(session: Session, loc: LocaleInfo, entries: Iterable[Entry]) -> Catalog:
-    """The full catalog of ``loc`` as the store holds it now (read-only)."""
+def build_catalog(
+    session: Session,
+    loc: LocaleInfo,
+    entries: Iterable[Entry],
+    *,
+    extra: dict[str, list[str]] | None = None,
+) -> Catalog:
+    """The full catalog of ``loc`` as the store holds it now (read-only);
+    ``extra``: source hash → more ``#.`` lines for that entry."""
     rows = locale_rows(session, loc)
+    notes = comments.for_locale(session, loc.code)
     entries = list(entries)
     used = [rows.get(e.source_hash) for e in entries]
     dates = [_utc(t.updated_at) for t in used if t is not None]
@@ -205,7 +226,8 @@ def build_catalog(session: Session, loc: LocaleInfo, entries: Iterable[Entry]) -
         fuzzy=False,
     )
     for entry, t in zip(entries, used, strict=True):
-        cat[entry.source] = message_for(entry, t)
+        note = notes.get(t.id) if t is not None else None
+        cat[entry.source] = message_for(entry, t, note=note, extra=(extra or {}).get(entry.source_hash))
     return cat
 
 
@@ -265,7 +287,7 @@ def render_export(catalog: Catalog, title: str) -> bytes:
     """A translator's file (``catalogs export``): says which command wrote it,
     and ends with the end marker its header promises, so that an import can
     tell a complete file from one cut at a line break (``catalogs.guard``)."""
-    catalog.header_comment = _header_comment(title, "export") + "\n" + END_PROMISE
+    catalog.header_comment = _header_comment(title) + "\n" + END_PROMISE
     return render(catalog) + f'\n#~ msgid "{END_MARKER}"\n#~ msgstr ""\n'.encode()
 
 
@@ -300,9 +322,9 @@ class PoEntry:
     translated_by: str | None = None
     approved_by: str | None = None
     previous: str | None = None  # the "#| msgid" (outdated entries)
+    notes: str = ""  # the translator's own "# …" comments
     plural: bool = False
     context: str | None = None
-    comments: list[str] = field(default_factory=list)  # "# …" translator comments (no "#|")
 
 
 @dataclass
@@ -433,9 +455,9 @@ def read_catalog(data: bytes, name: str = "<po>") -> PoFile:
                 translated_by=_marker(user, MARK_TRANSLATED_BY),
                 approved_by=_marker(user, MARK_APPROVED_BY),
                 previous=previous or (msg.previous_id[0] if msg.previous_id else None),
+                notes=comments.notes(user),
                 plural=plural,
                 context=msg.context,
-                comments=user,
             )
         )
     return po

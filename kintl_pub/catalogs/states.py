@@ -4,7 +4,10 @@
   outdated human text (which still holds a person's work);
 * a human write is checked against the version the person started from
   (conflict detection) and the replaced text goes to history;
-* every text knows its state, so the renderer can label it.
+* every text knows its state, so the renderer can label it;
+* machine drafts that went through English (``provenance["pivot"]``) are
+  outdated when a person's English for the same source changes, so the next
+  ``translate`` redrafts them from that English.
 
 Every writer goes through these functions: MT drafts (``mt.translate``),
 Easy Japanese drafts (``easy.build``), catalog import and the restore of the
@@ -21,8 +24,12 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from .. import locales
 from ..segment import source_hash
-from ..store.models import HUMAN_STATES, State, Translation, TranslationHistory
+from ..store.models import HUMAN_STATES, DisplayState, State, Translation, TranslationHistory
+
+#: the flag an outdated draft carries when its English changed (not its Japanese)
+PIVOT_CHANGED = "pivot-changed"
 
 
 class ConflictError(RuntimeError):
@@ -180,6 +187,8 @@ def put_human(
     if state == State.APPROVED:
         _check_approval(t, text, who)
     approving = state == State.APPROVED
+    if locale == locales.PIVOT.code and (t.text != text or not is_human(t)):
+        outdate_pivot_drafts(session, source)
     _replace(
         session, t, text=text, state=state, history_who=who,
         translator=t.translator if approving else who,  # an approval keeps the translator credited
@@ -236,6 +245,8 @@ def restore_human(
     t = ensure(session, locale, source)
     if is_human(t):
         return False
+    if locale == locales.PIVOT.code:
+        outdate_pivot_drafts(session, source)
     # Take over the file's version when it is ahead, so that the committed
     # catalogs and a fresh clone's store agree (and re-export identically).
     _replace(
@@ -246,6 +257,30 @@ def restore_human(
         min_version=version or 0,
     )
     return True
+
+
+def outdate_pivot_drafts(session: Session, source: str) -> int:
+    """A person's English for ``source`` is new or changed: every machine
+    draft of ``source`` that was translated through English (a ``pivot`` in
+    its provenance, machine or human English) is now *outdated* — kept and
+    shown as such until ``translate`` redrafts it from the new English.
+    Returns how many drafts were marked."""
+    n = 0
+    for t in session.scalars(
+        select(Translation).where(
+            Translation.source_hash == source_hash(source),
+            Translation.locale != locales.PIVOT.code,
+            Translation.state == State.MACHINE,
+        )
+    ):
+        if not (t.provenance or {}).get("pivot"):
+            continue  # a direct ja→X draft does not depend on the English
+        t.state = State.OUTDATED
+        t.flags = sorted({*(t.flags or []), PIVOT_CHANGED})
+        t.version += 1
+        t.updated_at = _now()
+        n += 1
+    return n
 
 
 def mark_outdated(session: Session, locale: str, old_source: str, new_source: str) -> bool:
@@ -274,42 +309,85 @@ def mark_outdated(session: Session, locale: str, old_source: str, new_source: st
 
 
 @dataclass(frozen=True)
-class Resolved:
-    """What the reader is shown for one segment in one locale."""
+class Shown:
+    """One segment or label as the reader sees it in one locale: what
+    :func:`resolve_many` returns and every renderer shows."""
 
-    text: str
-    state: str  # "source" | "reviewed" | "machine" | "outdated" | "fallback"
+    source: str  # the Japanese source (msgid)
+    text: str  # the text shown (Easy Japanese markup when lang == "ja-easy")
+    state: DisplayState  # a StrEnum: compares equal to "reviewed", "fallback", …
     lang: str  # URL code of the language actually shown (e.g. "ja-easy" for a fallback)
 
+    @property
+    def html_lang(self) -> str:
+        return locales.BY_CODE[self.lang].html_lang
 
-def resolve_many(session: Session, locale: str, sources: Iterable[str]) -> dict[str, Resolved]:
+    @property
+    def lang_name(self) -> str:
+        """The shown language's own name (a fallback is labelled with it)."""
+        return locales.BY_CODE[self.lang].native_name
+
+    @property
+    def unchecked(self) -> bool:
+        """Should the reader be told, and offered the Japanese original?"""
+        return self.state in (DisplayState.MACHINE, DisplayState.OUTDATED, DisplayState.FALLBACK)
+
+    def plain(self) -> str:
+        """The text without Easy Japanese reading markup."""
+        return plain_text(self.text, self.lang)
+
+
+def plain_text(text: str, lang: str) -> str:
+    """``text`` in language ``lang`` without Easy Japanese reading markup."""
+    if lang == locales.EASY.code:
+        from ..easy.markup import to_plain
+
+        return to_plain(text)
+    return text
+
+
+def resolve_many(
+    session: Session, locale: str, sources: Iterable[str], *, fallback: str | None = None
+) -> dict[str, Shown]:
     """Best text per source for ``locale``: reviewed > machine (labelled) >
-    Easy Japanese fallback (noted) > Japanese source.  Never blank."""
+    the locale's fallback chain (``locales.fallback_chain``: e.g. Easy
+    Japanese, then a person's English; ``fallback`` is the reader's choice of
+    the first) > Japanese source.  Never blank; a fallback says its language."""
     sources = list(dict.fromkeys(s for s in sources if s))
-    if locale == "ja":
-        return {s: Resolved(s, "source", "ja") for s in sources}
+    if locale == locales.SOURCE.code:
+        return {s: Shown(s, s, DisplayState.SOURCE, locale) for s in sources}
     hashes = {source_hash(s): s for s in sources}
     rows = _by_hash(session, locale, hashes)
-    easy_rows = _by_hash(session, "ja-easy", hashes) if locale != "ja-easy" else {}
-    out: dict[str, Resolved] = {}
+    full = locales.fallback_chain(locale, fallback)
+    chain = full[: full.index(locales.SOURCE.code)]  # the source ends it (or comes first, if chosen)
+    chain_rows = {code: _by_hash(session, code, hashes) for code in chain}
+    shown_as = {State.MACHINE: DisplayState.MACHINE, State.OUTDATED: DisplayState.OUTDATED}
+    out: dict[str, Shown] = {}
     for h, s in hashes.items():
         t = rows.get(h)
         if t is not None and t.text:
             if t.state in HUMAN_STATES:
-                out[s] = Resolved(t.text, "reviewed", locale)
+                out[s] = Shown(s, t.text, DisplayState.REVIEWED, locale)
                 continue
-            if t.state == "machine":
-                out[s] = Resolved(t.text, "machine", locale)
+            if t.state in shown_as:
+                out[s] = Shown(s, t.text, shown_as[State(t.state)], locale)
                 continue
-            if t.state == "outdated":
-                out[s] = Resolved(t.text, "outdated", locale)
-                continue
-        e = easy_rows.get(h)
-        if e is not None and e.text and e.state != "outdated":
-            out[s] = Resolved(e.text, "fallback", "ja-easy")
+        code = next((c for c in chain if _fallback_ok(c, chain_rows[c].get(h))), None)
+        if code is not None:
+            out[s] = Shown(s, chain_rows[code][h].text, DisplayState.FALLBACK, code)
         else:
-            out[s] = Resolved(s, "fallback", "ja")
+            out[s] = Shown(s, s, DisplayState.FALLBACK, locales.SOURCE.code)
     return out
+
+
+def _fallback_ok(code: str, t: Translation | None) -> bool:
+    """May a reader of another locale be shown ``t`` in its stead?  Never an
+    outdated text; in a machine-translated locale only a person's text (a
+    fallback carries one label, and a machine draft in a third language
+    would pass as the real thing); Easy Japanese drafts are the site's own."""
+    if t is None or not t.text or t.state == State.OUTDATED:
+        return False
+    return t.state in HUMAN_STATES or locales.get(code).argos is None
 
 
 def _by_hash(session: Session, locale: str, hashes: dict[str, str]) -> dict[str, Translation]:

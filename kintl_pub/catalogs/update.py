@@ -13,7 +13,7 @@ twice with nothing changed writes byte-identical files (it writes none).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,17 +27,13 @@ from . import states
 from .entries import collect, current_sources
 from .importer import load_repo_catalogs, read_repo_catalogs
 from .po import (
-    MARK_APPROVED_BY,
-    MARK_TRANSLATED_BY,
     CatalogError,
     PoFile,
     build_catalog,
     build_template,
     catalog_path,
     locale_rows,
-    read_catalog,
     render,
-    render_export,
     template_path,
     write_if_changed,
 )
@@ -163,90 +159,3 @@ def unimported_edits(
                 continue
             found.append((path, e.msgid))
     return found
-
-
-def export(
-    session: Session,
-    out_dir: Path,
-    targets: Sequence[LocaleInfo] = TARGETS,
-    initiatives: Set[int] | None = None,
-    *,
-    force: bool = False,
-) -> list[Path]:
-    """Write ``content.<babel id>.po`` per locale for a translator; read-only
-    on the store (entries update has not created yet export as untranslated).
-
-    With ``initiatives``, only the texts used on those initiatives' pages (a
-    small file for one piece of work, e.g. hand-rewriting the Easy Japanese of
-    the initiatives under the readability target); importing it changes only
-    those entries.
-
-    A file already there that holds a person's work the new file would not
-    (a text or a translator comment the store does not have: edited, not yet
-    imported) is never overwritten: :class:`UnimportedEdits` lists it and
-    nothing is written, unless ``force``.
-    """
-    entries = collect(session)
-    if initiatives:
-        rows = session.execute(
-            select(Segment.initiative_number, Segment.source_hash).where(
-                Segment.initiative_number.in_(sorted(initiatives))
-            )
-        ).all()
-        wanted = {h for _, h in rows}
-        missing = set(initiatives) - {n for n, _ in rows}
-        if missing:
-            raise CatalogError(f"no such initiative: {', '.join(map(str, sorted(missing)))}")
-        entries = [e for e in entries if e.source_hash in wanted]
-    suffix = "-initiatives-" + "-".join(map(str, sorted(initiatives))) if initiatives else ""
-    outputs: list[tuple[Path, bytes]] = []
-    for loc in targets:
-        path = out_dir / export_name(loc, suffix)
-        data = render_export(build_catalog(session, loc, entries), f"{loc.english_name} ({loc.babel_id})")
-        outputs.append((path, data))
-    if not force:
-        lost = [(path, what) for path, data in outputs for what in work_lost(path, data)]
-        if lost:
-            listing = "\n  ".join(f"{p.name}: {w}" for p, w in lost[:20])
-            more = f"\n  … and {len(lost) - 20} more" if len(lost) > 20 else ""
-            raise UnimportedEdits(
-                f"{len(lost)} texts or comments in the files already in {out_dir} are not in the "
-                f"store; exporting over them would lose them:\n  {listing}{more}\nImport them first "
-                "(kintl-pub catalogs import FILE --lang L --as NAME), export to another --out, "
-                "or pass --force to overwrite."
-            )
-    for path, data in outputs:
-        write_if_changed(path, data)
-    return [path for path, _ in outputs]
-
-
-def work_lost(path: Path, new: bytes) -> list[str]:
-    """What a person put in the file at ``path`` that ``new`` would not keep:
-    a non-empty msgstr that differs, a translator comment that is gone.  A
-    file that cannot be read as a catalog is somebody's too."""
-    if not path.exists():
-        return []
-    old = path.read_bytes()
-    if old == new:
-        return []
-    try:
-        before = read_catalog(old, str(path))
-    except CatalogError:
-        return ["the file is not a catalog this command wrote (or it is damaged)"]
-    after = {e.msgid: e for e in read_catalog(new, str(path)).entries}
-    lost: list[str] = []
-    for e in before.entries:
-        now = after.get(e.msgid)
-        text = e.msgstr.strip()
-        if text and (now is None or now.msgstr.strip() != text):
-            lost.append(f"the text of {e.msgid[:40]!r}")
-        notes = [c for c in e.comments if not c.startswith((MARK_TRANSLATED_BY, MARK_APPROVED_BY))]
-        if any(c not in (now.comments if now else []) for c in notes):
-            lost.append(f"a comment on {e.msgid[:40]!r}")
-    return lost
-
-
-def export_name(loc: LocaleInfo, suffix: str = "") -> str:
-    # One flat folder a translator can be mailed; the header names the
-    # language, the file name only helps people.
-    return f"content-{loc.babel_id}{suffix}.po"

@@ -17,7 +17,14 @@ from collections.abc import Iterable
 
 from ..terms import ProtectedTerms
 from .base import Check, Finding
-from .form import EmptyCheck, IdenticalCheck, LengthCheck, MarkupCheck, ScriptCheck
+from .form import (
+    EmptyCheck,
+    IdenticalCheck,
+    JapaneseLeftCheck,
+    LengthCheck,
+    MarkupCheck,
+    ScriptCheck,
+)
 from .preserve import EasyPreserveCheck, MarkersCheck, NumbersCheck, TermsCheck
 
 #: Every check, in report order.
@@ -31,6 +38,7 @@ CHECKS: tuple[Check, ...] = (
     LengthCheck(),
     IdenticalCheck(),
     ScriptCheck(),
+    JapaneseLeftCheck(),
 )
 BY_ID: dict[str, Check] = {c.id: c for c in CHECKS}
 

@@ -140,3 +140,33 @@ class ScriptCheck(Check):
         own = re.compile(f"[{''.join(_RANGES[b] for b in blocks)}]")
         share = sum(1 for c in letters if own.match(c)) / len(letters)
         return [] if share >= self.min_share else [self.found(script)]
+
+
+#: Japanese writing: kana (without ・, the middle dot a translation may keep
+#: as a separator), the iteration mark 々, and kanji.
+_KANA_LETTERS = "\u3040-\u30fa\u30fc-\u30ff\u31f0-\u31ff\u3005"
+#: Quoted text a translation may leave in Japanese: an official name quoted
+#: for the counter (EN-GUIDE: the "Kawasaki Halloween" event (「…」)).
+_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|「[^」\n]*」|『[^』\n]*』')
+
+
+class JapaneseLeftCheck(Check):
+    id = "japanese-left"
+    name = "No Japanese left"
+    description = (
+        "A translation out of Japanese carries no Japanese characters, except in a quoted "
+        "official name (“…”, \"…\", 「…」); kanji are fine where the locale's script uses "
+        "them (Chinese, Korean), and ・ as a separator is not counted.  A text mostly in "
+        "Japanese is the wrong-script check's finding, not this one's."
+    )
+
+    def applies(self, locale: str) -> bool:
+        return super().applies(locale) and not is_easy(locale)
+
+    def check(self, source: str, target: str, locale: str) -> list[Finding]:
+        if ScriptCheck().check(source, target, locale):
+            return []  # not a translation with Japanese left in it: one in Japanese
+        blocks = _SCRIPT_BLOCKS.get(_script(locale), ())
+        chars = _KANA_LETTERS + ("" if "Hani" in blocks else _RANGES["Hani"])
+        left = re.findall(f"[{chars}]+", _QUOTED.sub(" ", target))
+        return [self.found(run[:12]) for run in dict.fromkeys(left)]

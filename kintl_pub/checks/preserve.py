@@ -7,97 +7,50 @@ always carried (``lost-number:2021``, ``lost-marker:②``,
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
 
 from .. import locales
-from ..terms import ProtectedTerms, load_terms
-from ..text import ERA_NAMES, ERAS, NUMBERED_MARKERS
+from ..terms import ProtectedTerms, load_terms, lookup
+from ..text import NUMBERED_MARKERS
+from . import numbers
 from .base import Check, Finding, is_easy, plain
 
-_ERA = re.compile(rf"({ERA_NAMES})\s*(\d+|元)\s*年")
-_MONTH = re.compile(r"(\d{1,2})\s*月")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _MARKER = re.compile(f"[{NUMBERED_MARKERS}]")
-
-
-def _norm(text: str) -> str:
-    # NFKC turns full-width digits into ASCII but also ① into 1: keep circled
-    # numbers as they are, they are checked separately.
-    return "".join(c if _MARKER.match(c) else unicodedata.normalize("NFKC", c) for c in text)
-
-
-def _canon(number: str) -> str:
-    """1,234 / 1.234 / 1234 are the same number; 1.5 stays 1.5."""
-    n = re.sub(r"[,.](?=\d{3}(?!\d))", "", number)
-    return n.replace(",", ".")
-
-
-def _numbers(text: str) -> list[str]:
-    return [_canon(n) for n in _NUMBER.findall(text)]
-
-
-@lru_cache(maxsize=32)
-def _month_names(locale: str) -> dict[int, tuple[str, ...]]:
-    from babel.dates import get_month_names
-
-    try:
-        babel_id = locales.get(locale).babel_locale
-    except KeyError:
-        babel_id = "en"
-    out: dict[int, tuple[str, ...]] = {}
-    for width in ("wide", "abbreviated"):
-        for ctx in ("format", "stand-alone"):
-            for m, name in get_month_names(width, ctx, locale=babel_id).items():
-                out.setdefault(m, ())
-                out[m] = (*out[m], name.lower().rstrip("."))
-    return out
 
 
 class NumbersCheck(Check):
     id = "lost-number"
     name = "Numbers and dates"
     description = (
-        "Every number, year and month of the source is in the translation "
-        "(令和3年 may be written 2021 or Reiwa 3; 4月 may be April)."
+        "Every number, year, month, amount and time of the source is in the translation "
+        "(令和3年 may be 2021 or Reiwa 3; 4月 April; 3万1,000 31,000; 2割 20%; "
+        "18時 6 p.m.; 月1回 once a month)."
     )
 
     def applies(self, locale: str) -> bool:
         return super().applies(locale) and not is_easy(locale)  # ja-easy: EasyPreserveCheck
 
     def check(self, source: str, target: str, locale: str) -> list[Finding]:
-        # One pool of the target's numbers, taken in order years → months →
-        # other numbers, so a year is not counted again as a plain number.
-        src, out = _norm(source), _norm(target)
-        out_numbers = _numbers(out)
-        out_lower = out.lower()
+        # Month names first ("March" is the 3月, so the "3" of 3拠点 stays
+        # for the count), then one pool of the translation's numbers, taken
+        # in order years → months → other numbers, so a year is not counted
+        # again as a plain number.
+        text = numbers.normalize(target)
+        pending: list[numbers.Expected] = []
+        for e in numbers.expected(source):
+            if e.month is not None:
+                rest = numbers.take_month(e.month, text, locale)
+                if rest is not None:
+                    text = rest
+                    continue
+            pending.append(e)
+        pool = numbers.found(text, locale)
         details: list[str] = []
-
-        def _take(*alternatives: str) -> bool:
-            for alt in alternatives:
-                if alt in out_numbers:
-                    out_numbers.remove(alt)
-                    return True
-            return False
-
-        # Years first: 令和3年 may come out as "2021" or "Reiwa 3".
-        for era, n in _ERA.findall(src):
-            num = 1 if n == "元" else int(n)
-            year = str(ERAS[era] + num)
-            if not _take(year, str(num)):
-                details.append(year)
-        rest = _ERA.sub(" ", src)
-        # Months: "4月" may come out as "April"/"abril"/"4月".
-        for n in _MONTH.findall(rest):
-            month = int(n)
-            if 1 <= month <= 12 and not _take(str(month)):
-                names = _month_names(locale).get(month, ())
-                if not any(name and name in out_lower for name in names):
-                    details.append(f"{month}月")
-        rest = _MONTH.sub(" ", rest)
-        for n in _numbers(rest):
-            if not _take(n):
-                details.append(n)
+        for e in pending:
+            alt = next((a for a in e.alternatives if pool[a] > 0), None)
+            if alt is None:
+                details.append(e.detail)
+            else:
+                pool[alt] -= 1
         return [self.found(d) for d in dict.fromkeys(details)]
 
 
@@ -110,7 +63,7 @@ class MarkersCheck(Check):
         return super().applies(locale) and not is_easy(locale)
 
     def check(self, source: str, target: str, locale: str) -> list[Finding]:
-        missing = [m for m in _MARKER.findall(_norm(source)) if m not in _norm(target)]
+        missing = [m for m in _MARKER.findall(source) if m not in numbers.normalize(target)]
         return [self.found(m) for m in dict.fromkeys(missing)]
 
 
@@ -134,7 +87,7 @@ class TermsCheck(Check):
 
     def check(self, source: str, target: str, locale: str) -> list[Finding]:
         terms = self.terms
-        found = list(dict.fromkeys(terms.find(source)))
+        found = list(dict.fromkeys(m.ja for m in lookup(source, locale, terms)))
         # Longest approved text first, each occurrence used once: "Kawasaki"
         # is not found inside the "Kawasaki City" of another term.
         rest = target

@@ -106,25 +106,17 @@ def undo_import_cmd(run: int | None, who: str | None) -> None:
 
 
 def _sync(session: Session) -> tuple[SyncReport, int]:
-    """Segments follow the stored source; translations of changed places become outdated."""
-    from ..segment import sync
+    """Segments follow the stored source; translations of changed places
+    become outdated (the search index waits for ``prepare``)."""
+    from ..prepare import refresh
 
-    seg = sync(session)
-    return seg, _outdate(session, seg.changes)
+    done = refresh(session, index=False)
+    return done.segments, done.outdated
 
 
 def _echo_segments(seg: SyncReport, outdated: int) -> None:
     click.echo(f"Segments: {seg.total} ({seg.added} new, {len(seg.changes)} changed, {seg.removed} removed)"
                + (f"; {outdated} translations marked outdated." if outdated else "."))
-
-
-def _outdate(session, changes) -> int:
-    """Mark translations of changed segments outdated (catalogs stage)."""
-    if not changes:
-        return 0
-    from ..catalogs.update import outdate
-
-    return outdate(session, changes)
 
 
 @click.command("export")

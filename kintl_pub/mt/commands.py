@@ -1,4 +1,4 @@
-"""MT commands: ``mt install FILE``, ``mt list``, ``translate [--lang L …]``.
+"""MT commands: ``mt install FILE``, ``mt list``, ``mt eval``, ``translate [--lang L …]``.
 
 The MT stack (argostranslate → stanza → torch) is imported inside the
 command bodies only, after checking the ``mt`` extra is there.
@@ -75,6 +75,41 @@ def list_cmd() -> None:
             click.echo(f"{label} {route.kind:<7} {route.path}")
 
 
+@mt_group.command("eval")
+@click.option("--lang", "langs", multiple=True, metavar="L",
+              help="Locale to evaluate (URL code); repeatable. Default: every MT locale.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--beam-size", default=4, show_default=True, type=click.IntRange(1, 16))
+@click.option("--max-length", default=256, show_default=True, type=click.IntRange(8, 1024),
+              help="Maximum decoding length in tokens.")
+def eval_cmd(langs: tuple[str, ...], as_json: bool, beam_size: int, max_length: int) -> None:
+    """chrF and BLEU of machine drafts against people's translations (per locale and field)."""
+    _require()
+    import json
+    from dataclasses import asdict
+
+    from ..store.db import init_db, transaction
+    from .engine import DecodeOptions, Engine
+    from .evaluate import evaluate, table
+    from .translate import select_targets
+
+    try:
+        targets = select_targets(list(langs))
+    except KeyError as exc:
+        raise click.BadParameter(str(exc.args[0]), param_hint="--lang") from None
+    init_db()
+    with transaction() as session:
+        engine = Engine(options=DecodeOptions(beam_size=beam_size, max_decoding_length=max_length))
+        report = evaluate(session, [t.code for t in targets], engine=engine)
+        session.rollback()  # read-only: nothing of an evaluation is kept
+    if as_json:
+        click.echo(json.dumps(asdict(report), ensure_ascii=False, indent=2))
+        return
+    click.echo(table(report))
+    for metric, sig in report.signatures.items():
+        click.echo(f"  {metric}: {sig}")
+
+
 def _tqdm_factory(enabled: bool) -> Callable[[str, int], Callable[[int], None]] | None:
     if not enabled:
         return None
@@ -123,7 +158,8 @@ def translate_cmd(langs: tuple[str, ...], beam_size: int, max_length: int, progr
         if not lr.route:
             click.echo(f"{lr.locale:<8} human-only (no model): {lr.needed} segments wait for a translator")
             continue
-        extra = f", {lr.flagged} flagged" if lr.flagged else ""
+        extra = f" ({lr.via_people} from people's English)" if lr.via_people else ""
+        extra += f", {lr.flagged} flagged" if lr.flagged else ""
         kept = f", {lr.protected_human} human texts kept" if lr.protected_human else ""
         click.echo(f"{lr.locale:<8} {lr.route:<10} drafted {lr.drafted}{extra}{kept}")
     click.echo(

@@ -30,8 +30,8 @@ INSTALL_HINT = (
     "    pip install 'kintl-pub[mt]'"
 )
 
-#: The language every pivot goes through (the public Argos index is en-centric).
-PIVOT = "en"
+#: The Argos code every pivot goes through (the public Argos index is en-centric).
+PIVOT: str = locales.PIVOT.argos or "en"
 
 
 class MTUnavailable(RuntimeError):

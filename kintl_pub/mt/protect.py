@@ -6,7 +6,12 @@ Neural MT mangles proper nouns (キングスカイフロント → "King Sky Fro
 through (``ZZA``, ``ZZB`` …: pure ASCII capitals, no digits, so the number
 check is not fooled), and after MT the placeholder becomes the term's
 approved translation for the target locale.  A leading list marker (①, ・,
-※ …) is taken off before MT and put back after, so it cannot be lost.
+※ …) is taken off before MT and put back after, so it cannot be lost (・
+becomes • outside Japanese script, as people write it).
+
+When people's English is the source of a draft (the en→X pivot), the terms
+are found by their approved English text instead (``source_locale="en"``)
+and become the target locale's approved text all the same.
 
 What the draft still lost (a term, a number, a year, a ①② marker) is found
 afterwards by the quality checks (:mod:`kintl_pub.checks`), whose flags are
@@ -19,10 +24,12 @@ import re
 from dataclasses import dataclass
 
 from .. import locales
-from ..terms import ProtectedTerms
-from ..text import BULLET_MARKERS, NUMBERED_MARKERS
+from ..terms import ProtectedTerms, lookup
+from ..text import BULLET_MARKERS, NUMBERED_MARKERS, TRANSLATED_BULLET
 
-_LEAD_MARKER = re.compile(rf"^\s*([{NUMBERED_MARKERS}{BULLET_MARKERS}]|【[^】]{{1,30}}】)\s*")
+_LEAD_MARKER = re.compile(
+    rf"^\s*([{NUMBERED_MARKERS}{BULLET_MARKERS}{TRANSLATED_BULLET}]|【[^】]{{1,30}}】)\s*"
+)
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z])Z\s?Z\s?([A-Z])(?![A-Za-z])")
 #: placeholders are ZZA … ZZZ
 MAX_SLOTS = 26
@@ -40,26 +47,38 @@ class Masked:
     slots: tuple[str, ...]  # Japanese term per placeholder letter
 
 
-def mask(source: str, terms: ProtectedTerms) -> Masked:
+def mask(source: str, terms: ProtectedTerms, *, source_locale: str | None = None) -> Masked:
     """Take off a leading marker and replace protected terms by placeholders
-    (the same term always gets the same placeholder)."""
+    (the same term always gets the same placeholder).  ``source_locale``:
+    the language of ``source`` when it is not the Japanese (people's English
+    for the en→X pivot): its terms are found by their approved text."""
     lead = ""
     text = source
     m = _LEAD_MARKER.match(text)
     if m and m.end() < len(text):  # never strip a segment down to nothing
         lead, text = m.group(1), text[m.end():]
+    if source_locale is None or source_locale == locales.SOURCE.code:
+        found = [(t.start, t.end, t.ja) for t in lookup(text, locales.SOURCE.code, terms)]
+    else:
+        pattern, by_text = terms.surface_pattern(source_locale)
+        found = [] if pattern is None else [
+            (f.start(), f.end(), by_text[f.group(0)]) for f in pattern.finditer(text)
+        ]
     slots: list[str] = []
-
-    def _sub(match: re.Match[str]) -> str:
-        ja = match.group(0)
+    pieces: list[str] = []
+    at = 0
+    for start, end, ja in found:
         if ja not in slots:
             if len(slots) >= MAX_SLOTS:
-                return ja  # out of letters: leave the rest to the model
+                continue  # out of letters: leave the rest to the model
             slots.append(ja)
-        return f" {_slot_name(slots.index(ja))} "
-
-    if terms.pattern is not None:
-        text = terms.pattern.sub(_sub, text)
+        # spaces only where a word touches the placeholder (not before "."):
+        # they help the tokenizer see it as a word
+        left = " " if start > 0 and not text[start - 1].isspace() else ""
+        right = " " if end < len(text) and text[end].isalnum() else ""
+        pieces += [text[at:start], f"{left}{_slot_name(slots.index(ja))}{right}"]
+        at = end
+    text = "".join([*pieces, text[at:]])
     # Japanese has no spaces: the ones around placeholders only help the
     # tokenizer see them as words; drop those at the ends.
     return Masked(source, re.sub(r" {2,}", " ", text).strip(), lead, tuple(slots))
@@ -93,7 +112,10 @@ def unmask(output: str, masked: Masked, locale: str, terms: ProtectedTerms) -> s
         # no spaces around inserted terms in scripts written without them
         text = re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])", "", text)
     text = re.sub(r"\s{2,}", " ", text).strip()
-    if masked.lead:
-        sep = "" if masked.lead.startswith("【") or not text else " "
-        text = f"{masked.lead}{sep}{text}" if text else masked.lead
+    lead = masked.lead
+    if lead == "・" and (loc is None or loc.script != locales.SOURCE.script):
+        lead = TRANSLATED_BULLET
+    if lead:
+        sep = "" if lead.startswith("【") or not text else " "
+        text = f"{lead}{sep}{text}" if text else lead
     return text

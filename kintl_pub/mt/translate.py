@@ -7,6 +7,13 @@ outdated human entries are never touched (``states.put_machine`` enforces it
 too).  Work is grouped per package, so ja→en runs once over the union of
 what every pivot target needs, and is cached (``cache.py``): re-running with
 nothing changed finds nothing to draft and never loads a model.
+
+People's English first: where a route goes through English (ja→en→X) and a
+person wrote (or approved) the English of a segment, the draft for X is
+translated from that English (en→X), not from a machine ja→en draft.  The
+provenance says which (``pivot: human-en`` with the English entry's
+version, or ``pivot: machine-en``), and a change of that English marks the
+drafts outdated (``catalogs.states``), so the next run redrafts them.
 """
 
 from __future__ import annotations
@@ -22,7 +29,7 @@ from sqlalchemy.orm import Session
 from .. import checks, locales
 from ..catalogs import states
 from ..segment import source_hash
-from ..store.models import Segment, State, Translation
+from ..store.models import HUMAN_STATES, Segment, State, Translation
 from ..terms import DEFAULT_TERMS, ProtectedTerms, load_terms
 from . import packages, protect
 from .packages import PackageInfo, Route
@@ -40,6 +47,7 @@ class LocaleReport:
     needed: int = 0
     drafted: int = 0
     flagged: int = 0
+    via_people: int = 0  # drafted from people's English (en→X)
     protected_human: int = 0  # put_machine refused: a person's text is there
 
 
@@ -100,22 +108,58 @@ def needing_draft(session: Session, locale: str, sources: list[str]) -> list[str
     return out
 
 
-def provenance(route: Route, versions: dict[str, str], options_key: str) -> dict:
-    steps = route.steps
+#: provenance ``pivot``: which English a draft through English started from
+PIVOT_MACHINE = "machine-en"
+PIVOT_HUMAN = "human-en"
+
+
+@dataclass
+class Job:
+    """Sources of one locale that take the same packages from the same input."""
+
+    locale: str
+    steps: tuple[PackageInfo, ...]
+    masked: dict[str, protect.Masked]  # Japanese source → masked model input
+    provenance: dict
+    english: dict[str, Translation] = field(default_factory=dict)  # for human-en drafts
+
+
+def provenance(steps: tuple[PackageInfo, ...], versions: dict[str, str], options_key: str,
+               *, pivot: str | None = None) -> dict:
     prov = {
         "engine": "argostranslate",
         "package": "+".join(s.name for s in steps),
         "version": "+".join(s.version for s in steps),
         "packages": [s.describe() for s in steps],
-        "path": route.path,
+        "path": "→".join([steps[0].from_code, *(s.to_code for s in steps)]),
         "argostranslate": versions.get("argostranslate"),
         "ctranslate2": versions.get("ctranslate2"),
         "decoding": options_key,
         "date": datetime.now(UTC).date().isoformat(),
     }
-    if len(steps) > 1:  # only pivot drafts say so (catalog comments stay short)
-        prov["pivot"] = packages.PIVOT
+    if pivot:  # only drafts through English say so (catalog comments stay short)
+        prov["pivot"] = pivot
     return prov
+
+
+def people_english(session: Session, sources: list[str]) -> dict[str, Translation]:
+    """Source → its English entry, where a person wrote or approved it."""
+    by_hash = {source_hash(s): s for s in sources}
+    keys = list(by_hash)
+    out: dict[str, Translation] = {}
+    for i in range(0, len(keys), 500):
+        for t in session.scalars(select(Translation).where(
+            Translation.locale == locales.PIVOT.code,
+            Translation.source_hash.in_(keys[i : i + 500]),
+            Translation.state.in_(HUMAN_STATES),
+        )):
+            if t.text.strip():
+                out[by_hash[t.source_hash]] = t
+    return out
+
+
+def through_english(route: Route) -> bool:
+    return len(route.steps) > 1 and route.steps[0].to_code == packages.PIVOT
 
 
 def run(
@@ -140,16 +184,30 @@ def run(
         return report  # nothing to do: no model is loaded, no call is made
 
     eng = engine if engine is not None else Engine()
-    masked = {s: protect.mask(s, terms) for todo in needs.values() for s in todo}
-    # Segments that are only a protected term (or numbers) skip the model.
-    verbatim = {s for s, m in masked.items() if not protect.needs_model(m)}
-    drafts = _walk_routes(eng, routes, needs, masked, verbatim, progress)
-
-    stack = versions()
-    for lr in report.locales:
-        if lr.locale in drafts:
-            prov = provenance(routes[lr.locale], stack, eng.options.key())
-            _store(session, lr, drafts[lr.locale], masked, verbatim, prov, terms)
+    stack, key = versions(), eng.options.key()
+    english = people_english(session, sorted({
+        s for code, todo in needs.items() if through_english(routes[code]) for s in todo
+    }))
+    jobs: list[Job] = []
+    for code, todo in needs.items():
+        route = routes[code]
+        human = [s for s in todo if s in english] if through_english(route) else []
+        rest = [s for s in todo if s not in set(human)]
+        if rest:
+            pivot = PIVOT_MACHINE if through_english(route) else None
+            jobs.append(Job(code, route.steps, {s: protect.mask(s, terms) for s in rest},
+                            provenance(route.steps, stack, key, pivot=pivot)))
+        if human:
+            jobs.append(Job(
+                code, route.steps[1:],
+                {s: protect.mask(english[s].text, terms, source_locale=locales.PIVOT.code) for s in human},
+                provenance(route.steps[1:], stack, key, pivot=PIVOT_HUMAN),
+                {s: english[s] for s in human},
+            ))
+    raw = walk_routes(eng, jobs, progress)
+    by_locale = {lr.locale: lr for lr in report.locales}
+    for job, out in zip(jobs, raw, strict=True):
+        _store(session, by_locale[job.locale], job, out, terms)
     session.flush()
     report.model_calls = eng.stats.calls
     report.sentences_translated = eng.stats.sentences
@@ -178,65 +236,59 @@ def _needs(
     return needs
 
 
-def _walk_routes(
-    eng: Engine,
-    routes: dict[str, Route],
-    needs: dict[str, list[str]],
-    masked: dict[str, protect.Masked],
-    verbatim: set[str],
-    progress: ProgressFactory | None,
-) -> dict[str, dict[str, str]]:
-    """Locale → source → raw (still masked) model output.
+def walk_routes(
+    eng: Engine, jobs: list[Job], progress: ProgressFactory | None
+) -> list[dict[str, str]]:
+    """Per job, source → raw (still masked) model output.
 
-    Walks the routes step by step; at each step, groups by package so one
-    package translates the union of what all its locales need (the pivot)."""
-    current: dict[str, dict[str, str]] = {
-        code: {s: masked[s].text for s in todo} for code, todo in needs.items()
-    }
-    depth = max(len(routes[c].steps) for c in needs)
+    Walks the jobs' steps together; at each step, groups by package so one
+    package translates the union of what all jobs need (the ja→en pivot runs
+    once for every target).  A segment that is only protected terms (or
+    numbers) skips the model: its placeholders are its draft."""
+    current = [
+        {s: m.text for s, m in job.masked.items() if protect.needs_model(m)} for job in jobs
+    ]
+    depth = max((len(job.steps) for job in jobs), default=0)
     for step in range(depth):
         by_pkg: dict[str, tuple[PackageInfo, list[str]]] = {}
-        for code, texts in current.items():
-            steps = routes[code].steps
-            if step >= len(steps):
-                continue
-            info = steps[step]
-            entry = by_pkg.setdefault(str(info.path), (info, []))
-            entry[1].extend(t for s, t in texts.items() if s not in verbatim)
+        for job, texts in zip(jobs, current, strict=True):
+            if step < len(job.steps):
+                info = job.steps[step]
+                by_pkg.setdefault(str(info.path), (info, []))[1].extend(texts.values())
         for info, batch in by_pkg.values():
             unique = list(dict.fromkeys(t for t in batch if t))
             tick = progress(info.pair, len(unique)) if progress else None
             out = eng.translate(info, unique, progress=tick)
-            for code, cur in current.items():
-                steps = routes[code].steps
-                if step < len(steps) and steps[step].path == info.path:
-                    current[code] = {
-                        s: t if s in verbatim else out.get(t, "") for s, t in cur.items()
-                    }
-    return current
+            for i, job in enumerate(jobs):
+                if step < len(job.steps) and job.steps[step].path == info.path:
+                    current[i] = {s: out.get(t, "") for s, t in current[i].items()}
+    return [
+        {s: cur.get(s, m.text) for s, m in job.masked.items()}
+        for job, cur in zip(jobs, current, strict=True)
+    ]
 
 
 def _store(
     session: Session,
     lr: LocaleReport,
+    job: Job,
     raw: dict[str, str],
-    masked: dict[str, protect.Masked],
-    verbatim: set[str],
-    prov: dict,
     terms: ProtectedTerms,
 ) -> None:
-    """Unmask, check and store one locale's drafts (flags from the checks registry)."""
+    """Unmask, check and store one job's drafts (flags from the checks registry)."""
     # say where a term-only draft really came from: the terms file, not a model
-    prov_terms = {"engine": "terms", "package": DEFAULT_TERMS.name, "date": prov["date"]}
+    prov_terms = {"engine": "terms", "package": DEFAULT_TERMS.name, "date": job.provenance["date"]}
     for src, out in raw.items():
-        text = protect.unmask(out, masked[src], lr.locale, terms)
+        masked = job.masked[src]
+        text = protect.unmask(out, masked, lr.locale, terms)
         flags = checks.flags(src, text, lr.locale, only=checks.MT_CHECKS, terms=terms)
-        stored = states.put_machine(
-            session, lr.locale, src, text,
-            provenance=prov_terms if src in verbatim else prov, flags=flags,
-        )
+        prov = job.provenance if protect.needs_model(masked) else prov_terms
+        if src in job.english:  # which English it was: its entry's version
+            prov = {**prov, "english_version": job.english[src].version}
+        stored = states.put_machine(session, lr.locale, src, text, provenance=prov, flags=flags)
         if stored:
             lr.drafted += 1
             lr.flagged += bool(flags)
+            lr.via_people += src in job.english
         else:
             lr.protected_human += 1

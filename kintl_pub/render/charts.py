@@ -1,4 +1,5 @@
-"""Server-drawn SVG bar charts (no JS, no chart library, CSP-safe).
+"""The overview charts: their view models and the server-drawn SVG bars
+(no JS, no chart library, CSP-safe).
 
 Each chart is a set of 100 % stacked horizontal bars, one per group (policy or
 direction), counting programme rows per rating value.  Colours come from CSS
@@ -11,11 +12,20 @@ All text is escaped here: the output is built from escaped pieces only.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..segment import scale_words
+from ..store.models import Program
+from .shown import ACHIEVEMENT_VALUES, CONTRIBUTION_VALUES, Gettext, Resolver, Shown
+
+if TYPE_CHECKING:
+    from .tree import Dist, PolicyNode
 
 WIDTH = 640
 LABEL_H = 28
@@ -27,7 +37,7 @@ MIN_TEXT_W = 30  # narrower segments carry no number (it's in the table)
 @dataclass(frozen=True)
 class Row:
     label: str  # short, e.g. "Policy Ⅰ"
-    counts: Counter  # type: ignore[type-arg]
+    counts: Mapping[Any, int]
 
 
 def _cls(value: object) -> str:
@@ -80,3 +90,99 @@ def stacked_bars(
         y += BAR_H + ROW_GAP
     parts.append("</svg>")
     return Markup("".join(parts))  # noqa: S704  every text piece above went through escape()
+
+
+# --------------------------------------------------------------------------
+# View models: one chart per rating (achievement, contribution) and level
+# (policy, direction), each with its legend and equivalent data table
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class LegendItem:
+    value: str
+    cls: str
+    label: Shown | None
+
+
+@dataclass
+class TableRow:
+    label: str
+    title: Shown | None
+    cells: list[int]
+    total: int
+
+
+@dataclass
+class Chart:
+    id: str
+    title: str
+    group_header: str
+    svg: Markup
+    legend: list[LegendItem]
+    rows: list[TableRow]
+
+
+def scale_labels(session: Session, locale: str, *, fallback: str | None = None) -> dict[str, Shown]:
+    """``"achievement:3"`` → the resolved scale label used in the sheet."""
+    pairs: dict[str, str] = {}
+    for a, al, c, cl in session.execute(
+        select(Program.achievement, Program.achievement_label, Program.contribution,
+               Program.contribution_label).distinct()
+    ):
+        words = scale_words(al)
+        if a is not None and words:
+            pairs.setdefault(f"achievement:{a}", words)
+        words = scale_words(cl)
+        if c and words:
+            pairs.setdefault(f"contribution:{c}", words)
+    res = Resolver(session, locale, fallback)
+    res.load(pairs.values())
+    return {k: shown for k, v in pairs.items() if (shown := res.get(v)) is not None}
+
+
+def _chart_title(metric: str, level: str, _: Gettext) -> str:
+    if metric == "achievement":
+        return _("Achievement by policy") if level == "policy" else _("Achievement by direction")
+    return _("Contribution by policy") if level == "policy" else _("Contribution by direction")
+
+
+def overview_charts(policies: list[PolicyNode], scale: dict[str, Shown], _: Gettext) -> list[Chart]:
+    out = []
+    groups: list[tuple[str, Shown | None, Dist]]
+    levels = [
+        ("policy", [(_("Policy %(num)s", num=p.prefix), p.title, p.dist) for p in policies],
+         # TRANSLATORS: column header of a chart table: the policy
+         _("Policy")),
+        # directions are numbered within their policy: "Direction Ⅱ-1"
+        ("direction", [(_("Direction %(num)s", num=f"{p.prefix}-{d.number}"), d.title, d.dist)
+                       for p in policies for d in p.directions],
+         # TRANSLATORS: column header of a chart table: the direction
+         _("Direction")),
+    ]
+    values: Sequence[object]
+    for level, groups, header in levels:
+        for metric, values in (("achievement", ACHIEVEMENT_VALUES),
+                               ("contribution", CONTRIBUTION_VALUES)):
+            counters: list[Mapping[Any, int]] = [getattr(dist, metric) for _l, _t, dist in groups]
+            order: list[Any] = list(values)
+            if any(c.get(None) for c in counters):
+                order.append(None)
+            title = _chart_title(metric, level, _)
+            cid = f"chart-{metric}-{level}"
+            svg = stacked_bars(
+                cid + "-svg", title,
+                [Row(lbl, c) for (lbl, _t, _d), c in zip(groups, counters, strict=True)], values,
+            )
+            legend = [
+                LegendItem(_("not rated") if v is None else str(v),
+                           "v-none" if v is None else f"v-{str(v).lower()}",
+                           scale.get(f"{metric}:{v}") if v is not None else None)
+                for v in order
+            ]
+            rows = [
+                TableRow(lbl, t, [c.get(v, 0) for v in order], sum(c.get(v, 0) for v in order))
+                for (lbl, t, _d), c in zip(groups, counters, strict=True)
+            ]
+            out.append(Chart(cid, title, header, svg, legend, rows))
+    return out

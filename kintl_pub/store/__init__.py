@@ -17,6 +17,7 @@ from .models import (
     SourceRevision,
     SourceSnapshot,
     Translation,
+    TranslationComment,
     TranslationHistory,
     User,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "SourceRevision",
     "SourceSnapshot",
     "Translation",
+    "TranslationComment",
     "TranslationHistory",
     "User",
     "database_url",

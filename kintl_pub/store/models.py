@@ -309,6 +309,21 @@ class TranslationHistory(Base):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class TranslationComment(Base):
+    """A translator's note on a translation (a ``# …`` comment in a .po file:
+    a doubt about the source, a choice made) so that a reviewer sees it: kept
+    through ``catalogs import`` and written back on every export.  One per
+    entry (the latest); its own table, so a store made before it needs no
+    migration."""
+
+    __tablename__ = "translation_comment"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    translation_id: Mapped[int] = mapped_column(ForeignKey("translation.id"), unique=True)
+    text: Mapped[str] = mapped_column(Text)  # lines as the translator wrote them
+    who: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 # --------------------------------------------------------------------------
 # Easy Japanese review queue
 # --------------------------------------------------------------------------

@@ -1,12 +1,25 @@
-"""Web layer: one blueprint per audience (public, embed, api, workspace, auth).
+"""The web process: reads the store and renders ``render``'s view models.
 
-Shared request plumbing lives here: a read session per request, CSRF on every
-form, rate limits, and security headers.
+* ``context``  – the request context: language, prefs, cookies, cache marks,
+  template rendering, security headers (one CSP);
+* ``db``       – the request's store session;
+* ``cache``    – the in-process response cache (WSGI middleware);
+* ``i18n``     – UI strings (the ``messages`` catalogs);
+* one view module per audience: ``public`` (residents' pages) with
+  ``search`` (its search page), ``embed`` (framed pages and oEmbed) and
+  ``errors``; the coming ``api`` (``/api/v1/``: the same ``render`` view
+  models as JSON), ``workspace`` (translators) and ``auth`` (login,
+  ``login_required``) are modules here too, registered in :func:`register_web`;
+* ``commands`` – ``serve`` and ``build-static`` (``static_export``).
+
+May import ``render``, ``search.query``, ``catalogs.states``, ``store`` and
+``locales``; never Easy Japanese analysis, MT or the search-index builder.
+Nothing outside ``web`` imports it except ``create_app`` and the CLI.
 """
 
 from __future__ import annotations
 
-from flask import Flask, g, request
+from flask import Flask
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
@@ -15,63 +28,30 @@ csrf = CSRFProtect()
 limiter = Limiter(key_func=get_remote_address)
 
 
-def db():
-    """The request's store session (opened lazily, closed at teardown)."""
-    if "db" not in g:
-        from flask import current_app
-
-        g.db = current_app.extensions["kintl_sessions"]()
-    return g.db
-
-
 def register_web(app: Flask) -> None:
-    from ..segment import parse_blocks
-    from . import i18n
+    from . import db, errors, i18n
     from .cache import CacheMiddleware, ResponseCache
+    from .context import security_headers, shown_filter
 
     csrf.init_app(app)
     limiter.init_app(app)
+    db.init_app(app)
     i18n.install(app)
-    app.jinja_env.filters["blocks"] = parse_blocks
-    app.jinja_env.filters["shown_html"] = _shown_html
+    app.jinja_env.filters["shown_html"] = shown_filter
     app.extensions["kintl_cache"] = ResponseCache()
     app.wsgi_app = CacheMiddleware(app, app.wsgi_app, app.extensions["kintl_cache"])  # type: ignore[method-assign]
+    app.after_request(security_headers)
 
-    @app.teardown_appcontext
-    def _close_db(_exc: BaseException | None) -> None:
-        session = g.pop("db", None)
-        if session is not None:
-            session.close()
-
-    @app.after_request
-    def _security_headers(resp):  # type: ignore[no-untyped-def]
-        resp.headers.setdefault("X-Content-Type-Options", "nosniff")
-        resp.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
-        resp.headers.setdefault(
-            "Content-Security-Policy",
-            "default-src 'self'; img-src 'self' data:; style-src 'self'; "
-            "script-src 'self'; object-src 'none'; base-uri 'self'; "
-            "form-action 'self'; frame-ancestors 'none'",
-        )
-        # Embeds set their own frame-ancestors; X-Frame-Options would veto it.
-        if request.blueprint != "embed":
-            resp.headers.setdefault("X-Frame-Options", "DENY")
-        return resp
-
+    # One blueprint per audience.  The JSON API (/api/v1/, rendering the same
+    # view models as JSON), the translators' workspace and auth (login_required)
+    # register here next to them, each calling context.localized where its
+    # URLs carry a language.
+    from . import search  # noqa: F401 - adds /<lang>/search to the public blueprint
     from .embed import bp as embed_bp
     from .embed import oembed_bp
     from .public import bp as public_bp
-    from .public import not_found
 
     app.register_blueprint(public_bp)
     app.register_blueprint(embed_bp)
     app.register_blueprint(oembed_bp)
-    app.register_error_handler(404, not_found)
-
-
-def _shown_html(shown):  # type: ignore[no-untyped-def]
-    """A resolved text as HTML, honouring the reader's Easy Japanese prefs."""
-    prefs = g.get("prefs")
-    if prefs is None:
-        return shown.html()
-    return shown.html(furigana=prefs.furigana, wakachi=prefs.wakachi)
+    app.register_error_handler(404, errors.not_found)

@@ -1,7 +1,8 @@
 """In-process response cache for public pages, as WSGI middleware.
 
 Public pages depend only on the URL, the reader's display preferences
-(furigana / 分かち書き) and the store's content.  We key on exactly that, with a
+(furigana / 分かち書き; the language untranslated text is shown in) and the
+store's content.  We key on exactly that, with a
 *store version* that changes whenever an import, a translation or a segment
 changes, so a translator's fix shows up within ``VERSION_TTL`` seconds and no
 explicit invalidation is needed.  Each gunicorn worker has its own bounded
@@ -9,7 +10,7 @@ cache (LRU, capped in bytes), which keeps memory predictable.
 
 It sits *in front of* Flask: a hit costs a dict look-up, not a request
 context, rate-limit check and template run, so cached pages are served at
-close to static-file speed.  Views opt in with ``public.cached``, which marks
+close to static-file speed.  Views opt in with ``context.cached``, which marks
 the request in the WSGI environ; only 200 responses of marked GET requests
 are stored, without their ``Set-Cookie`` (the language cookie is re-added per
 request when the reader's saved choice differs).
@@ -23,11 +24,23 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
+from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from flask import Flask
+from sqlalchemy.orm import Session, sessionmaker
 
-from ..store.models import ImportRun, Segment, SourceRevision, Translation
+from .. import locales
+from ..store.version import store_version
+from .context import (
+    COOKIE_AGE,
+    EASY_COOKIE,
+    FALLBACK_COOKIE,
+    LANG_COOKIE,
+    MARK,
+    PREFS_VALUES,
+    REMEMBER,
+    fallback_choice,
+)
 
 VERSION_TTL = 3.0  # seconds between store-version checks
 MAX_ENTRIES = 2048
@@ -35,23 +48,8 @@ MAX_BYTES = 40 * 1024 * 1024  # per worker; keeps RSS well under 150 MB
 MAX_BODY = 2 * 1024 * 1024
 
 
-def store_version(session: Session) -> str:
-    """A token that changes whenever published content can have changed."""
-    row = session.execute(
-        select(
-            select(func.max(Translation.updated_at)).scalar_subquery(),
-            select(func.count(Translation.id)).scalar_subquery(),
-            select(func.max(Segment.updated_at)).scalar_subquery(),
-            select(func.count(Segment.id)).scalar_subquery(),
-            select(func.max(ImportRun.id)).scalar_subquery(),
-            select(func.max(SourceRevision.id)).scalar_subquery(),
-        )
-    ).one()
-    return "|".join(str(v) for v in row)
-
-
 @dataclass
-class Entry:
+class CachedPage:
     body: bytes
     mimetype: str
     headers: list[tuple[str, str]]
@@ -60,7 +58,7 @@ class Entry:
 
 class ResponseCache:
     def __init__(self, max_entries: int = MAX_ENTRIES, max_bytes: int = MAX_BYTES) -> None:
-        self._data: OrderedDict[tuple, Entry] = OrderedDict()  # type: ignore[type-arg]
+        self._data: OrderedDict[Key, CachedPage] = OrderedDict()
         self._lock = threading.Lock()
         self._max = max_entries
         self._max_bytes = max_bytes
@@ -68,7 +66,7 @@ class ResponseCache:
         self._version: str | None = None
         self._checked = 0.0
 
-    def version(self, session_factory) -> str:  # type: ignore[no-untyped-def]
+    def version(self, session_factory: sessionmaker[Session]) -> str:
         now = time.monotonic()
         if self._version is None or now - self._checked > VERSION_TTL:
             session = session_factory()
@@ -81,16 +79,17 @@ class ResponseCache:
                     self._data.clear()
                     self._bytes = 0
                 self._version, self._checked = v, now
-        return self._version  # type: ignore[return-value]
+            return v
+        return self._version
 
-    def get(self, key: tuple) -> Entry | None:  # type: ignore[type-arg]
+    def get(self, key: Key) -> CachedPage | None:
         with self._lock:
             e = self._data.get(key)
             if e is not None:
                 self._data.move_to_end(key)
             return e
 
-    def put(self, key: tuple, entry: Entry) -> None:  # type: ignore[type-arg]
+    def put(self, key: Key, entry: CachedPage) -> None:
         if len(entry.body) > MAX_BODY:
             return
         with self._lock:
@@ -118,15 +117,11 @@ class ResponseCache:
 # WSGI middleware
 # --------------------------------------------------------------------------
 
-MARK = "kintl.cacheable"  # environ key set by views that may be cached
-REMEMBER = "kintl.remember_lang"
-EASY_COOKIE = "easy"
-LANG_COOKIE = "lang"
-COOKIE_AGE = 365 * 24 * 3600
-_EASY_VALUES = frozenset({"f0w0", "f0w1", "f1w0", "f1w1"})
+Key = tuple[str, ...]
+StartResponse = Callable[..., Any]
 
 
-def _cookies(environ: dict) -> dict[str, str]:
+def _cookies(environ: dict[str, Any]) -> dict[str, str]:
     raw = environ.get("HTTP_COOKIE")
     if not raw:
         return {}
@@ -138,23 +133,27 @@ def _cookies(environ: dict) -> dict[str, str]:
     return {k: m.value for k, m in c.items()}
 
 
-def cache_key(environ: dict, cookies: dict[str, str]) -> tuple[str, str, str]:
+def cache_key(environ: dict[str, Any], cookies: dict[str, str]) -> tuple[str, str, str, str]:
     path = environ.get("PATH_INFO", "")
     qs = environ.get("QUERY_STRING", "")
     # only the Easy Japanese pages depend on a cookie (furigana / 分かち書き)
     easy = cookies.get(EASY_COOKIE, "") if "/ja-easy/" in path else ""
-    if easy not in _EASY_VALUES:
+    if easy not in PREFS_VALUES:
         easy = ""  # what the page does with an invalid value: the defaults
-    return (path, qs, easy)
+    # the public pages of a locale with a fallback switch depend on its cookie,
+    # as the page reads it (an invalid value: the locale table's chain)
+    lang = path.split("/")[1] if path.count("/") >= 2 else ""
+    choice = fallback_choice(lang, cookies.get(FALLBACK_COOKIE)) if lang in locales.BY_CODE else None
+    return (path, qs, easy, choice or "")
 
 
 class CacheMiddleware:
-    def __init__(self, app, wsgi_app: Callable, cache: ResponseCache) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: Flask, wsgi_app: Callable[..., Iterable[bytes]], cache: ResponseCache) -> None:
         self.flask_app = app
         self.wsgi_app = wsgi_app
         self.cache = cache
 
-    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         cfg = self.flask_app.config
         if environ.get("REQUEST_METHOD") != "GET" or not cfg.get("RESPONSE_CACHE", True):
             return self.wsgi_app(environ, start_response)
@@ -169,9 +168,9 @@ class CacheMiddleware:
             start_response("200 OK", headers)
             return [hit.body]
 
-        captured: dict = {}
+        captured: dict[str, Any] = {}
 
-        def _start(status: str, headers: list, exc_info=None):  # type: ignore[no-untyped-def]
+        def _start(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
             captured["status"], captured["headers"] = status, headers
             return start_response(status, headers, exc_info) if exc_info else start_response(status, headers)
 
@@ -187,7 +186,7 @@ class CacheMiddleware:
         keep = [(k, v) for k, v in captured["headers"]
                 if k.lower() not in ("set-cookie", "content-length", "x-cache")]
         ctype = next((v for k, v in keep if k.lower() == "content-type"), "text/html")
-        self.cache.put(key, Entry(body, ctype, keep, environ.get(REMEMBER)))
+        self.cache.put(key, CachedPage(body, ctype, keep, environ.get(REMEMBER)))
         return [body]
 
     def _lang_cookie(self, code: str) -> str:

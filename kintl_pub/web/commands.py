@@ -1,17 +1,15 @@
-"""Web commands: ``serve``, ``search-index``, ``build-static``."""
+"""Web commands: ``serve``, ``build-static``."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
+from typing import Any
 
 import click
-from flask import Flask
 
 
 def register(cli: click.Group) -> None:
     cli.add_command(serve)
-    cli.add_command(search_index)
     cli.add_command(build_static_cmd)
 
 
@@ -23,7 +21,7 @@ def register(cli: click.Group) -> None:
 @click.option("--dev", is_flag=True, help="Flask's reloading development server.")
 def serve(host: str, port: int, workers: int, threads: int, dev: bool) -> None:
     """Serve the site (gunicorn; --dev for Flask's server)."""
-    _ensure_index()
+    _refresh()
     if dev:
         from kintl_pub import create_app
 
@@ -52,34 +50,16 @@ def serve(host: str, port: int, workers: int, threads: int, dev: bool) -> None:
     _App().run()
 
 
-def _ensure_index() -> None:
-    """(Re)build the search index before serving if it is missing or older
-    than the store (never per request)."""
-    from ..store.db import get_engine, init_db, session_factory
-    from .search import build_index, is_stale
+def _refresh() -> None:
+    """Before serving or exporting: the batch steps' ``refresh`` (segments,
+    outdated marks, a stale search index), never per request."""
+    from ..prepare import refresh
+    from ..store.db import get_engine, init_db, transaction
 
-    engine = init_db(get_engine())
-    session = session_factory(engine)()
-    try:
-        missing = engine.dialect.name == "sqlite" and is_stale(session)
-    finally:
-        session.close()
-    if missing:
-        click.echo(f"Building the search index: {build_index(engine)} rows.")
-
-
-@click.command("search-index")
-def search_index() -> None:
-    """(Re)build the full-text search index (run after import / translate)."""
-    from ..store.db import get_engine, init_db
-    from .search import build_index
-
-    engine = init_db(get_engine())
-    if engine.dialect.name != "sqlite":
-        click.echo("PostgreSQL: search uses ILIKE; for speed add pg_trgm GIN indexes "
-                   "on segment.source and translation.text.")
-        return
-    click.echo(f"Search index built: {build_index(engine)} rows.")
+    with transaction(init_db(get_engine())) as s:
+        done = refresh(s)
+    if done.index_rows is not None:
+        click.echo(f"Building the search index: {done.index_rows} rows.")
 
 
 @click.command("build-static")
@@ -89,63 +69,11 @@ def build_static_cmd(outdir: Path, base_url: str | None) -> None:
     """Write every public page in every locale as static files to OUTDIR."""
     from kintl_pub import create_app
 
-    _ensure_index()
-    overrides: dict = {"RESPONSE_CACHE": False, "RATELIMIT_ENABLED": False}
+    from .static_export import build_static
+
+    _refresh()
+    overrides: dict[str, Any] = {"RESPONSE_CACHE": False, "RATELIMIT_ENABLED": False}
     if base_url:
         overrides["PUBLIC_BASE_URL"] = base_url
     n = build_static(create_app(overrides), outdir)
     click.echo(f"Wrote {n} files to {outdir}")
-
-
-def static_urls(app: Flask) -> list[str]:
-    """Every public page (search needs the server and is not exported)."""
-    from sqlalchemy import select
-
-    from .. import locales
-    from ..store.models import Initiative
-
-    session = app.extensions["kintl_sessions"]()
-    try:
-        numbers = list(session.scalars(select(Initiative.number).order_by(Initiative.number)))
-    finally:
-        session.close()
-    urls = ["/choose-language/", "/locales.css"]
-    for loc in locales.LOCALES:
-        urls += [f"/{loc.code}/", f"/{loc.code}/accessibility/"]
-        urls += [f"/{loc.code}/initiatives/{n}/" for n in numbers]
-        urls += [f"/embed/{loc.code}/initiatives/{n}/" for n in numbers]
-    return urls
-
-
-def build_static(app: Flask, outdir: Path) -> int:
-    """Render pages with the app's test client into ``outdir``.
-
-    Directory URLs become ``…/index.html``, so any static host (or CDN) that
-    serves directory indexes serves the same URLs as the app.  The site root
-    is the language list (a static host cannot read Accept-Language), and
-    ``404.html`` is the not-found page.
-    """
-    outdir.mkdir(parents=True, exist_ok=True)
-    written = 0
-    client = app.test_client()
-    for url in static_urls(app):
-        resp = client.get(url)
-        if resp.status_code != 200:
-            raise click.ClickException(f"{url}: HTTP {resp.status_code}")
-        _write(outdir, url, resp.get_data())
-        written += 1
-    _write(outdir, "/", client.get("/choose-language/").get_data())
-    (outdir / "404.html").write_bytes(client.get("/en/initiatives/0/").get_data())
-    written += 2
-    static_src = Path(app.static_folder or "static")
-    if static_src.is_dir():
-        shutil.copytree(static_src, outdir / "static", dirs_exist_ok=True)
-        written += sum(1 for p in static_src.rglob("*") if p.is_file())
-    return written
-
-
-def _write(outdir: Path, url: str, body: bytes) -> None:
-    rel = url.lstrip("/")
-    target = outdir / rel / "index.html" if (url.endswith("/") or not rel) else outdir / rel
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(body)

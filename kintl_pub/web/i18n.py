@@ -16,18 +16,18 @@ from __future__ import annotations
 import io
 import logging
 from functools import lru_cache
-from pathlib import Path
+from typing import TypeVar
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
-from flask import g, has_request_context
+from flask import Flask, g, has_request_context
 from markupsafe import Markup, escape
 
 from .. import locales
+from ..project import TRANSLATIONS_DIR
 
 _log = logging.getLogger(__name__)
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "translations"
 DOMAIN = "messages"
 
 
@@ -58,7 +58,7 @@ def translations_for(code: str) -> NullTranslations:
     """The UI catalog for a URL locale code, with its fallbacks chained."""
     loc = locales.BY_CODE.get(code, locales.BY_CODE["en"])
     chain = [loc.babel_id]
-    if loc.code == "ja-easy":
+    if loc.code == locales.EASY.code:
         chain.append("ja")  # plain Japanese reads better than English here
     primary: NullTranslations | None = None
     for bid in chain:
@@ -87,20 +87,22 @@ def use_locale(code: str) -> None:
 
 # A translator's msgstr must never take a page down: a stray "%" or a
 # misspelt placeholder falls back to the English source string (and is logged).
-def _format(translated: str, original: str, variables: dict[str, object], *, markup: bool):
-    base = escape(translated) if markup else translated
+S = TypeVar("S", str, Markup)
+
+
+def _format(translated: S, original: S, variables: dict[str, object]) -> S:
     if not variables:
-        return base
+        return translated
     try:
-        return base % variables
+        return translated % variables
     except (KeyError, ValueError, TypeError):
-        _log.warning("bad placeholder in translation of %r: %r", original, translated)
-        return (escape(original) if markup else original) % variables
+        _log.warning("bad placeholder in translation of %r: %r", str(original), str(translated))
+        return original % variables
 
 
 # Python-side callables (for the extractor: keywords _ / gettext / ngettext).
 def gettext(message: str, **variables: object) -> str:
-    return _format(current().ugettext(message), message, variables, markup=False)
+    return _format(current().ugettext(message), message, variables)
 
 
 _ = gettext
@@ -109,7 +111,7 @@ _ = gettext
 def ngettext(singular: str, plural: str, n: int, **variables: object) -> str:
     variables.setdefault("num", n)
     original = singular if n == 1 else plural
-    return _format(current().ungettext(singular, plural, n), original, variables, markup=False)
+    return _format(current().ungettext(singular, plural, n), original, variables)
 
 
 # Jinja side: our own callables instead of Jinja's "newstyle" wrapper, which
@@ -117,17 +119,18 @@ def ngettext(singular: str, plural: str, n: int, **variables: object) -> str:
 # markup) and crashes on a stray "%".  Here the msgstr is escaped first and
 # the variables are escaped by Markup's "%".
 def _jinja_gettext(message: str, **variables: object) -> Markup:
-    return _format(current().ugettext(message), message, variables, markup=True)
+    return _format(escape(current().ugettext(message)), escape(message), variables)
 
 
 def _jinja_ngettext(singular: str, plural: str, n: int, **variables: object) -> Markup:
     variables.setdefault("num", n)
     original = singular if n == 1 else plural
-    return _format(current().ungettext(singular, plural, n), original, variables, markup=True)
+    return _format(escape(current().ungettext(singular, plural, n)), escape(original), variables)
 
 
-def install(app) -> None:  # type: ignore[no-untyped-def]
+def install(app: Flask) -> None:
     app.jinja_env.add_extension("jinja2.ext.i18n")
+    # the i18n extension adds this method to the environment at run time
     app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
         _jinja_gettext, _jinja_ngettext, newstyle=False
     )

@@ -8,9 +8,10 @@ from sqlalchemy import select
 
 from kintl_pub import locales
 from kintl_pub.catalogs import states
+from kintl_pub.catalogs.export import export
 from kintl_pub.catalogs.importer import import_po, load_repo_catalogs
 from kintl_pub.catalogs.po import CatalogError
-from kintl_pub.catalogs.update import export, update
+from kintl_pub.catalogs.update import update
 from kintl_pub.store.models import Translation, TranslationHistory
 
 from .conftest import STOCK

@@ -34,7 +34,7 @@ def real(tmp_path_factory):
     """(engine, exported .po bytes): the seed, the repo's English texts, an
     export of initiatives 1, 15 and 79 (single and multi-row, multi-line texts)."""
     from kintl_pub.catalogs.importer import load_repo_catalogs, read_repo_catalogs
-    from kintl_pub.catalogs.update import export
+    from kintl_pub.catalogs.export import export
     from kintl_pub.ingest.load import load_sheet
     from kintl_pub.ingest.parse import parse_sheet
     from kintl_pub.segment import sync
@@ -63,7 +63,6 @@ def test_the_export_ends_with_the_marker_its_header_promises(real) -> None:
     text = data.decode()
     assert "# The last entry (#~) marks the end: a copy without it is cut off." in text
     assert text.endswith('#~ msgid "kintl-pub: end of catalog"\n#~ msgstr ""\n')
-    assert "by `kintl-pub catalogs export`" in text  # not "update" (writers' notes)
     po = read_catalog(data)
     assert "kintl-pub: end of catalog" not in {e.msgid for e in po.entries}
 
@@ -253,7 +252,8 @@ def test_dry_run_shows_each_change_and_keeps_nothing(session, tdir) -> None:
 def test_a_babel_round_trip_imports_as_unchanged(session, tdir) -> None:
     """read_po/write_po adds a trailing blank line and rewrites the header:
     harmless, the import takes it as it is."""
-    from kintl_pub.catalogs.update import export, update
+    from kintl_pub.catalogs.export import export
+    from kintl_pub.catalogs.update import update
 
     update(session, tdir)
     [path] = export(session, tdir.parent / "out", [EN])
@@ -267,7 +267,8 @@ def test_a_babel_round_trip_imports_as_unchanged(session, tdir) -> None:
 def test_cli_needs_the_locale_stated(tdir, tmp_path: Path, session, db_url, monkeypatch) -> None:
     from click.testing import CliRunner
 
-    from kintl_pub.catalogs.update import export, update
+    from kintl_pub.catalogs.export import export
+    from kintl_pub.catalogs.update import update
     from kintl_pub.cli import cli
 
     monkeypatch.setenv("DATABASE_URL", db_url)
@@ -283,49 +284,3 @@ def test_cli_needs_the_locale_stated(tdir, tmp_path: Path, session, db_url, monk
     assert r.exit_code == 0, r.output
     assert ROOT  # (the project root is where data/ lives)
 
-
-# -- catalogs export never overwrites a person's work (writers' notes) --------
-
-
-def test_export_refuses_to_overwrite_an_edited_file(session, tdir, tmp_path: Path) -> None:
-    from kintl_pub.catalogs.update import UnimportedEdits, export, update
-
-    update(session, tdir)
-    out = tmp_path / "out"
-    [path] = export(session, out, [EN], {2})
-    assert export(session, out, [EN], {2}) == [path]  # unchanged file: fine
-    edited = edit(path.read_bytes(), "通訳を派遣します。", msgstr="We send interpreters.",
-                  add_comment="ask the bureau about 'dispatch'")
-    path.write_bytes(edited)
-    with pytest.raises(UnimportedEdits) as exc:
-        export(session, out, [EN], {2})
-    assert "the text of '通訳を派遣します。'" in str(exc.value)
-    assert "a comment on '通訳を派遣します。'" in str(exc.value)
-    assert "--force" in str(exc.value)
-    assert path.read_bytes() == edited
-    # once imported, the text is the store's: only the comment would still be lost
-    import_po(session, edited, who="carol", expected=EN, name=path.name)
-    with pytest.raises(UnimportedEdits) as exc:
-        export(session, out, [EN], {2})
-    assert "the text of" not in str(exc.value) and "a comment on" in str(exc.value)
-    export(session, out, [EN], {2}, force=True)
-    assert path.read_bytes() != edited
-
-
-def test_export_cli_says_nothing_was_written(session, tdir, tmp_path: Path, db_url, monkeypatch) -> None:
-    from click.testing import CliRunner
-
-    from kintl_pub.catalogs.update import update
-    from kintl_pub.cli import cli
-
-    monkeypatch.setenv("DATABASE_URL", db_url)
-    update(session, tdir)
-    session.commit()
-    out = tmp_path / "out"
-    args = ["catalogs", "export", "--lang", "en", "--out", str(out)]
-    assert CliRunner().invoke(cli, args).exit_code == 0
-    path = out / "content-en.po"
-    path.write_bytes(edit(path.read_bytes(), STOCK, msgstr="Done."))
-    r = CliRunner().invoke(cli, args)
-    assert r.exit_code == 1 and "Nothing was written." in r.output
-    assert CliRunner().invoke(cli, [*args, "--force"]).exit_code == 0

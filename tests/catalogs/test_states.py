@@ -88,7 +88,7 @@ def test_resolve_many_keeps_states_distinguishable(session):
     states.mark_outdated(session, "ko", A, B)
     r = states.resolve_many(session, "en", [A, B, C, "ない文。", ""])
     assert (r[A].state, r[B].state, r[C].state, r[C].lang) == ("reviewed", "machine", "fallback", "ja-easy")
-    assert r["ない文。"] == states.Resolved("ない文。", "fallback", "ja")
+    assert r["ない文。"] == states.Shown("ない文。", "ない文。", "fallback", "ja")
     assert "" not in r
     assert states.resolve_many(session, "ko", [B])[B].state == "outdated"
     assert states.resolve_many(session, "ja", [A])[A].state == "source"
@@ -108,3 +108,30 @@ def test_restore_human_credits_the_file_and_never_replaces(session):
     assert not states.restore_human(session, "vi", A, "Khác.", state="translated", translator="x")
     with pytest.raises(ValueError):
         states.restore_human(session, "vi", B, "x", state="machine", translator="x")
+
+
+def test_resolve_many_follows_the_locales_fallback_chain(session):
+    """fil reads untranslated text in a person's English first, vi in Easy
+    Japanese first; the reader may choose; a machine English draft or an
+    outdated text is never a fallback; the Japanese source ends every chain."""
+    states.put_human(session, "en", A, "People's English.", who="en-team-a")
+    states.put_machine(session, "en", B, "Machine English.", provenance=PROV)
+    for src in (A, B, C):
+        states.put_machine(session, "ja-easy", src, f"やさしい {src}", provenance={"engine": "kintl-easy"})
+    states.put_human(session, "ja-easy", "古い文。", "ふるい ぶん", who="editor")
+    states.mark_outdated(session, "ja-easy", "古い文。", "新しい文。")
+
+    def shown(locale, src, choice=None):
+        r = states.resolve_many(session, locale, [src], fallback=choice)[src]
+        assert r.state == "fallback"
+        return r.lang, r.text
+
+    assert shown("fil", A) == ("en", "People's English.")
+    assert shown("fil", B) == ("ja-easy", f"やさしい {B}")  # machine English is skipped
+    assert shown("vi", A) == ("ja-easy", f"やさしい {A}")
+    assert shown("vi", A, "en") == ("en", "People's English.")  # the reader's choice comes first
+    assert shown("fil", A, "ja-easy") == ("ja-easy", f"やさしい {A}")
+    assert shown("fil", A, "ja") == ("ja", A)  # the original, if the reader asks for it
+    assert shown("vi", A, "th") == ("ja-easy", f"やさしい {A}")  # not an option: the default chain
+    assert shown("en", C) == ("ja-easy", f"やさしい {C}")
+    assert shown("ko", "新しい文。") == ("ja", "新しい文。")  # outdated Easy Japanese is not used

@@ -116,3 +116,22 @@ def test_wrong_script_uses_the_locale_table() -> None:
 def test_findings_are_flags() -> None:
     assert Finding("lost-number", "2021").flag == "lost-number:2021"
     assert Finding("identical").flag == "identical"
+
+
+def test_japanese_left_except_in_a_quoted_official_name() -> None:
+    src = "カワサキハロウィンを開催"
+    assert flags("japanese-left", src, 'Held the "Kawasaki Halloween" event', "en") == []
+    assert flags("japanese-left", src, "Held the “Kawasaki Halloween” (「カワサキハロウィン」) event", "en") == []
+    assert flags("japanese-left", src, "Held the カワサキハロウィン event", "en") == [
+        "japanese-left:カワサキハロウィン"]
+    assert flags("japanese-left", "事業を実施", "Carried out the 事業", "fil") == ["japanese-left:事業"]
+    # ・ as a separator or bullet is not Japanese left behind; • is what English uses
+    assert flags("japanese-left", "・藤子・F・不二雄", "• Fujiko・F・Fujio", "en") == []
+    # kanji belong to Chinese (and may appear in Korean), kana never do
+    assert flags("japanese-left", "川崎市の事業", "川崎市的项目", "zh-hans") == []
+    assert flags("japanese-left", "川崎市の事業", "川崎市の项目", "zh-hans") == ["japanese-left:の"]
+    assert not checks.get("japanese-left").applies("ja-easy")
+    # a single stray kana inside a long English text is found (the script check cannot see it)
+    long = "The city held " + "many events " * 10 + "を"
+    assert flags("wrong-script", "事業", long, "en") == []
+    assert flags("japanese-left", "事業", long, "en") == ["japanese-left:を"]

@@ -146,7 +146,7 @@ def test_editors_hand_rewrite_loop(engine, db_url, pipeline, monkeypatch, tmp_pa
 
     mine = "{日本語|にほんご}の {教室|きょうしつ}を ひらきました。{外国|がいこく}の {人|ひと}の {相談|そうだん}を ききました。"
     path.write_bytes(edit(data, SENT_1, msgstr=mine, fuzzy=False))
-    r = runner.invoke(cli, ["catalogs", "import", str(path), "--as", "editor"])
+    r = runner.invoke(cli, ["catalogs", "import", str(path), "--lang", "ja-easy", "--as", "editor"])
     assert r.exit_code == 0 and "1 changed" in r.output, r.output
     r = runner.invoke(cli, ["easy", "build", "--quiet"])
     assert r.exit_code == 0 and "1 reviewed by a person" in r.output, r.output

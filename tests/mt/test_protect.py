@@ -93,3 +93,26 @@ def test_segments_that_are_only_terms_need_no_model() -> None:
     assert not protect.needs_model(protect.mask("①幸区", g))
     assert not protect.needs_model(protect.mask("2021", g))
     assert protect.needs_model(protect.mask("幸区の事業", g))
+
+
+def test_people_english_is_masked_by_the_approved_english_terms() -> None:
+    g = terms.load_terms()
+    src = "• KING SKYFRONT and Kawasaki City worked with the Kawasaki International Association in Tama Ward."
+    m = protect.mask(src, g, source_locale="en")
+    assert m.lead == "•"
+    assert m.slots == ("キングスカイフロント", "川崎市", "川崎市国際交流協会", "多摩区")
+    assert "Kawasaki" not in m.text and "KING" not in m.text and "Tama Ward" not in m.text
+    out = protect.unmask(m.text.replace("worked with", "trabajaron con"), m, "es", g)
+    assert out == ("• KING SKYFRONT and Ciudad de Kawasaki trabajaron con the Asociación "
+                   "Internacional de Kawasaki in Distrito de Tama.")
+    # whole words only: "Tama Ward" is not inside "Tamagawa Wardens"
+    assert protect.mask("Tamagawa Wardens", g, source_locale="en").slots == ()
+
+
+def test_bullet_is_written_the_target_scripts_way() -> None:
+    g = terms.load_terms()
+    m = protect.mask("・事業を実施", g)
+    assert m.lead == "・"
+    assert protect.unmask("Carried out", m, "en", g) == "• Carried out"
+    assert protect.unmask("执行了项目", m, "zh-hans", g) == "• 执行了项目"
+    assert checks.flags("・事業を実施", "• Carried out", "en") == []

@@ -49,7 +49,7 @@ def test_drafts_every_segment_with_provenance(session) -> None:  # type: ignore[
         assert all(t.text for t in rows.values())
     es = next(iter(_rows(session, "es").values())).provenance
     assert es["engine"] == "argostranslate"
-    assert es["path"] == "ja→en→es" and es["pivot"] == "en"
+    assert es["path"] == "ja→en→es" and es["pivot"] == "machine-en"
     assert [(p["from"], p["to"], p["version"]) for p in es["packages"]] == [
         ("ja", "en", "1.0"), ("en", "es", "1.0")]
     assert es["package"] == "translate-ja_en-1_0+translate-en_es-1_0"
@@ -187,3 +187,81 @@ def test_term_only_segments_get_the_approved_translation(engine, installed) -> N
     assert _rows(s, "es")["キングスカイフロント"].state == "machine"
     assert _rows(s, "es")["キングスカイフロント"].provenance["engine"] == "terms"
     s.close()
+
+
+PEOPLE_EN = "We will continue to support the daily lives of foreign residents."
+
+
+def _en_es(eng: Engine):  # type: ignore[no-untyped-def]
+    from kintl_pub.mt import packages
+
+    return next(p for p in packages.installed() if (p.from_code, p.to_code) == ("en", "es"))
+
+
+def test_drafts_pivot_from_peoples_english(session) -> None:  # type: ignore[no-untyped-def]
+    from kintl_pub import terms
+    from kintl_pub.mt import protect
+
+    src = SOURCES[4]
+    en = states.put_human(session, "en", src, PEOPLE_EN, who="en-team-a")
+    eng = _engine()
+    report = translate.run(session, ["es"], engine=eng)
+    rows = _rows(session, "es")
+    # the ja→en model never saw the text a person translated; en→es did, from the person's English
+    assert eng.stats.sentences_per_package["translate-ja_en-1_0"] == len(SOURCES) - 1
+    prov = rows[src].provenance
+    assert prov["pivot"] == "human-en" and prov["path"] == "en→es"
+    assert prov["package"] == "translate-en_es-1_0" and prov["english_version"] == en.version
+    # the draft is exactly the en→es model's output for the person's English
+    masked = protect.mask(PEOPLE_EN, terms.load_terms(), source_locale="en")
+    alone = Engine(options=FAST).translate(_en_es(eng), [masked.text])[masked.text]
+    assert rows[src].text == protect.unmask(alone, masked, "es", terms.load_terms())
+    assert {rows[s].provenance["pivot"] for s in SOURCES[1:4]} == {"machine-en"}
+    es = next(lr for lr in report.locales if lr.locale == "es")
+    assert es.via_people == 1 and es.drafted == len(SOURCES)
+
+
+def test_a_change_of_peoples_english_outdates_the_drafts_made_from_it(session) -> None:  # type: ignore[no-untyped-def]
+    src = SOURCES[4]
+    translate.run(session, ["en", "es"], engine=_engine())
+    assert _rows(session, "es")[src].provenance["pivot"] == "machine-en"
+    # a person writes the English: the draft from the machine English is outdated
+    states.put_human(session, "en", src, PEOPLE_EN, who="en-team-a")
+    es = _rows(session, "es")[src]
+    assert es.state == "outdated" and "pivot-changed" in es.flags
+    assert _rows(session, "es")[SOURCES[3]].state == "machine"  # other texts untouched
+    translate.run(session, ["es"], engine=_engine())
+    es = _rows(session, "es")[src]
+    assert es.state == "machine" and es.provenance["pivot"] == "human-en"
+    first = es.provenance["english_version"]
+    # a second person approves the English as it is: nothing to redraft
+    states.put_human(session, "en", src, PEOPLE_EN, who="en-team-b", state="approved")
+    assert _rows(session, "es")[src].state == "machine"
+    # the English is corrected: outdated again, redrafted from the new English
+    states.put_human(session, "en", src, PEOPLE_EN.replace("daily ", ""), who="en-team-b")
+    assert _rows(session, "es")[src].state == "outdated"
+    report = translate.run(session, ["es"], engine=_engine())
+    es = _rows(session, "es")[src]
+    assert es.state == "machine" and es.provenance["english_version"] > first
+    assert next(lr for lr in report.locales if lr.locale == "es").drafted == 1
+
+
+def test_a_persons_spanish_is_not_outdated_by_the_english(session) -> None:  # type: ignore[no-untyped-def]
+    src = SOURCES[4]
+    translate.run(session, ["es"], engine=_engine())
+    states.put_human(session, "es", src, "Seguiremos apoyando a los residentes extranjeros.", who="ana")
+    states.put_human(session, "en", src, PEOPLE_EN, who="en-team-a")
+    assert _rows(session, "es")[src].state == "translated"
+
+
+def test_outdated_pivot_draft_in_the_catalog_says_the_english_changed(session) -> None:  # type: ignore[no-untyped-def]
+    from kintl_pub.catalogs.entries import collect
+    from kintl_pub.catalogs.po import build_catalog
+    from kintl_pub.locales import get
+
+    translate.run(session, ["es"], engine=_engine())
+    states.put_human(session, "en", SOURCES[4], PEOPLE_EN, who="en-team-a")
+    msg = build_catalog(session, get("es"), collect(session))[SOURCES[4]]
+    assert msg.fuzzy and not msg.previous_id
+    assert any(c.startswith("english changed:") for c in msg.auto_comments)
+    assert not any(c.startswith("source changed:") for c in msg.auto_comments)

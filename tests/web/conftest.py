@@ -34,29 +34,24 @@ def _make_app(url: str, **extra):  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def seed_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     from kintl_pub.ingest.load import import_file
-    from kintl_pub.segment import sync
+    from kintl_pub.prepare import refresh
     from kintl_pub.store.db import get_engine, init_db, transaction
-    from kintl_pub.web.search import build_index
 
     url = f"sqlite:///{tmp_path_factory.mktemp('seed') / 'seed.sqlite3'}"
     engine = init_db(get_engine(url))
     with transaction(engine) as s:
         import_file(s, SEED, who="test", corrections=None)
-        sync(s)
         seed_translations.add(s)
-    build_index(engine)
+        refresh(s)
     return url
 
 
 @pytest.fixture(scope="session")
 def fixture_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    from kintl_pub.store.db import get_engine, init_db
-    from kintl_pub.web.search import build_index
+    from kintl_pub.store.db import get_engine
 
     url = f"sqlite:///{tmp_path_factory.mktemp('fixture') / 'fixture.sqlite3'}"
-    engine = init_db(get_engine(url))
-    fixture_data.build(engine)
-    build_index(engine)
+    fixture_data.build(get_engine(url))
     return url
 
 

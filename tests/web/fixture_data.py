@@ -6,11 +6,13 @@ is exercised.  The full seed import is used in addition when available."""
 from __future__ import annotations
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
-from kintl_pub.catalogs import states
-from kintl_pub.segment import store_segments, sync
-from kintl_pub.store.db import session_factory
+from kintl_pub.prepare import refresh
+from kintl_pub.store.db import init_db, transaction
 from kintl_pub.store.models import Direction, Focus, Initiative, Policy, Program
+
+from .seed_translations import put_all
 
 POLICIES = {
     1: "先端技術や産業集積を生かした国際展開",
@@ -154,8 +156,10 @@ MACHINE = {
 
 
 def build(engine: Engine) -> None:
-    session = session_factory(engine)()
-    try:
+    """The fixture store on an empty database: tables, the sheet's rows,
+    translations, then segments and the search index (``prepare.refresh``)."""
+    init_db(engine)
+    with transaction(engine) as session:
         pols = {n: Policy(number=n, title=t) for n, t in POLICIES.items()}
         dirs = {k: Direction(policy=pols[k[0]], number=k[1], title=t) for k, t in DIRECTIONS.items()}
         focs = {k: Focus(direction=dirs[k[:2]], number=k[2], title=t) for k, t in FOCUSES.items()}
@@ -166,24 +170,14 @@ def build(engine: Engine) -> None:
                 ini.programs.append(Program(position=pos, **pr))
             session.add(ini)
         session.flush()
-        sync(session)
         add_translations(session)
-        session.commit()
-    finally:
-        session.close()
+        refresh(session)
 
 
-def add_translations(session) -> None:  # type: ignore[no-untyped-def]
-    for loc, table in REVIEWED.items():
-        for src, text in table.items():
-            states.put_human(session, loc, src, text, who="fixture")
-    for loc, table in MACHINE.items():
-        for src, text in table.items():
-            states.put_machine(session, loc, src, text, provenance={"engine": "fixture"})
-    # an outdated English text: written for an older source sentence
-    t = states.ensure(session, "en", "引き続き取組を推進します。")
-    t.text, t.state, t.previous_source, t.translator = (
-        "We will continue the work.", "outdated", "引き続き推進します。", "fixture")
-    # every other segment stays untranslated: Easy Japanese /Japanese fallback
-    _ = store_segments
-    session.flush()
+# an outdated English text: written for an older source sentence; every
+# other segment stays untranslated (Easy Japanese / Japanese fallback)
+OUTDATED = {("en", "引き続き取組を推進します。"): ("We will continue the work.", "引き続き推進します。")}
+
+
+def add_translations(session: Session) -> None:
+    put_all(session, "fixture", REVIEWED, MACHINE, OUTDATED)

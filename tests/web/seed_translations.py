@@ -5,6 +5,8 @@ translation and MT stages; these are test fixtures only.)"""
 
 from __future__ import annotations
 
+from sqlalchemy.orm import Session
+
 from kintl_pub.catalogs import states
 
 REVIEWED: dict[str, dict[str, str]] = {
@@ -68,14 +70,24 @@ OUTDATED = {
 }
 
 
-def add(session) -> None:  # type: ignore[no-untyped-def]
-    for loc, table in REVIEWED.items():
+Table = dict[str, dict[str, str]]
+
+
+def put_all(session: Session, who: str, reviewed: Table, machine: Table,
+            outdated: dict[tuple[str, str], tuple[str, str]]) -> None:
+    """Store the tables: reviewed (locale → source → text), machine drafts,
+    and outdated texts ((locale, source) → (text, the older source))."""
+    for loc, table in reviewed.items():
         for src, text in table.items():
-            states.put_human(session, loc, src, text, who="test-fixture")
-    for loc, table in MACHINE.items():
+            states.put_human(session, loc, src, text, who=who)
+    for loc, table in machine.items():
         for src, text in table.items():
-            states.put_machine(session, loc, src, text, provenance={"engine": "test-fixture"})
-    for (loc, src), (text, old) in OUTDATED.items():
+            states.put_machine(session, loc, src, text, provenance={"engine": who})
+    for (loc, src), (text, old) in outdated.items():
         t = states.ensure(session, loc, src)
-        t.text, t.state, t.previous_source, t.translator = text, "outdated", old, "test-fixture"
+        t.text, t.state, t.previous_source, t.translator = text, "outdated", old, who
     session.flush()
+
+
+def add(session: Session) -> None:
+    put_all(session, "test-fixture", REVIEWED, MACHINE, OUTDATED)

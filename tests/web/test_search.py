@@ -7,7 +7,8 @@ import re
 
 from markupsafe import Markup
 
-from kintl_pub.web.search import highlight, terms_of
+from kintl_pub.render.search import snippet
+from kintl_pub.search.query import terms_of
 
 
 def _numbers(html: str, lang: str = "en") -> list[int]:
@@ -63,6 +64,10 @@ def test_hostile_queries_do_not_break(client):
         assert "<script>" not in r.get_data(as_text=True).split("<main")[1]
 
 
+def highlight(body: str, terms: list[str]) -> Markup:
+    return snippet("results", "ja", body, terms).html
+
+
 def test_highlight_is_built_from_escaped_pieces():
     out = highlight("<b>相談</b> & 相談", ["相談"])
     assert isinstance(out, Markup)
@@ -71,6 +76,9 @@ def test_highlight_is_built_from_escaped_pieces():
     assert str(highlight("a<b", ["<"])) == "a<mark>&lt;</mark>b"
     long = "あ" * 300 + "相談" + "い" * 300
     assert str(highlight(long, ["相談"])).startswith("…") and str(highlight(long, ["相談"])).endswith("…")
+    # the window keeps the match and its marks point into the cut text
+    cut = snippet("results", "ja", long, ["相談"])
+    assert len(cut.text) == 2 + 140 and [cut.text[a:b] for a, b in cut.marks] == ["相談"]
 
 
 def test_terms_split_on_full_width_space():
@@ -98,11 +106,12 @@ def test_seed_search_finds_japanese_source_from_english(seed_client):
 
 def test_index_knows_when_it_is_stale(fixture_url):
     from kintl_pub.catalogs import states
-    from kintl_pub.store.db import get_engine, session_factory
-    from kintl_pub.web.search import build_index, is_stale
+    from kintl_pub.search.index import build_index, is_stale
+    from kintl_pub.store.db import get_engine, session_factory, transaction
 
     engine = get_engine(fixture_url)
-    build_index(engine)  # other tests changed translations since the fixture was built
+    with transaction(engine) as s:
+        build_index(s)  # other tests changed translations since the fixture was built
     s = session_factory(engine)()
     try:
         assert not is_stale(s)
@@ -111,7 +120,8 @@ def test_index_knows_when_it_is_stale(fixture_url):
         assert is_stale(s)
     finally:
         s.close()
-    build_index(engine)
+    with transaction(engine) as s:
+        build_index(s)
     s = session_factory(engine)()
     try:
         assert not is_stale(s)
@@ -120,10 +130,10 @@ def test_index_knows_when_it_is_stale(fixture_url):
 
 
 def test_cache_is_bounded_in_bytes():
-    from kintl_pub.web.cache import Entry, ResponseCache
+    from kintl_pub.web.cache import CachedPage, ResponseCache
 
     c = ResponseCache(max_entries=100, max_bytes=1000)
     for i in range(20):
-        c.put((i,), Entry(b"x" * 300, "text/html", []))
+        c.put((i,), CachedPage(b"x" * 300, "text/html", []))
     assert c.size_bytes <= 1000
     assert c.get((19,)) is not None and c.get((0,)) is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kintl_pub import locales
-from kintl_pub.web.commands import build_static
+from kintl_pub.web.static_export import build_static
 
 
 def test_build_static_writes_every_page(seed_url, tmp_path):
@@ -22,10 +22,11 @@ def test_build_static_writes_every_page(seed_url, tmp_path):
                     "initiatives/109/index.html"):
             assert (out / loc.code / rel).exists(), (loc.code, rel)
         assert (out / "embed" / loc.code / "initiatives" / "55" / "index.html").exists()
-    # every internal link points at an exported file (except search, PDF, oEmbed: server only)
+    # every internal link points at an exported file (except search, the display and
+    # fallback switches (/prefs), PDF, oEmbed: server only)
     html = (out / "en" / "initiatives" / "2" / "index.html").read_text(encoding="utf-8")
     for href in set(re.findall(r'href="(/[^"#?]*)', html)):
-        if "/search" in href or href.endswith(".pdf") or href.startswith("/oembed"):
+        if "/search" in href or href.endswith("/prefs") or href.endswith(".pdf") or href.startswith("/oembed"):
             continue
         target = out / href.lstrip("/")
         assert target.exists() or (target / "index.html").exists(), href

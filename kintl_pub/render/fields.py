@@ -1,0 +1,101 @@
+"""A programme's prose fields as a reader sees them: paragraphs, lists and
+inline enumerations of shown segments, which of them are unchecked, and the
+stored Japanese one click away; plus every field's heading."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..segment import Block, SegmentSpec, field_segments, parse_blocks
+from .shown import Gettext, Resolver, Shown
+
+
+@dataclass
+class Run:
+    kind: str  # "p" (sentences) | "li" (list / inline enumeration items)
+    items: list[Shown]
+    # items of an inline enumeration ("①…", "・…") carry their own markers
+    inline: bool = False
+
+
+@dataclass
+class BlockView:
+    runs: list[Run]
+
+
+@dataclass
+class FieldView:
+    name: str  # content | plan | results | reason | future
+    blocks: list[BlockView]
+    source_text: str  # the stored Japanese (for "show the original")
+    states: list[str] = field(default_factory=list)  # "machine" / "outdated" among its segments
+    langs: list[str] = field(default_factory=list)  # languages of its fallback segments
+
+    @property
+    def empty(self) -> bool:
+        return not self.blocks
+
+    @property
+    def machine(self) -> bool:
+        return bool({"machine", "outdated"} & set(self.states))
+
+    @property
+    def fallback_langs(self) -> list[str]:
+        return sorted(self.langs)
+
+    @property
+    def source_blocks(self) -> list[Block]:
+        return parse_blocks(self.source_text)
+
+
+def _field_specs(text: str | None, ini: int, pos: int, name: str) -> list[SegmentSpec]:
+    return list(field_segments(text, initiative=ini, position=pos, field=name))
+
+
+def field_sources(text: str | None, ini: int, pos: int, name: str) -> list[str]:
+    return [s.source for s in _field_specs(text, ini, pos, name)]
+
+
+def build_field(res: Resolver, text: str | None, ini: int, pos: int, name: str) -> FieldView:
+    blocks: dict[int, BlockView] = {}
+    kinds = {i: b.kind for i, b in enumerate(parse_blocks(text))}
+    fv = FieldView(name=name, blocks=[], source_text=text or "")
+    for spec in _field_specs(text, ini, pos, name):
+        shown = res.get(spec.source)
+        assert shown is not None  # segments are never empty
+        if shown.state in ("machine", "outdated") and shown.state not in fv.states:
+            fv.states.append(shown.state)
+        if shown.state == "fallback" and shown.lang not in fv.langs:
+            fv.langs.append(shown.lang)
+        bv = blocks.setdefault(spec.block, BlockView(runs=[]))
+        is_ul = kinds.get(spec.block) == "ul"
+        run_kind = "li" if (is_ul or spec.kind == "li") else "p"
+        if bv.runs and bv.runs[-1].kind == run_kind:
+            bv.runs[-1].items.append(shown)
+        else:
+            bv.runs.append(Run(run_kind, [shown], inline=run_kind == "li" and not is_ul))
+    fv.blocks = [blocks[k] for k in sorted(blocks)]
+    fv.states.sort()
+    fv.langs.sort()
+    return fv
+
+
+def field_titles(_: Gettext) -> dict[str, str]:
+    """Headings of the programme fields (and the names of the label fields a
+    search hit can be in)."""
+    return {
+        # TRANSLATORS: heading: what the program is about (取組の内容)
+        "content": _("About this program"),
+        # TRANSLATORS: heading: what was planned for fiscal 2021 (令和3年度の取組内容)
+        "plan": _("Plan for fiscal 2021"),
+        # TRANSLATORS: heading: what was done (取組内容の実績等)
+        "results": _("Results"),
+        # TRANSLATORS: heading: why the program got its rating (評価の理由)
+        "reason": _("Reason for the rating"),
+        # TRANSLATORS: heading: plans for the coming years (今後の事業の方向性)
+        "future": _("Next steps"),
+        "title": _("Title"),
+        "name": _("Program"),
+        "ward": _("Ward"),
+        "bureau": _("Bureau in charge"),
+    }

@@ -1,0 +1,146 @@
+"""The policy tree as a reader sees it: policies → directions → focus areas →
+initiatives with their ratings, the programme rows counted per rating at
+every level, and the overview charts drawn from those counts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from ..store.models import Direction, Focus, Initiative, Policy, Program
+from .charts import Chart, overview_charts, scale_labels
+from .initiative import title_source
+from .shown import Gettext, Resolver, Shown, circled, roman
+
+
+@dataclass
+class InitiativeItem:
+    number: int
+    title: Shown
+    achievements: list[int | None]
+    contributions: list[str | None]
+
+
+@dataclass
+class Dist:
+    """Counts of programme rows per rating value (None = not rated).  Plain
+    dicts, not Counters: ``dataclasses.asdict`` mangles a Counter."""
+
+    achievement: dict[int | None, int] = field(default_factory=dict)
+    contribution: dict[str | None, int] = field(default_factory=dict)
+
+    def add(self, p: Program) -> None:
+        self.achievement[p.achievement] = self.achievement.get(p.achievement, 0) + 1
+        self.contribution[p.contribution] = self.contribution.get(p.contribution, 0) + 1
+
+    @property
+    def total(self) -> int:
+        return sum(self.achievement.values())
+
+
+@dataclass
+class FocusNode:
+    number: int
+    anchor: str
+    prefix: str
+    title: Shown | None
+    initiatives: list[InitiativeItem]
+
+
+@dataclass
+class DirectionNode:
+    number: int
+    anchor: str
+    title: Shown | None
+    focuses: list[FocusNode]
+    dist: Dist
+
+
+@dataclass
+class PolicyNode:
+    number: int
+    anchor: str
+    prefix: str
+    title: Shown | None
+    directions: list[DirectionNode]
+    dist: Dist
+
+
+@dataclass
+class TreePage:
+    """The home page of a locale: the tree and its overview charts."""
+
+    policies: list[PolicyNode]
+    charts: list[Chart]
+
+
+def load_tree(session: Session) -> list[Policy]:
+    """Every policy with its directions, focuses, initiatives and programmes."""
+    return list(
+        session.scalars(
+            select(Policy)
+            .order_by(Policy.number)
+            .options(
+                selectinload(Policy.directions)
+                .selectinload(Direction.focuses)
+                .selectinload(Focus.initiatives)
+                .selectinload(Initiative.programs)
+            )
+        )
+    )
+
+
+def focuses_of(policies: Iterable[Policy]) -> list[Focus]:
+    return [f for p in policies for d in p.directions for f in d.focuses]
+
+
+def heading_sources(policies: Iterable[Policy]) -> list[str]:
+    """Policy, direction and focus titles in tree order: what every page
+    showing the tree (or its filters) resolves."""
+    out: list[str] = []
+    for p in policies:
+        out.append(p.title.strip())
+        for d in p.directions:
+            out.append(d.title.strip())
+            out.extend(f.title.strip() for f in d.focuses)
+    return out
+
+
+def _focus(res: Resolver, p: Policy, d: Direction, f: Focus, dists: tuple[Dist, Dist]) -> FocusNode:
+    items = []
+    for i in f.initiatives:
+        for prog in i.programs:
+            for dist in dists:
+                dist.add(prog)
+        items.append(InitiativeItem(i.number, res.title(title_source(i)),
+                                    [pr.achievement for pr in i.programs],
+                                    [pr.contribution for pr in i.programs]))
+    return FocusNode(f.number, f"p{p.number}-d{d.number}-f{f.number}", circled(f.number),
+                     res.get(f.title.strip()), items)
+
+
+def tree_view(session: Session, locale: str, *, fallback: str | None = None) -> list[PolicyNode]:
+    policies = load_tree(session)
+    res = Resolver(session, locale, fallback)
+    res.load(heading_sources(policies)
+             + [title_source(i) for f in focuses_of(policies) for i in f.initiatives])
+    out: list[PolicyNode] = []
+    for p in policies:
+        pdist = Dist()
+        dnodes = []
+        for d in p.directions:
+            ddist = Dist()
+            fnodes = [_focus(res, p, d, f, (pdist, ddist)) for f in d.focuses]
+            dnodes.append(DirectionNode(d.number, f"p{p.number}-d{d.number}",
+                                        res.get(d.title.strip()), fnodes, ddist))
+        out.append(PolicyNode(p.number, f"p{p.number}", roman(p.number),
+                              res.get(p.title.strip()), dnodes, pdist))
+    return out
+
+
+def tree_page(session: Session, locale: str, _: Gettext, *, fallback: str | None = None) -> TreePage:
+    policies = tree_view(session, locale, fallback=fallback)
+    return TreePage(policies, overview_charts(policies, scale_labels(session, locale, fallback=fallback), _))
