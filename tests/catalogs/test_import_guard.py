@@ -33,8 +33,8 @@ EN = locales.get("en")
 def real(tmp_path_factory):
     """(engine, exported .po bytes): the seed, the repo's English texts, an
     export of initiatives 1, 15 and 79 (single and multi-row, multi-line texts)."""
-    from kintl_pub.catalogs.importer import load_repo_catalogs, read_repo_catalogs
     from kintl_pub.catalogs.export import export
+    from kintl_pub.catalogs.importer import load_repo_catalogs, read_repo_catalogs
     from kintl_pub.ingest.load import load_sheet
     from kintl_pub.ingest.parse import parse_sheet
     from kintl_pub.segment import sync
