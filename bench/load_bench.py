@@ -23,7 +23,6 @@ import multiprocessing
 import os
 import random
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -38,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from web_bench import SEED, children, free_port, rss_mb, wait_for  # noqa: E402
+from web_bench import SEED, children, free_port, rss_mb, stop_server, wait_for  # noqa: E402
 
 from kintl_pub import locales  # noqa: E402
 
@@ -186,12 +185,7 @@ def main() -> None:
               f"errors other than 429: {'none' if not errors else 'SOME'}")
         print(f"p50 {statistics.median(everything) * 1000:.1f} ms, p99 {_pct(everything, 0.99):.1f} ms")
     finally:
-        if gunicorn is not None:
-            gunicorn.send_signal(signal.SIGTERM)
-            try:
-                gunicorn.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                gunicorn.kill()
+        stop_server(gunicorn)
         shutil.rmtree(work, ignore_errors=True)
 
 

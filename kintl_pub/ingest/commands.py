@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,7 +50,6 @@ def import_cmd(
     from ..store.models import Initiative
     from .limits import SheetLimits
     from .load import import_file
-    from .model import SheetError
 
     init_db()
     if if_empty:
@@ -56,14 +57,12 @@ def import_cmd(
             if s.scalar(select(func.count()).select_from(Initiative)):
                 click.echo("Store already holds initiatives; import skipped (--if-empty).")
                 return
-    try:
+    with _refused(f"{path}: "):
         limits = SheetLimits.from_env(max_bytes=max_bytes)
         with transaction() as s:
             report = import_file(s, path, who=who, corrections=corrections,
                                  allow_removals=allow_removals, limits=limits)
             seg, outdated = _sync(s)
-    except SheetError as exc:
-        raise click.ClickException(f"{path}: {exc} (nothing was changed)") from exc
     click.echo(
         f"Imported {path.name}: {report.initiatives} initiatives, {report.programs} programme rows, "
         f"{report.anomalies} anomalies; "
@@ -86,16 +85,12 @@ def undo_import_cmd(run: int | None, who: str | None) -> None:
     latest import that changed it).  The undo is itself an import run."""
     from ..store.db import init_db, transaction
     from .load import undo_import
-    from .model import SheetError
 
     init_db()
-    try:
-        with transaction() as s:
-            undone, report = undo_import(s, run, who=who)
-            label = f"import run {undone.id} ({undone.source_file}, by {undone.who})"
-            seg, outdated = _sync(s)
-    except SheetError as exc:
-        raise click.ClickException(f"{exc} (nothing was changed)") from exc
+    with _refused(), transaction() as s:
+        undone, report = undo_import(s, run, who=who)
+        label = f"import run {undone.id} ({undone.source_file}, by {undone.who})"
+        seg, outdated = _sync(s)
     click.echo(
         f"Undid {label}: {report.initiatives} initiatives, {report.programs} programme rows; "
         f"{report.created} rows restored, {report.changed_fields} fields changed back, "
@@ -103,6 +98,17 @@ def undo_import_cmd(run: int | None, who: str | None) -> None:
     )
     _echo_segments(seg, outdated)
     click.echo(f"This undo is import run {report.run_id} (kintl-pub undo-import {report.run_id} redoes it).")
+
+
+@contextmanager
+def _refused(prefix: str = "") -> Iterator[None]:
+    """A ``SheetError`` (raised before the transaction commits) as one line."""
+    from .model import SheetError
+
+    try:
+        yield
+    except SheetError as exc:
+        raise click.ClickException(f"{prefix}{exc} (nothing was changed)") from exc
 
 
 def _sync(session: Session) -> tuple[SyncReport, int]:
