@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -26,11 +27,17 @@ from .entries import FIELD_LABELS, Entry, collect
 from .po import (
     CatalogError,
     build_catalog,
+    header_comment,
     locale_rows,
     read_catalog,
-    render_export,
+    render,
     write_if_changed,
 )
+
+#: The msgid of the obsolete entry that ends every exported file, and the
+#: header comment line that promises it (checked by ``catalogs.guard``).
+END_MARKER = "kintl-pub: end of catalog"
+END_PROMISE = "# The last entry (#~) marks the end: a copy without it is cut off."
 
 #: ``--fields`` groups: the prose of the programme rows, or every short label
 FIELD_GROUPS: dict[str, tuple[str, ...]] = {
@@ -72,6 +79,14 @@ class Selection:
             rest = sorted(self.fields - {f for g in groups for f in FIELD_GROUPS[g]})
             parts.append("+".join([*groups, *rest]))
         return "".join("-" + p for p in parts)
+
+
+def render_export(catalog: Catalog, title: str) -> bytes:
+    """A translator's file (``catalogs export``): says which command wrote it,
+    and ends with the end marker its header promises, so that an import can
+    tell a complete file from one cut at a line break (``catalogs.guard``)."""
+    catalog.header_comment = header_comment(title) + "\n" + END_PROMISE
+    return render(catalog) + f'\n#~ msgid "{END_MARKER}"\n#~ msgstr ""\n'.encode()
 
 
 def number_ranges(numbers: Iterable[int]) -> str:

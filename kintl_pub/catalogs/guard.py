@@ -33,7 +33,8 @@ from babel.messages.pofile import unescape
 
 from .. import checks, locales
 from ..locales import LocaleInfo
-from .po import END_MARKER, END_PROMISE, CatalogError
+from .export import END_MARKER, END_PROMISE
+from .po import CatalogError
 
 #: Largest .po file read (an upload's size limit too).
 MAX_FILE_BYTES = 8 * 1024 * 1024

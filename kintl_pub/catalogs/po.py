@@ -65,11 +65,6 @@ MARK_PIVOT_CHANGED = "english changed:"
 MARK_TRANSLATED_BY = "translated-by:"
 MARK_APPROVED_BY = "approved-by:"
 
-#: The msgid of the obsolete entry that ends every exported file, and the
-#: header comment line that promises it (checked by ``catalogs.guard``).
-END_MARKER = "kintl-pub: end of catalog"
-END_PROMISE = "# The last entry (#~) marks the end: a copy without it is cut off."
-
 #: Used when the store has no dates yet (an empty store): stable, not "now".
 EPOCH = datetime(2021, 4, 1, tzinfo=UTC)
 
@@ -175,7 +170,7 @@ def message_for(
     return msg
 
 
-def _header_comment(title: str) -> str:
+def header_comment(title: str) -> str:
     # Babel re-wraps header lines at 76 columns and substitutes some
     # upper-case placeholder words: keep lines short, avoid those words.
     return (
@@ -214,7 +209,7 @@ def build_catalog(
     cat = Catalog(
         locale=loc.babel_id,
         domain=DOMAIN,
-        header_comment=_header_comment(f"{loc.english_name} ({loc.babel_id})"),
+        header_comment=header_comment(f"{loc.english_name} ({loc.babel_id})"),
         project=PROJECT,
         version=VERSION,
         msgid_bugs_address=BUGS_ADDRESS,
@@ -236,7 +231,7 @@ def build_template(session: Session, entries: Iterable[Entry]) -> Catalog:
     cat = Catalog(
         locale=None,
         domain=DOMAIN,
-        header_comment=_header_comment("template"),
+        header_comment=header_comment("template"),
         project=PROJECT,
         version=VERSION,
         msgid_bugs_address=BUGS_ADDRESS,
@@ -281,14 +276,6 @@ def render(catalog: Catalog) -> bytes:
             at = next(n for n, ln in enumerate(lines) if ln.startswith("msgid "))
             chunks[i] = "\n".join([*lines[:at], *_previous_lines(msg.previous_id[0]), *lines[at:]])
     return ("\n\n".join(chunks) + "\n").encode("utf-8")
-
-
-def render_export(catalog: Catalog, title: str) -> bytes:
-    """A translator's file (``catalogs export``): says which command wrote it,
-    and ends with the end marker its header promises, so that an import can
-    tell a complete file from one cut at a line break (``catalogs.guard``)."""
-    catalog.header_comment = _header_comment(title) + "\n" + END_PROMISE
-    return render(catalog) + f'\n#~ msgid "{END_MARKER}"\n#~ msgstr ""\n'.encode()
 
 
 def _previous_lines(previous: str) -> list[str]:
