@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kintl_pub.mt.commands",
     "kintl_pub.prepare",
     "kintl_pub.search.commands",
+    "kintl_pub.render.pdf.commands",
     "kintl_pub.web.commands",
     "kintl_pub.catalogs.commands",
 )

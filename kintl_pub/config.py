@@ -53,6 +53,12 @@ def _trusted_proxies() -> int:
     return int(raw)
 
 
+def public_base_url() -> str:
+    """The site's public address (absolute links in oEmbed answers, static
+    exports and the PDFs' footers), without a trailing slash."""
+    return os.environ.get("KINTL_PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+
 def from_env() -> dict:
     inst = instance_dir()
     return {
@@ -61,7 +67,7 @@ def from_env() -> dict:
         # Origins allowed to frame /embed/ pages, space-separated.
         "EMBED_ORIGINS": os.environ.get("KINTL_EMBED_ORIGINS", "").split(),
         # Public base URL used in oEmbed answers and static exports.
-        "PUBLIC_BASE_URL": os.environ.get("KINTL_PUBLIC_BASE_URL", "http://127.0.0.1:8000"),
+        "PUBLIC_BASE_URL": public_base_url(),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": os.environ.get("KINTL_SECURE_COOKIES", "0") == "1",

@@ -9,7 +9,8 @@ data-flow order, each step idempotent and cheap when nothing changed:
    ``data/labels/*.po``), never replacing text a person already has there;
 3. Easy Japanese drafts for every segment (cached by content + rules version);
 4. the search index;
-5. compiled UI catalogs (``messages.mo``).
+5. compiled UI catalogs (``messages.mo``);
+6. the PDFs (initiatives and booklets; only those whose content changed).
 
 Steps 1 and 4 are :func:`refresh`, which ``import``, ``serve`` and
 ``build-static`` also run (the one "sync → outdate → reindex").  A batch
@@ -102,7 +103,8 @@ def register(cli: click.Group) -> None:
 
 @click.command()
 @click.option("--skip-easy", is_flag=True, help="Do not (re)build Easy Japanese drafts.")
-def prepare(skip_easy: bool) -> None:
+@click.option("--skip-pdf", is_flag=True, help="Do not (re)build the PDFs.")
+def prepare(skip_easy: bool, skip_pdf: bool) -> None:
     """Make everything the site reads (idempotent; run after import/translate)."""
     from .catalogs.compile import compile_catalogs
     from .catalogs.importer import load_repo_catalogs
@@ -135,3 +137,7 @@ def prepare(skip_easy: bool) -> None:
         click.echo("search index: up to date" if rows is None else f"search index: {rows} rows")
     report = compile_catalogs(TRANSLATIONS)
     click.echo(f"catalogs compiled: {len(report.checked)} checked, {len(report.written)} .mo written")
+    if not skip_pdf:
+        from .render.pdf.commands import run_build
+
+        run_build()

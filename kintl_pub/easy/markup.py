@@ -67,6 +67,7 @@ __all__ = [
     "escape_literal",
     "glosses",
     "is_block",
+    "line_nodes",
     "parse",
     "reading",
     "render_blocks",
@@ -264,6 +265,12 @@ def _lines(text: str) -> list[tuple[str, str]]:
     while out and out[-1][0] == "gap":
         out.pop()
     return out
+
+
+def line_nodes(text: str) -> list[tuple[str, tuple[Node, ...]]]:
+    """``(kind, nodes)`` per non-empty line, kind ``"p"`` or ``"li"``: the
+    parse for renderers that lay lines out themselves (the PDF)."""
+    return [(kind, parse(content)) for kind, content in _lines(text) if kind != "gap"]
 
 
 # --------------------------------------------------------------------------

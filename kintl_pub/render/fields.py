@@ -99,3 +99,20 @@ def field_titles(_: Gettext) -> dict[str, str]:
         "ward": _("Ward"),
         "bureau": _("Bureau in charge"),
     }
+
+
+def state_notes(fv: FieldView, locale: str, _: Gettext) -> list[str]:
+    """What the reader is told under a field whose text is not all a checked
+    translation (the PDF prints these; the HTML ``field`` macro says the same)."""
+    notes = []
+    if "machine" in fv.states:
+        notes.append(_("Machine translation, not yet checked."))
+    if "outdated" in fv.states:
+        notes.append(_("Part of this translation was made for an older version of the Japanese text."))
+    if "ja-easy" in fv.fallback_langs:
+        notes.append(_("Part of this text is not translated yet and is shown in Easy Japanese."))
+    if "ja" in fv.fallback_langs:
+        notes.append(
+            _("Part of this text is not yet rewritten in Easy Japanese.") if locale == "ja-easy"
+            else _("Part of this text is not translated yet and is shown in Japanese."))
+    return notes

@@ -8,7 +8,9 @@ JSON API are to render the same model.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -96,16 +98,53 @@ def _program(res: Resolver, ini: Initiative, p: Program) -> ProgramView:
     )
 
 
-def _glossary(res: Resolver) -> list[tuple[str, str]]:
+def _glossary(texts: Iterable[Shown | None]) -> list[tuple[str, str]]:
     """Easy Japanese word explanations in the texts shown, once each."""
     from ..easy.markup import glosses
 
     out: dict[str, str] = {}
-    for shown in res.resolved():
-        if shown.lang == locales.EASY.code:
+    for shown in texts:
+        if shown is not None and shown.lang == locales.EASY.code:
             for term, expl in glosses(shown.text):
                 out.setdefault(term, expl)
     return sorted(out.items())
+
+
+def _sources(ini: Initiative) -> list[str]:
+    """Every source text one initiative page shows."""
+    f = ini.focus
+    out = [title_source(ini), f.title.strip(), f.direction.title.strip(),
+           f.direction.policy.title.strip()]
+    for p in ini.programs:
+        out += _label_sources(p)
+        for name in PROSE_FIELDS:
+            out += field_sources(getattr(p, name), ini.number, p.position, name)
+    return out
+
+
+def _view(res: Resolver, ini: Initiative, numbers: list[int]) -> InitiativeView:
+    """The page of ``ini`` from texts ``res`` has resolved (see :func:`_sources`)."""
+    idx = numbers.index(ini.number)
+    programs = [_program(res, ini, p) for p in ini.programs]
+    pc, dc, fc = _crumbs(res, ini.focus)
+    glossary: list[tuple[str, str]] = []
+    if res.locale == locales.EASY.code:
+        # this page's texts only: a resolver shared by many pages holds more
+        glossary = _glossary(res.get(s) for s in _sources(ini))
+    return InitiativeView(
+        number=ini.number, title=res.title(title_source(ini)), has_own_title=bool(ini.title),
+        policy=pc, direction=dc, focus=fc, programs=programs,
+        prev_n=numbers[idx - 1] if idx > 0 else None,
+        next_n=numbers[idx + 1] if idx + 1 < len(numbers) else None,
+        glossary=glossary,
+    )
+
+
+def _with_tree() -> tuple[Any, ...]:
+    return (
+        selectinload(Initiative.programs),
+        selectinload(Initiative.focus).selectinload(Focus.direction).selectinload(Direction.policy),
+    )
 
 
 def initiative_view(
@@ -114,33 +153,23 @@ def initiative_view(
     """The initiative ``number`` in ``locale``; untranslated text through the
     locale's fallback chain, the reader's choice ``fallback`` first."""
     ini = session.scalars(
-        select(Initiative)
-        .where(Initiative.number == number)
-        .options(
-            selectinload(Initiative.programs),
-            selectinload(Initiative.focus).selectinload(Focus.direction).selectinload(Direction.policy),
-        )
+        select(Initiative).where(Initiative.number == number).options(*_with_tree())
     ).first()
     if ini is None:
         return None
     numbers = list(session.scalars(select(Initiative.number).order_by(Initiative.number)))
-    idx = numbers.index(number)
     res = Resolver(session, locale, fallback)
-    f = ini.focus
-    sources = [title_source(ini), f.title.strip(), f.direction.title.strip(),
-               f.direction.policy.title.strip()]
-    for p in ini.programs:
-        sources += _label_sources(p)
-        for name in PROSE_FIELDS:
-            sources += field_sources(getattr(p, name), ini.number, p.position, name)
-    res.load(sources)
-    programs = [_program(res, ini, p) for p in ini.programs]
-    glossary = _glossary(res) if locale == locales.EASY.code else []
-    pc, dc, fc = _crumbs(res, f)
-    return InitiativeView(
-        number=ini.number, title=res.title(title_source(ini)), has_own_title=bool(ini.title),
-        policy=pc, direction=dc, focus=fc, programs=programs,
-        prev_n=numbers[idx - 1] if idx > 0 else None,
-        next_n=numbers[idx + 1] if idx + 1 < len(numbers) else None,
-        glossary=glossary,
-    )
+    res.load(_sources(ini))
+    return _view(res, ini, numbers)
+
+
+def initiative_views(
+    session: Session, locale: str, *, fallback: str | None = None
+) -> list[InitiativeView]:
+    """Every initiative page of ``locale`` in number order, with one
+    resolution for all their texts (the PDF booklet; a static export)."""
+    inis = list(session.scalars(select(Initiative).order_by(Initiative.number).options(*_with_tree())))
+    numbers = [i.number for i in inis]
+    res = Resolver(session, locale, fallback)
+    res.load(s for ini in inis for s in _sources(ini))
+    return [_view(res, ini, numbers) for ini in inis]

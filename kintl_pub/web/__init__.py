@@ -6,7 +6,7 @@
 * ``cache``    – the in-process response cache (WSGI middleware);
 * ``i18n``     – UI strings (the ``messages`` catalogs);
 * one view module per audience: ``public`` (residents' pages) with
-  ``search`` (its search page), ``embed`` (framed pages and oEmbed) and
+  ``search`` (its search page) and ``pdf`` (its PDF downloads), ``embed`` (framed pages and oEmbed) and
   ``errors``; the coming ``api`` (``/api/v1/``: the same ``render`` view
   models as JSON), ``workspace`` (translators) and ``auth`` (login,
   ``login_required``) are modules here too, registered in :func:`register_web`;
@@ -48,7 +48,7 @@ def register_web(app: Flask) -> None:
     # view models as JSON), the translators' workspace and auth (login_required)
     # register here next to them, each calling context.localized where its
     # URLs carry a language.
-    from . import search  # noqa: F401 - adds /<lang>/search to the public blueprint
+    from . import pdf, search  # noqa: F401 - add /<lang>/search and the .pdf routes to public
     from .embed import bp as embed_bp
     from .embed import oembed_bp
     from .public import bp as public_bp

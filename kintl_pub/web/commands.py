@@ -75,5 +75,15 @@ def build_static_cmd(outdir: Path, base_url: str | None) -> None:
     overrides: dict[str, Any] = {"RESPONSE_CACHE": False, "RATELIMIT_ENABLED": False}
     if base_url:
         overrides["PUBLIC_BASE_URL"] = base_url
-    n = build_static(create_app(overrides), outdir)
+    app = create_app(overrides)
+    n = build_static(app, outdir)
     click.echo(f"Wrote {n} files to {outdir}")
+    from ..render.pdf.build import export
+
+    with app.app_context():
+        session = app.extensions["kintl_sessions"]()
+        try:
+            n_pdf = export(session, outdir, base_url=app.config["PUBLIC_BASE_URL"].rstrip("/"), jobs=2)
+        finally:
+            session.close()
+    click.echo(f"Wrote {n_pdf} PDFs to {outdir}")

@@ -90,14 +90,12 @@ def initiative(lang: str, number: int) -> str:
     ini = initiative_view(db(), lang, number, fallback=g.fallback)
     if ini is None:
         abort(404)
-    page_url = url_for("public.initiative", lang=lang, number=number)
     src = public_base() + url_for("embed.initiative", lang=lang, number=number)
     return render(
         "public/initiative.html", ini=ini, public_base=public_base(),
         embed_code=iframe_code(src, embed_title(ini), width="100%", height=600),
-        # DESIGN.md's URL for the PDF: the page's address with ".pdf" for its
-        # final "/".  The PDF renderer (a later issue) routes it.
-        pdf_url=page_url.removesuffix("/") + ".pdf",
+        # DESIGN.md's URL for the PDF: the page's address with ".pdf" for its final "/"
+        pdf_url=url_for("public.initiative_pdf", lang=lang, number=number),
     )
 
 

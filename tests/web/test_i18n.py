@@ -11,6 +11,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from kintl_pub import locales
+from kintl_pub.catalogs import ui
 from kintl_pub.web import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,7 +54,7 @@ def test_translators_strings_are_used_and_escaped(tmp_path, monkeypatch, fixture
         '#, fuzzy\nmsgid "Filters"\nmsgstr "ตัวกรอง-fuzzy"\n',
         encoding="utf-8",
     )
-    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", tmp_path)
+    monkeypatch.setattr(ui, "TRANSLATIONS_DIR", tmp_path)
     i18n.translations_for.cache_clear()
     fixture_app.extensions["kintl_cache"].clear()
     try:
@@ -75,7 +76,7 @@ def test_easy_japanese_falls_back_to_japanese_ui(tmp_path, monkeypatch):
         if text:
             body += f'msgid "Search"\nmsgstr "{text}"\n'
         (folder / "messages.po").write_text(body, encoding="utf-8")
-    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", tmp_path)
+    monkeypatch.setattr(ui, "TRANSLATIONS_DIR", tmp_path)
     i18n.translations_for.cache_clear()
     try:
         assert i18n.translations_for("ja-easy").ugettext("Search") == "検索"
@@ -93,7 +94,7 @@ def test_a_broken_translation_never_breaks_a_page(tmp_path, monkeypatch, fixture
         'msgid "Accessibility statement"\nmsgstr "Tuyên bố 100% <trợ năng>"\n',
         encoding="utf-8",
     )
-    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", tmp_path)
+    monkeypatch.setattr(ui, "TRANSLATIONS_DIR", tmp_path)
     i18n.translations_for.cache_clear()
     fixture_app.extensions["kintl_cache"].clear()
     try:

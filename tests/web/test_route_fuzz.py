@@ -86,7 +86,9 @@ def test_generated_requests_never_get_a_server_error(seed_app, fuzz_client) -> N
     def check(req) -> None:  # type: ignore[no-untyped-def]
         path, query, headers = req
         resp = fuzz_client.get(path, query_string=query, headers=headers)
-        assert resp.status_code < 500, (path, query, headers, resp.status_code)
+        # the one 5xx by design: a booklet not built yet (503 + Retry-After, web/pdf.py)
+        pending = resp.status_code == 503 and path.endswith("/booklet.pdf") and "Retry-After" in resp.headers
+        assert resp.status_code < 500 or pending, (path, query, headers, resp.status_code)
 
     check()
 
