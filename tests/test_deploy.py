@@ -194,14 +194,28 @@ def _app(tmp_path, **config):  # type: ignore[no-untyped-def]
     return create_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'h.sqlite3'}", "TESTING": True, **config})
 
 
-def test_trusted_proxies_give_each_reader_their_own_rate_limit(tmp_path, monkeypatch) -> None:
-    monkeypatch.setenv("KINTL_RATELIMIT_DEFAULT", "3 per minute")
+_RATE_PROBE = """
+import json, sys
+from kintl_pub import create_app
+client = create_app({"DATABASE_URL": sys.argv[1], "TESTING": True}).test_client()
+a = [client.get("/choose-language/", headers={"X-Forwarded-For": "198.51.100.1"}).status_code for _ in range(4)]
+b = client.get("/choose-language/", headers={"X-Forwarded-For": "198.51.100.2"}).status_code
+print(json.dumps([a, b]))
+"""
+
+
+def test_trusted_proxies_give_each_reader_their_own_rate_limit(tmp_path) -> None:
+    """In a fresh process: the app module's one Limiter keeps the default
+    limits of the first app created in a process (the suite makes many)."""
+    import json
+
     for proxies, expect_b in ((1, 200), (0, 429)):
-        monkeypatch.setenv("KINTL_TRUSTED_PROXIES", str(proxies))
-        client = _app(tmp_path / str(proxies)).test_client()
-        a = [client.get("/choose-language/", headers={"X-Forwarded-For": "198.51.100.1"}).status_code
-             for _ in range(4)]
-        b = client.get("/choose-language/", headers={"X-Forwarded-For": "198.51.100.2"}).status_code
+        env = {**os.environ, "KINTL_RATELIMIT_DEFAULT": "3 per minute", "KINTL_TRUSTED_PROXIES": str(proxies),
+               "KINTL_INSTANCE_DIR": str(tmp_path)}
+        done = subprocess.run([sys.executable, "-c", _RATE_PROBE, f"sqlite:///{tmp_path / f'{proxies}.sqlite3'}"],
+                              cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        a, b = json.loads(done.stdout.strip().splitlines()[-1])
         assert a == [200, 200, 200, 429]
         assert b == expect_b  # behind a trusted proxy B is another reader; else the same address
 
