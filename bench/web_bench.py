@@ -149,6 +149,17 @@ def children(pid: int) -> list[int]:
         return []
 
 
+def stop_server(proc: subprocess.Popen | None) -> None:
+    """SIGTERM (gunicorn's graceful stop), then kill after 10 s."""
+    if proc is None:
+        return
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", help="SQLAlchemy URL of an imported store (default: import the seed)")
@@ -225,12 +236,7 @@ def main() -> None:
               f"{'OK' if rss and max(rss) <= 150 else 'OVER 150'}")
         print(f"importing the app imports torch: {'YES (bad)' if torch_loaded else 'no'}")
     finally:
-        if gunicorn is not None:
-            gunicorn.send_signal(signal.SIGTERM)
-            try:
-                gunicorn.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                gunicorn.kill()
+        stop_server(gunicorn)
         if static is not None:
             static.terminate()
             static.wait(timeout=10)

@@ -37,4 +37,10 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from .web import register_web
 
     register_web(app)
+    if app.config.get("TRUSTED_PROXIES"):
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        n = app.config["TRUSTED_PROXIES"]
+        # outermost: the response cache and the rate limit see the reader's address
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n)  # type: ignore[method-assign]
     return app

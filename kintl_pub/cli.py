@@ -27,7 +27,17 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Cli(click.Group):
+    def invoke(self, ctx: click.Context) -> object:
+        from .store.db import ConfigurationError
+
+        try:
+            return super().invoke(ctx)
+        except ConfigurationError as exc:  # a missing extra: one line, no trace
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kintl-pub")
 def cli() -> None:
     """kintl-pub: publish the city's progress sheet in many languages."""

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import secrets
 from pathlib import Path
 
 from .project import instance_dir
-from .store.db import database_url
+from .store.db import ConfigurationError, database_url
 
 
 def _secret_key(inst: Path) -> str:
@@ -30,6 +31,28 @@ def _secret_key(inst: Path) -> str:
     return path.read_text().strip()
 
 
+def _rate_limit_storage() -> str:
+    """``KINTL_RATELIMIT_STORAGE``; a Redis URL needs the Redis client (the
+    ``redis`` extra), said in one line rather than as Flask-Limiter's trace."""
+    uri = os.environ.get("KINTL_RATELIMIT_STORAGE", "memory://")
+    if uri.startswith(("redis://", "rediss://", "redis+")) and importlib.util.find_spec("redis") is None:
+        raise ConfigurationError(
+            "KINTL_RATELIMIT_STORAGE is a Redis URL but the Redis client is not installed: "
+            "pip install 'kintl-pub[redis]'"
+        )
+    return uri
+
+
+def _trusted_proxies() -> int:
+    """How many reverse proxies stand in front of the app (``KINTL_TRUSTED_PROXIES``):
+    their X-Forwarded-For/-Proto are believed (Werkzeug's ProxyFix), so the
+    rate limit sees each reader's address, not the proxy's.  0: none."""
+    raw = os.environ.get("KINTL_TRUSTED_PROXIES", "0").strip() or "0"
+    if not raw.isdigit() or not raw.isascii() or int(raw) > 10:
+        raise ConfigurationError(f"KINTL_TRUSTED_PROXIES={raw!r}: give the number of proxies (0–10)")
+    return int(raw)
+
+
 def public_base_url() -> str:
     """The site's public address (absolute links in oEmbed answers, static
     exports and the PDFs' footers), without a trailing slash."""
@@ -48,7 +71,8 @@ def from_env() -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": os.environ.get("KINTL_SECURE_COOKIES", "0") == "1",
-        "RATELIMIT_STORAGE_URI": os.environ.get("KINTL_RATELIMIT_STORAGE", "memory://"),
+        "RATELIMIT_STORAGE_URI": _rate_limit_storage(),
+        "TRUSTED_PROXIES": _trusted_proxies(),
         "RATELIMIT_DEFAULT": os.environ.get("KINTL_RATELIMIT_DEFAULT", "600 per minute"),
         "MAX_CONTENT_LENGTH": 8 * 1024 * 1024,
     }

@@ -113,9 +113,11 @@ def export_cmd(langs: tuple[str, ...], out_dir: Path, initiatives: tuple[str, ..
 @click.option("--as", "who", default=None,
               help="The account to credit: it must exist, be enabled and may translate the file's "
                    "locale (default: $KINTL_USER or OS user).")
-@click.option("--lang", default=None, help="Refuse the file unless it is for this locale.")
-@click.option("--dry-run", is_flag=True, help="Report what would change; change nothing.")
-@click.option("--verbose", "-v", is_flag=True, help="List every entry that changed or was skipped.")
+@click.option("--lang", default=None,
+              help="The locale the file is for (required unless the file sits in "
+                   "translations/<id>/LC_MESSAGES/); its Language header must agree.")
+@click.option("--dry-run", is_flag=True, help="Show what would change (a diff per entry); change nothing.")
+@click.option("--verbose", "-v", is_flag=True, help="Also list unknown msgids and show the diff of every change.")
 def import_cmd(file: Path, who: str | None, lang: str | None, dry_run: bool, verbose: bool) -> None:
     """Take a translator's .po back into the store (one transaction)."""
     from ..store.db import init_db, session_factory
@@ -123,19 +125,22 @@ def import_cmd(file: Path, who: str | None, lang: str | None, dry_run: bool, ver
     from .po import CatalogError
 
     expected = _locale(lang) if lang else None
-    # A file inside translations/<id>/LC_MESSAGES/ must be for that folder.
-    if expected is None and file.parent.name == "LC_MESSAGES":
-        expected = locales.BY_BABEL_ID.get(file.parent.parent.name)
+    # A file inside translations/<id>/LC_MESSAGES/ is for that folder's locale.
+    folder = locales.BY_BABEL_ID.get(file.parent.parent.name) if file.parent.name == "LC_MESSAGES" else None
+    if expected is not None and folder is not None and folder != expected:
+        raise click.ClickException(
+            f"{file} lies in the {folder.babel_id} folder but --lang says {expected.babel_id}\nNothing was changed."
+        )
+    expected = expected or folder
+    if expected is None:
+        raise click.UsageError("say which locale the file is for: --lang CODE (e.g. --lang ko)")
     init_db()
     session = session_factory()()
     try:
         account = _account(session, acting_user(who))
         report = import_po(session, file.read_bytes(), who=account, name=str(file), expected=expected,
-                           authorize=lambda loc: _may_write(session, account, loc))
-        if dry_run:
-            session.rollback()
-        else:
-            session.commit()
+                           authorize=lambda loc: _may_write(session, account, loc), dry_run=dry_run)
+        session.commit()
     except CatalogError as exc:
         session.rollback()
         raise click.ClickException(f"{exc}\nNothing was changed.") from exc
@@ -144,11 +149,14 @@ def import_cmd(file: Path, who: str | None, lang: str | None, dry_run: bool, ver
         raise
     finally:
         session.close()
-    click.echo(("[dry run] " if dry_run else "") + report.summary())
+    click.echo(("[dry run: nothing was changed] " if dry_run else "") + report.summary())
     for o in report.outcomes:
         if o.kind == "unknown" and not verbose:
             continue
         click.echo(f"  {o.kind:<10} {o.msgid[:50]}" + (f"  ({o.detail})" if o.detail else ""))
+        if dry_run or verbose:
+            for line in o.diff():
+                click.echo(f"      {line}")
     if report.count("unknown") and not verbose:
         click.echo(f"  ({report.count('unknown')} unknown msgids skipped; -v lists them)")
     for msgid, findings in report.warnings:

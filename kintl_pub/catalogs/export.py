@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -23,7 +24,20 @@ from ..segment import source_hash
 from ..store.models import PROSE_FIELDS, Segment, State
 from . import comments
 from .entries import FIELD_LABELS, Entry, collect
-from .po import CatalogError, build_catalog, locale_rows, read_catalog, render, write_if_changed
+from .po import (
+    CatalogError,
+    build_catalog,
+    header_comment,
+    locale_rows,
+    read_catalog,
+    render,
+    write_if_changed,
+)
+
+#: The msgid of the obsolete entry that ends every exported file, and the
+#: header comment line that promises it (checked by ``catalogs.guard``).
+END_MARKER = "kintl-pub: end of catalog"
+END_PROMISE = "# The last entry (#~) marks the end: a copy without it is cut off."
 
 #: ``--fields`` groups: the prose of the programme rows, or every short label
 FIELD_GROUPS: dict[str, tuple[str, ...]] = {
@@ -65,6 +79,14 @@ class Selection:
             rest = sorted(self.fields - {f for g in groups for f in FIELD_GROUPS[g]})
             parts.append("+".join([*groups, *rest]))
         return "".join("-" + p for p in parts)
+
+
+def render_export(catalog: Catalog, title: str) -> bytes:
+    """A translator's file (``catalogs export``): says which command wrote it,
+    and ends with the end marker its header promises, so that an import can
+    tell a complete file from one cut at a line break (``catalogs.guard``)."""
+    catalog.header_comment = header_comment(title) + "\n" + END_PROMISE
+    return render(catalog) + f'\n#~ msgid "{END_MARKER}"\n#~ msgstr ""\n'.encode()
 
 
 def number_ranges(numbers: Iterable[int]) -> str:
@@ -214,7 +236,7 @@ def export(
             mine = [e for e in entries
                     if (rows[e.source_hash].state if e.source_hash in rows else State.UNTRANSLATED) in sel.states]
         path = out_dir / export_name(loc, sel.suffix())
-        data = render(build_catalog(session, loc, mine, extra=extra))
+        data = render_export(build_catalog(session, loc, mine, extra=extra), f"{loc.english_name} ({loc.babel_id})")
         if path.exists() and not force and path.read_bytes() != data:
             lost = unsaved_work(session, loc, path.read_bytes(), str(path))
             if lost:
@@ -222,7 +244,7 @@ def export(
                 more = f"\n  … and {len(lost) - 10} more" if len(lost) > 10 else ""
                 raise UnsavedWork(
                     f"{path} holds {len(lost)} entries (text or notes) the store does not have:\n  "
-                    f"{listing}{more}\nImport it first (kintl-pub catalogs import {path} --as NAME), "
+                    f"{listing}{more}\nImport it first (kintl-pub catalogs import {path} --lang {loc.code} --as NAME), "
                     "or pass --force to overwrite it. Nothing was written."
                 )
         outputs.append((path, data))

@@ -1,10 +1,25 @@
 """``catalogs import``: a translator's .po back into the store.
 
+The API (also what the workspace calls for an upload)::
+
+    report = import_po(session, data, who="maria", expected=locales.get("es"),
+                       name="content-es.po", dry_run=True)
+
+returns a :class:`CatalogImportReport` (one :class:`Outcome` per entry that
+changed or was skipped, each with the old and new text and a ``diff()``)
+or raises :class:`~kintl_pub.catalogs.po.CatalogError` with nothing written.
+``dry_run`` does everything in a savepoint and rolls it back.  The caller
+owns the transaction (commit after a real run).
+
 Rules (the store's states module enforces the last two as well):
 
-* the file must be readable UTF-8 .po, name one of our target locales in its
-  ``Language:`` header, and share msgids with the store; otherwise it is
-  refused with a clear error before anything is written;
+* the file must be readable UTF-8 .po, for the locale the caller names
+  (``expected``: its ``Language:`` header, an exported file's name and the
+  script of its texts must agree), complete (not cut off), free of duplicate
+  msgids, control characters and oversized texts (:mod:`.guard`), and share
+  msgids with the store; otherwise it is refused with a clear error, naming
+  the entry, before anything is written.  Blank lines after the last entry
+  (a Babel ``read_po``/``write_po`` round trip adds one) are fine;
 * only entries whose msgid is a current source text are touched;
 * a non-fuzzy msgstr that differs from the store → the importer's translation
   (``translated``); a non-fuzzy msgstr equal to a stored machine/outdated draft
@@ -28,6 +43,7 @@ Rules (the store's states module enforces the last two as well):
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,7 +54,7 @@ from .. import checks
 from ..locales import SOURCE, TARGETS, LocaleInfo
 from ..segment import source_hash
 from ..store.models import HUMAN_STATES, State
-from . import comments, states
+from . import comments, guard, states
 from .entries import current_sources
 from .po import (
     NO_TRANSLATOR,
@@ -70,6 +86,14 @@ class Outcome:
     kind: str
     msgid: str
     detail: str = ""
+    old: str = ""  # the store's text before (for stored outcomes)
+    new: str = ""  # the file's text
+
+    def diff(self) -> list[str]:
+        """``- old`` / ``+ new`` lines (by line of text): what the import changes."""
+        if self.kind not in STORED or self.old == self.new:
+            return []
+        return [ln for ln in difflib.ndiff(self.old.splitlines(), self.new.splitlines()) if ln[:1] in "-+"]
 
 
 @dataclass
@@ -78,6 +102,7 @@ class CatalogImportReport:
     path: str
     entries: int = 0
     unchanged: int = 0
+    dry_run: bool = False
     notes: int = 0  # entries whose translator's note was stored or changed
     outcomes: list[Outcome] = field(default_factory=list)
     # (msgid, findings) of stored entries the quality checks warn about
@@ -124,12 +149,14 @@ def import_po(
     data: bytes,
     *,
     who: str,
+    expected: LocaleInfo,
     name: str = "<po>",
-    expected: LocaleInfo | None = None,
     authorize: Callable[[LocaleInfo], bool] | None = None,
+    dry_run: bool = False,
 ) -> CatalogImportReport:
-    """Apply one .po file.  Raises :class:`CatalogError` (nothing written) for
-    a file that cannot be used; otherwise returns what changed.
+    """Apply one .po file for locale ``expected``.  Raises :class:`CatalogError`
+    (nothing written) for a file that cannot be used; otherwise returns what
+    changed (with ``dry_run``: what would change; nothing is kept).
 
     ``authorize(locale)`` (the account rules of ``store.users``) raises
     :class:`CatalogError` when ``who`` may not write the file's locale and
@@ -138,8 +165,13 @@ def import_po(
     if not who or not who.strip():
         raise CatalogError("an import must name the person it credits (--as NAME)")
     who = who.strip()
+    guard.check_size(data, name)
     po = read_catalog(data, name)
+    raw = guard.scan(data.decode("utf-8"))
+    guard.check_end(raw, name)
     loc = check_locale(po.language, po.locale, name, expected)
+    guard.check_file_name(name, loc)
+    guard.check_entries(raw, name)
     may_approve = authorize(loc) if authorize is not None else True
     if not po.entries:
         raise CatalogError(f"{name}: the file has no entries")
@@ -150,24 +182,34 @@ def import_po(
             f"{name}: none of its {len(po.entries)} msgids is a current source text "
             "(wrong file, or exported from another sheet?); nothing was changed"
         )
-    report = CatalogImportReport(loc, name, entries=len(po.entries))
+    guard.check_script(((e.msgid, e.msgstr.strip()) for e in usable if not e.fuzzy and e.msgstr.strip()), loc, name)
+    report = CatalogImportReport(loc, name, entries=len(po.entries), dry_run=dry_run)
     for e in po.entries:
         if e.msgid not in current or e.plural or e.context is not None:
             report.outcomes.append(Outcome("unknown", e.msgid))
-    rows = locale_rows(session, loc)
-    for e in usable:
-        outcome = _apply(session, loc, e, rows.get(source_hash(e.msgid)), who, may_approve)
-        if e.notes and (outcome is None or outcome.kind in STORED):
-            report.notes += comments.put(session, states.ensure(session, loc.code, e.msgid), e.notes, who=who)
-        if outcome is None:
-            report.unchanged += 1
-            continue
-        report.outcomes.append(outcome)
-        if outcome.kind in STORED:
-            found = checks.run(e.msgid, e.msgstr.strip(), loc.code)
-            if found:
-                report.warnings.append((e.msgid, found))
-    session.flush()
+    savepoint = session.begin_nested()
+    try:
+        rows = locale_rows(session, loc)
+        for e in usable:
+            outcome = _apply(session, loc, e, rows.get(source_hash(e.msgid)), who, may_approve)
+            if e.notes and (outcome is None or outcome.kind in STORED):
+                report.notes += comments.put(session, states.ensure(session, loc.code, e.msgid), e.notes, who=who)
+            if outcome is None:
+                report.unchanged += 1
+                continue
+            report.outcomes.append(outcome)
+            if outcome.kind in STORED:
+                found = checks.run(e.msgid, e.msgstr.strip(), loc.code)
+                if found:
+                    report.warnings.append((e.msgid, found))
+        session.flush()
+    except BaseException:
+        savepoint.rollback()
+        raise
+    if dry_run:
+        savepoint.rollback()
+    else:
+        savepoint.commit()
     return report
 
 
@@ -179,6 +221,8 @@ def _apply(session: Session, loc: LocaleInfo, e: PoEntry, t, who: str, may_appro
     text = e.msgstr.strip()
     # compare as put_human stores (stripped): a draft with a stray space is unchanged
     stored = (t.text or "").strip() if t is not None else ""
+    # the state before this import changes it (put_human updates ``t`` in place)
+    was = State(t.state) if t is not None else State.UNTRANSLATED
     if not text:
         return None  # an empty msgstr never deletes anything
     if e.fuzzy:
@@ -187,6 +231,7 @@ def _apply(session: Session, loc: LocaleInfo, e: PoEntry, t, who: str, may_appro
         return Outcome(
             "needs-work", e.msgid,
             "marked fuzzy (needs work) with text of its own: not stored; clear the flag to import it",
+            old=stored, new=text,
         )
     if t is not None and text == stored:
         if t.state in HUMAN_STATES:
@@ -197,18 +242,19 @@ def _apply(session: Session, loc: LocaleInfo, e: PoEntry, t, who: str, may_appro
                     states.put_human(session, loc.code, e.msgid, text, who=who, state=State.APPROVED)
                 except states.ApprovalError as exc:
                     return Outcome("refused", e.msgid, str(exc))
-                return Outcome("approved", e.msgid)
+                return Outcome("approved", e.msgid, old=stored, new=text)
             return None
         states.put_human(session, loc.code, e.msgid, text, who=who, state=State.TRANSLATED)
-        return Outcome("accepted", e.msgid, f"was {t.state}")
+        return Outcome("accepted", e.msgid, f"was {was}", old=stored, new=text)
     if t is not None and states.is_human(t) and e.version != t.version and _last_person(t) != who:
         return Outcome(
             "conflict", e.msgid,
             f"changed by {_last_person(t)} since export (store version {t.version}, "
             f"file version {e.version if e.version is not None else 'none'}); kept the store's text",
+            old=stored, new=text,
         )
     states.put_human(session, loc.code, e.msgid, text, who=who, state=State.TRANSLATED)
-    return Outcome("changed", e.msgid, f"was {t.state if t is not None else State.UNTRANSLATED}")
+    return Outcome("changed", e.msgid, f"was {was}", old=stored, new=text)
 
 
 # --------------------------------------------------------------------------

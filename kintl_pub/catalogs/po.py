@@ -170,7 +170,7 @@ def message_for(
     return msg
 
 
-def _header_comment(title: str) -> str:
+def header_comment(title: str) -> str:
     # Babel re-wraps header lines at 76 columns and substitutes some
     # upper-case placeholder words: keep lines short, avoid those words.
     return (
@@ -209,7 +209,7 @@ def build_catalog(
     cat = Catalog(
         locale=loc.babel_id,
         domain=DOMAIN,
-        header_comment=_header_comment(f"{loc.english_name} ({loc.babel_id})"),
+        header_comment=header_comment(f"{loc.english_name} ({loc.babel_id})"),
         project=PROJECT,
         version=VERSION,
         msgid_bugs_address=BUGS_ADDRESS,
@@ -231,7 +231,7 @@ def build_template(session: Session, entries: Iterable[Entry]) -> Catalog:
     cat = Catalog(
         locale=None,
         domain=DOMAIN,
-        header_comment=_header_comment("template"),
+        header_comment=header_comment("template"),
         project=PROJECT,
         version=VERSION,
         msgid_bugs_address=BUGS_ADDRESS,
@@ -382,12 +382,20 @@ _PO_LINE = re.compile(
 
 def _lint(text: str, name: str) -> None:
     """Line-level PO syntax, stricter than Babel's lenient parser (which
-    accepts e.g. an unterminated string and silently keeps going)."""
+    accepts e.g. an unterminated string and silently keeps going).  Lines
+    break at LF only: a U+2028 inside a quoted string is text, not a break."""
     if "msgid" not in text:
         raise CatalogError(f"{name}: not a .po file (no msgid)")
-    for n, line in enumerate(text.splitlines(), 1):
+    lines = text.split("\n")
+    last = max((n for n, line in enumerate(lines, 1) if line.strip()), default=0)
+    for n, line in enumerate(lines, 1):
         stripped = line.strip()
         if stripped and not _PO_LINE.match(stripped):
+            if n == last:
+                raise CatalogError(
+                    f"{name}:{n}: the file is cut off: its last line is incomplete "
+                    f"({stripped[-40:]!r}); save or copy the whole file again"
+                )
             raise CatalogError(f"{name}:{n}: syntax error: {stripped[:60]!r}")
 
 
@@ -396,6 +404,11 @@ def read_catalog(data: bytes, name: str = "<po>") -> PoFile:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if exc.end == len(data) and exc.reason == "unexpected end of data":
+            raise CatalogError(
+                f"{name}: the file is cut off inside a multi-byte character (byte {exc.start} of "
+                f"{len(data)}); save or copy the whole file again"
+            ) from None
         raise CatalogError(
             f"{name}: not UTF-8 (byte {exc.start}); save it as UTF-8 and try again"
         ) from None

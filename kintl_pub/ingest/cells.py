@@ -23,8 +23,15 @@ MEASURE_CODE = re.compile(rf"^{_CODE}$")
 _WARD = "|".join(WARDS)
 # Programme name with the 施策番号 or a ward glued on after a space.
 GLUED_CODE = re.compile(rf"^(?P<name>.*\S)\s+(?P<code>{_CODE}|{_WARD})$")
-NUMBER = re.compile(r"^\d{1,3}$")
-NUMBER_AND_NAME = re.compile(r"^(?P<number>\d{1,3})\s+(?P<name>\S.*)$")
+# Initiative numbers: ASCII digits after NFKC (full-width １５ is 15); the city
+# numbers 1–109, synthetic bench sheets go to five digits.  A number glued to
+# its 取組名 ("15 環境…") has at most three (a title may start with a year).
+NUMBER = re.compile(r"^[0-9]{1,5}$")
+NUMBER_AND_NAME = re.compile(r"^(?P<number>[0-9]{1,3})\s+(?P<name>\S.*)$")
+# What looks like a number but is none of those: digits of another script,
+# or too many digits (alone, or glued to a name).
+_ANY_DIGITS = re.compile(r"^(?P<digits>\d+)(?:\s+\S|$)")
+MAX_GLUED_DIGITS = 5
 # Full-width variants ("３．", "Ａ．") are accepted; the code is NFKC-folded.
 ACHIEVEMENT = re.compile(r"^(?P<code>[1-5１-５])\s*[.．]\s*(?P<label>\S.*)$")
 CONTRIBUTION = re.compile(r"^(?P<code>[A-CＡ-Ｃ])\s*[.．]\s*(?P<label>\S.*)$")
@@ -47,6 +54,54 @@ def nfkc(text: str) -> str:
     """Compatibility-normalised copy, used only for *matching* codes
     (full-width digits or letters), never for stored text."""
     return unicodedata.normalize("NFKC", text)
+
+
+class NumberCell:
+    """How the number column of a row reads (after NFKC)."""
+
+    def __init__(self, cell: str) -> None:
+        self.raw = cell.strip()
+        self.folded = nfkc(self.raw)
+        self.alone = NUMBER.match(self.folded)
+        self.glued = NUMBER_AND_NAME.match(self.folded)
+
+    @property
+    def number(self) -> int | None:
+        if self.alone:
+            return int(self.alone.group())
+        return int(self.glued["number"]) if self.glued else None
+
+    @property
+    def name(self) -> str | None:
+        """The 取組名 glued after the number, as written (not NFKC'd)."""
+        if not self.glued or self.alone:
+            return None
+        return self.raw.split(None, 1)[1]
+
+    def problem(self) -> str | None:
+        """Why a number-like cell is not a usable initiative number, or None."""
+        if self.number == 0:
+            return f"initiative number {self.raw!r} is 0: initiatives are numbered from 1"
+        if self.number is not None:
+            return None
+        m = _ANY_DIGITS.match(self.folded)
+        if m is None:
+            return None  # not a number at all (a name)
+        digits = m["digits"]
+        foreign = [c for c in digits if not ("0" <= c <= "9")]
+        if foreign:
+            script = unicodedata.name(foreign[0], "digit").rsplit(" DIGIT", 1)[0].title()
+            return (
+                f"the number {self.raw[:20]!r} is written in {script} digits "
+                f"({unicodedata.name(foreign[0], '?')}): write initiative numbers in ASCII "
+                "digits 0–9 (full-width ０–９ are read as ASCII)"
+            )
+        if m.end() == len(self.folded) or len(digits) > MAX_GLUED_DIGITS:
+            return (
+                f"the number {self.raw[:30]!r} has {len(digits)} digits: an initiative number "
+                f"has 1–{MAX_GLUED_DIGITS} (is the cell damaged?)"
+            )
+        return None
 
 
 def squash(text: str) -> str:

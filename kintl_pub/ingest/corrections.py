@@ -37,11 +37,13 @@ raw line).
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..project import PROJECT_ROOT
 from ..store.models import PROGRAM_WRITTEN_FIELDS
 from .model import CorrectionError, ParsedAnomaly, ParsedSheet
 from .rows import SheetRow
@@ -68,34 +70,55 @@ class Correction:
     kind: str
     index: int  # position among the entries of its kind, for messages
     data: dict[str, Any]
+    file: str = "corrections file"  # as shown to people: data/corrections.toml
+    line: int | None = None  # line of the entry's [[kind]] header
 
     @property
     def where(self) -> str:
-        return f"[[{self.kind}]] #{self.index + 1}"
+        at = f" line {self.line}" if self.line else ""
+        return f"{self.file}{at} ([[{self.kind}]] #{self.index + 1})"
 
     @property
     def reason(self) -> str:
         return str(self.data["reason"])
 
 
+def shown_path(path: Path) -> str:
+    """``data/corrections.toml`` for the project's own file, else the path as given."""
+    try:
+        return str(path.resolve().relative_to(PROJECT_ROOT))
+    except ValueError:
+        return str(path)
+
+
+def _entry_lines(text: str, kind: str) -> list[int]:
+    """Line numbers of the ``[[kind]]`` headers, in file order (tomllib keeps
+    no positions; the headers are what an editor looks for)."""
+    pattern = re.compile(rf"^\s*\[\[\s*{kind}\s*\]\]")
+    return [n for n, line in enumerate(text.splitlines(), 1) if pattern.match(line)]
+
+
 def load_corrections(path: Path) -> list[Correction]:
     """Read and validate the corrections file (``CorrectionError`` if bad)."""
+    name = shown_path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except FileNotFoundError:
-        raise CorrectionError(f"corrections file not found: {path}") from None
+        raise CorrectionError(f"corrections file not found: {name}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise CorrectionError(f"{path}: not valid UTF-8 TOML: {exc}") from None
+        raise CorrectionError(f"{name}: not valid UTF-8 TOML: {exc}") from None
     unknown = set(data) - set(KINDS)
     if unknown:
-        raise CorrectionError(f"{path}: unknown correction kind(s) {sorted(unknown)}; use {KINDS}")
+        raise CorrectionError(f"{name}: unknown correction kind(s) {sorted(unknown)}; use {KINDS}")
     out: list[Correction] = []
     for kind in KINDS:
         entries = data.get(kind, [])
         if not isinstance(entries, list):
-            raise CorrectionError(f"{path}: {kind} must be an array of tables ([[{kind}]])")
+            raise CorrectionError(f"{name}: {kind} must be an array of tables ([[{kind}]])")
+        lines = _entry_lines(text, kind)
         for i, entry in enumerate(entries):
-            corr = Correction(kind, i, entry)
+            corr = Correction(kind, i, entry, name, lines[i] if len(lines) == len(entries) else None)
             _validate(corr)
             out.append(corr)
     return out
@@ -116,6 +139,13 @@ def _validate(corr: Correction) -> None:
         raise CorrectionError(f"{corr.where}: field must be one of {TEXT_FIELDS}")
     if corr.kind == "typo" and not corr.data["old"]:
         raise CorrectionError(f"{corr.where}: old must not be empty")
+    for key in ("initiative", "number"):
+        value = corr.data.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 100_000):
+            raise CorrectionError(f"{corr.where}: {key} must be an initiative number (1–99999), not {value!r}")
+    for key in ("title", "field", "old", "new", "reason"):
+        if key in corr.data and not isinstance(corr.data[key], str):
+            raise CorrectionError(f"{corr.where}: {key} must be a string, not {corr.data[key]!r}")
 
 
 # --------------------------------------------------------------------------
@@ -255,7 +285,7 @@ def _apply_typo(corr: Correction, sheet: ParsedSheet, initiative: Any) -> None:
     else:
         programs = initiative.programs
         if "row" in corr.data:
-            programs = [p for p in programs if _program_matches(p, corr.data["row"])]
+            programs = [p for p in programs if _program_matches(p, corr.data["row"], corr)]
             if len(programs) != 1:
                 raise CorrectionError(
                     f"{corr.where}: row {corr.data['row']} matches {len(programs)} programme rows "
@@ -299,14 +329,16 @@ def _first_line(initiative: Any) -> int:
     return initiative.programs[0].line_start if initiative.programs else 0
 
 
-def _program_matches(program: Any, selector: dict[str, str]) -> bool:
+def _program_matches(program: Any, selector: dict[str, str], corr: Correction) -> bool:
     checks = {
         "program": lambda v: program.name == v,
         "code": lambda v: v in (program.measure_code, program.ward),
     }
     unsupported = set(selector) - set(checks)
     if unsupported:
-        raise CorrectionError(f"typo row selector supports only {sorted(checks)}, not {sorted(unsupported)}")
+        raise CorrectionError(
+            f"{corr.where}: a typo's row selector supports only {sorted(checks)}, not {sorted(unsupported)}"
+        )
     return all(checks[k](str(v)) for k, v in selector.items())
 
 

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from . import cells as C
-from .model import NotASheetError, ParsedAnomaly
+from .model import NotASheetError, NumberError, ParsedAnomaly
 from .rows import SheetRow
 
 
@@ -273,16 +273,24 @@ def resolve_lone_names(groups: dict[int, list[SheetRow]]) -> None:
 
 
 def check_order(rows: list[SheetRow]) -> None:
-    seen: dict[int, int] = {}
+    """A number printed twice is refused (``NumberError``): the rows would
+    merge into one initiative and the other number would vanish (the issue's
+    full-width ９ on row 80 made initiative 80 disappear).  A number lower
+    than one before it is an anomaly; the import guard asks about it."""
+    seen: dict[int, SheetRow] = {}
     last = 0
     for row in rows:
         if row.number is None:
             continue
-        if row.number in seen:
-            row.note("duplicate-number",
-                     f"number {row.number} also printed on line {seen[row.number]}",
-                     "rows merged into one initiative")
-        elif row.number < last:
+        if (first := seen.get(row.number)) is not None:
+            what = f" 「{row.names[0]}」" if row.names else ""
+            was = f" 「{first.names[0]}」" if first.names else ""
+            raise NumberError(
+                f"line {row.line}: number {row.number}{what} is printed again (first on line "
+                f"{first.line}{was}): each initiative's number is printed once — is the number "
+                f"on line {row.line} wrong?"
+            )
+        if row.number < last:
             row.note("number-order", f"number {row.number} after {last}", "kept; sorted by number")
-        seen.setdefault(row.number, row.line)
+        seen[row.number] = row
         last = max(last, row.number)

@@ -18,7 +18,13 @@ from dataclasses import dataclass, field
 from ..text import CIRCLED, circled_value
 from . import cells as C
 from . import rows
-from .model import NotASheetError, ParsedAnomaly, ParsedSheet, TruncatedSheetError
+from .model import (
+    ControlCharacterError,
+    NotASheetError,
+    ParsedAnomaly,
+    ParsedSheet,
+    TruncatedSheetError,
+)
 from .rows import SheetRow, fingerprint
 
 # Minimum cells of a table line (after dropping trailing empty cells): even
@@ -49,6 +55,39 @@ class Walk:
     legend: list[tuple[int, str]] = field(default_factory=list)
     last_heading: tuple[int, str] | None = None  # heading not yet followed by a row
     anomalies: list[ParsedAnomaly] = field(default_factory=list)
+
+
+# Characters a cell never holds: C0/C1 controls but the tab, the Unicode line
+# and paragraph separators, and the bidirectional overrides (which reorder
+# what a reader sees).  ``str.splitlines`` would break a line at several of
+# them (VT, FF, NEL, U+2028), so one cell became two "cut off" records.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CHAR_NAMES = {
+    "\x0b": "vertical tab", "\x0c": "form feed", "\x0d": "carriage return", "\x1b": "escape (ESC: an ANSI escape sequence?)",
+    "\x85": "next-line character NEL", "\u2028": "line separator", "\u2029": "paragraph separator",
+}
+
+
+def split_lines(text: str) -> list[str]:
+    """The sheet's lines: broken at LF only (CRLF and a lone CR count as LF)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def check_characters(lines: list[str]) -> None:
+    """Refuse a control character inside a line, naming it and its cell."""
+    for lineno, line in enumerate(lines, 1):
+        m = _FORBIDDEN.search(line)
+        if m is None:
+            continue
+        ch = m.group()
+        name = _CHAR_NAMES.get(ch) or unicodedata.name(ch, "control character").lower()
+        col = line.count("\t", 0, m.start()) + 1
+        cell = line.split("\t")[col - 1]
+        raise ControlCharacterError(
+            f"line {lineno}, column {col}: a {name} (U+{ord(ch):04X}) inside the cell "
+            f"{cell[:30]!r}: a cell holds text only and this is not a line break of the sheet "
+            "— replace it with a space (or remove it) and import again"
+        )
 
 
 def split_cells(line: str) -> list[str]:
@@ -86,7 +125,7 @@ def find_header(lines: list[str]) -> None:
 
 def _roman(num: str) -> int:
     folded = unicodedata.normalize("NFKC", num).strip().upper()
-    if folded.isdigit():
+    if folded.isascii() and folded.isdigit():
         return int(folded)
     if folded in _ROMAN:
         return _ROMAN[folded]

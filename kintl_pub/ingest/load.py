@@ -3,7 +3,12 @@
 Re-import is idempotent: rows are matched by their stable identity
 (initiative number; programme position within it; tree numbers), unchanged
 fields are not touched, and every changed field becomes a SourceRevision
-(who, when, old, new) so later stages can tell a source text changed.
+(who, when, old, new) so later stages can tell a source text changed.  An
+import that changes a filled store keeps a snapshot of what was there
+(:mod:`.undo`), so ``kintl-pub undo-import`` can put it back.
+
+:func:`import_file` is the whole guarded path: read (:mod:`.limits`), parse,
+check what the sheet would remove or renumber (:mod:`.guard`), load.
 """
 
 from __future__ import annotations
@@ -25,7 +30,10 @@ from ..store.models import (
     Policy,
     Program,
     SourceRevision,
+    SourceSnapshot,
 )
+from . import guard, undo
+from .limits import SheetLimits, read_sheet_file
 from .model import ParsedInitiative, ParsedProgram, ParsedSheet
 
 
@@ -39,6 +47,9 @@ class SheetImportReport:
     removed: int = 0
     anomalies: int = 0
     revisions: list[tuple[str, str]] = field(default_factory=list)  # (entity_key, field)
+    run_id: int | None = None
+    undoable: bool = False  # a snapshot of the store before this run was kept
+    allowed: list[str] = field(default_factory=list)  # guard problems imported with --allow-removals
 
     @property
     def unchanged(self) -> bool:
@@ -75,15 +86,20 @@ class _Writer:
         )
 
 
-def load_sheet(session: Session, sheet: ParsedSheet, *, who: str | None = None) -> SheetImportReport:
-    """Write ``sheet`` into the store.  The caller owns the transaction."""
+def load_sheet(
+    session: Session, sheet: ParsedSheet, *, who: str | None = None, run_name: str | None = None
+) -> SheetImportReport:
+    """Write ``sheet`` into the store.  The caller owns the transaction.
+    ``run_name`` names the run in the log (default: the sheet's file name)."""
     who = acting_user(who)
     report = SheetImportReport(source_file=sheet.source_file)
+    before = undo.take(session)  # before anything is written (autoflush)
     w = _Writer(session, who, report)
-    run = ImportRun(source_file=sheet.source_file, sha256=sheet.sha256, who=who)
+    run = ImportRun(source_file=run_name or sheet.source_file, sha256=sheet.sha256, who=who)
     session.add(run)
     session.flush()
     w.run = run
+    report.run_id = run.id
 
     focuses = _load_tree(w, sheet)
     existing = {
@@ -101,6 +117,9 @@ def load_sheet(session: Session, sheet: ParsedSheet, *, who: str | None = None) 
     run.initiatives = report.initiatives
     run.programs = report.programs
     run.changed_fields = report.changed_fields
+    if before is not None and not report.unchanged:
+        session.add(SourceSnapshot(import_run_id=run.id, data=before))
+        report.undoable = True
     session.flush()
     return report
 
@@ -242,14 +261,33 @@ def import_file(
     *,
     who: str | None = None,
     corrections: Path | None = None,
+    allow_removals: bool = False,
+    limits: SheetLimits | None = None,
 ) -> SheetImportReport:
-    """Parse ``path`` and load it.  Raises ``SheetError`` before writing
-    anything if the file is not a usable sheet."""
+    """Read, parse, guard and load ``path``.  Raises ``SheetError`` before
+    writing anything if the file is not a usable sheet, or (``RemovalError``)
+    if it would remove or renumber what the store has and ``allow_removals``
+    is not set."""
     from .parse import parse_sheet
 
-    raw = Path(path).read_bytes()
+    limits = limits or SheetLimits.from_env()
+    raw = read_sheet_file(Path(path), limits)
     if corrections is None:
         c = default_corrections()
         corrections = c if c.exists() else None
-    sheet = parse_sheet(raw, source_file=Path(path).name, corrections=corrections)
-    return load_sheet(session, sheet, who=who)
+    sheet = parse_sheet(raw, source_file=Path(path).name, corrections=corrections, limits=limits)
+    problems = guard.check(session, sheet)
+    guard.refuse_unless_allowed(problems, allow_removals)
+    report = load_sheet(session, sheet, who=who)
+    report.allowed = problems
+    return report
+
+
+def undo_import(session: Session, run_id: int | None = None, *, who: str | None = None) -> tuple[ImportRun, SheetImportReport]:
+    """Put the store's source back as it was before import run ``run_id``
+    (default: the latest run that changed it).  Returns the undone run and
+    the report of the undo (itself a run with a snapshot: undoable)."""
+    run, snap = undo.find(session, run_id)
+    sheet = undo.to_sheet(snap.data, source_file=snap.data["source_file"])
+    report = load_sheet(session, sheet, who=who, run_name=f"undo of import run {run.id} ({run.source_file})")
+    return run, report

@@ -17,11 +17,12 @@ consumed knowingly, and so are lines the parser reported as
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from ..segment import parse_blocks
 from .cells import plain_text, squash
-from .lines import DASHES, DIRECTION, FOCUS, POLICY, is_header, split_cells
+from .lines import DASHES, DIRECTION, FOCUS, POLICY, is_header, split_cells, split_lines
 from .model import ParsedInitiative, ParsedProgram, ParsedSheet
 
 #: (old, new, initiative, field) of one typo correction
@@ -32,8 +33,16 @@ def _heading(text: str) -> re.Match[str] | None:
     return POLICY.match(text) or DIRECTION.match(text) or FOCUS.match(text)
 
 
+_LEADING_DIGITS = re.compile(r"\d+")
+
+
 def _key(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    key = re.sub(r"\s+", "", text)
+    # A number cell may be written in full-width digits (１５): the parser reads
+    # it through NFKC, so the key of a leading digit run does too (both sides).
+    if m := _LEADING_DIGITS.match(key):
+        key = unicodedata.normalize("NFKC", m.group()) + key[m.end():]
+    return key
 
 
 def _stored_key(text: str | None) -> str:
@@ -137,7 +146,7 @@ def check_lossless(
     reported = {a.line for a in sheet.anomalies if a.kind == "unrecognised-line"}
     problems: list[str] = []
     page_title: str | None = None
-    for lineno, line in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+    for lineno, line in enumerate(split_lines(text.lstrip("\ufeff")), start=1):
         cells = line.split("\t")
         nonempty = [c for c in cells if c.strip()]
         if not nonempty:

@@ -38,6 +38,23 @@ class CorrectionError(SheetError):
     """A line of the corrections file is malformed or does not apply."""
 
 
+class LimitError(SheetError):
+    """Not a regular file, or over a size limit (file, cell, rows)."""
+
+
+class ControlCharacterError(SheetError):
+    """A control character (vertical tab, NEL, U+2028 …) inside a line."""
+
+
+class NumberError(SheetError):
+    """An initiative number that is not 1–5 ASCII digits (after NFKC)."""
+
+
+class RemovalError(SheetError):
+    """The import would remove or renumber what the store has, or the
+    sheet's numbers leave their own sequence; refused unless allowed."""
+
+
 @dataclass
 class ParsedProgram:
     name: str | None

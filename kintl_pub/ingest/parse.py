@@ -46,23 +46,30 @@ from .assemble import assemble, check_sequence
 from .corrections import apply_row_corrections, apply_text_corrections, load_corrections, typo_pairs
 from .decode import decode
 from .grouping import attribute, check_order, infer_missing_numbers
-from .lines import check_end, find_header, walk_lines
+from .limits import SheetLimits, check_cells
+from .lines import MIN_ROW_CELLS, check_characters, check_end, find_header, split_lines, walk_lines
 from .lossless import Fix, check_lossless
 from .model import CellLossError, EmptySheetError, ParsedSheet
 
 
-def parse_sheet(raw: bytes, source_file: str, corrections: Path | None = None) -> ParsedSheet:
+def parse_sheet(
+    raw: bytes, source_file: str, corrections: Path | None = None, limits: SheetLimits | None = None
+) -> ParsedSheet:
     """Parse the progress sheet bytes; apply editor corrections if given.
 
-    Raises ``EmptySheetError``, ``EncodingError``, ``NotASheetError``,
-    ``TruncatedSheetError`` or ``CorrectionError`` (all ``SheetError``).
+    Raises ``EmptySheetError``, ``EncodingError``, ``ControlCharacterError``,
+    ``LimitError``, ``NumberError``, ``NotASheetError``,
+    ``TruncatedSheetError``, ``CorrectionError`` or ``CellLossError`` (all
+    ``SheetError``).  ``limits`` default to :meth:`SheetLimits.from_env`.
     """
     if not raw.strip():
         raise EmptySheetError("the file is empty")
     text = decode(raw)
     if not text.strip():
         raise EmptySheetError("the file contains only whitespace")
-    lines = text.splitlines()
+    lines = split_lines(text)
+    check_characters(lines)
+    check_cells(lines, limits or SheetLimits.from_env(), MIN_ROW_CELLS)
     find_header(lines)
     sheet = ParsedSheet(source_file=source_file, sha256=hashlib.sha256(raw).hexdigest())
     walk = walk_lines(lines, sheet)

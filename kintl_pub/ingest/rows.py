@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from . import cells as C
 from .cells import squash
-from .model import ParsedAnomaly
+from .model import NumberError, ParsedAnomaly
 
 
 def fingerprint(cells: list[str]) -> str:
@@ -107,7 +107,7 @@ def _read_middle(row: SheetRow, cells: list[str], ach: int, con: int) -> None:
 def _split_number(cells: list[str], row: SheetRow) -> list[str]:
     """Take the initiative number (and a title glued to it) off the front."""
     cells = list(cells)
-    if len(cells) >= 2 and not cells[0].strip() and _number_cell(cells[1]):
+    if len(cells) >= 2 and not cells[0].strip() and _number_cell(cells[1], row):
         row.note(
             "shifted-number",
             f"the initiative number {cells[1].strip()!r} is in the second column "
@@ -115,17 +115,22 @@ def _split_number(cells: list[str], row: SheetRow) -> list[str]:
             "read as the row's number",
         )
         cells = cells[1:]
-    if cells and (m := C.NUMBER_AND_NAME.match(cells[0].strip())):
-        row.number = int(m["number"])
-        return ["<num>", m["name"], *cells[1:]]
-    if cells and C.NUMBER.match(cells[0].strip()):
-        row.number = int(cells[0].strip())
-        return ["<num>", *cells[1:]]
-    return cells
+    if not cells:
+        return cells
+    num = C.NumberCell(cells[0])
+    if (problem := num.problem()) is not None:
+        raise NumberError(f"line {row.line}: {problem}")
+    if num.number is None:
+        return cells
+    row.number = num.number
+    return ["<num>", num.name, *cells[1:]] if num.name is not None else ["<num>", *cells[1:]]
 
 
-def _number_cell(cell: str) -> bool:
-    return bool(C.NUMBER.match(cell.strip()) or C.NUMBER_AND_NAME.match(cell.strip()))
+def _number_cell(cell: str, row: SheetRow) -> bool:
+    num = C.NumberCell(cell)
+    if (problem := num.problem()) is not None:
+        raise NumberError(f"line {row.line}: {problem}")
+    return num.number is not None
 
 
 def _read_left(row: SheetRow, left: list[str]) -> None:

@@ -16,6 +16,11 @@ from ..project import instance_dir
 from .models import Base
 
 
+class ConfigurationError(RuntimeError):
+    """The configuration asks for something not installed or not valid; the
+    message is one line saying what to do (``kintl-pub`` prints it as is)."""
+
+
 def default_url() -> str:
     return f"sqlite:///{instance_dir() / 'kintl.sqlite3'}"
 
@@ -41,7 +46,15 @@ def get_engine(url: str | None = None) -> Engine:
 def _engine_for(url: str) -> Engine:
     if url.startswith("sqlite:///"):
         Path(url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, future=True, pool_pre_ping=not url.startswith("sqlite"))
+    try:
+        engine = create_engine(url, future=True, pool_pre_ping=not url.startswith("sqlite"))
+    except ModuleNotFoundError as exc:
+        if exc.name in ("psycopg", "psycopg2"):
+            raise ConfigurationError(
+                "DATABASE_URL is a PostgreSQL URL but the PostgreSQL driver (psycopg 3) is not "
+                "installed: pip install 'kintl-pub[postgres]'"
+            ) from None
+        raise
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")

@@ -182,6 +182,19 @@ class ImportRun(Base):
     changed_fields: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class SourceSnapshot(Base):
+    """The stored source as it was before an import run changed it (policy
+    tree, initiatives, programme rows, anomalies), so that run can be undone
+    (``kintl-pub undo-import``).  Taken by every import that changes a
+    non-empty store; the export-like JSON of ``ingest.undo``."""
+
+    __tablename__ = "source_snapshot"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    import_run_id: Mapped[int] = mapped_column(ForeignKey("import_run.id"), unique=True)
+    data: Mapped[dict] = mapped_column(JSON)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class Anomaly(Base):
     """Something in the sheet a human should look at, and what was decided."""
 

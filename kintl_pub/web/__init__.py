@@ -34,7 +34,7 @@ limiter = Limiter(key_func=get_remote_address)
 def register_web(app: Flask) -> None:
     from . import db, errors, i18n
     from .cache import CacheMiddleware, ResponseCache
-    from .context import security_headers, shown_filter
+    from .context import InitiativeNumber, check_request, security_headers, shown_filter
 
     csrf.init_app(app)
     limiter.init_app(app)
@@ -48,6 +48,8 @@ def register_web(app: Flask) -> None:
     app.extensions["kintl_cache"] = ResponseCache()
     app.wsgi_app = CacheMiddleware(app, app.wsgi_app, app.extensions["kintl_cache"])  # type: ignore[method-assign]
     app.after_request(security_headers)
+    app.before_request(check_request)  # every parameter checked once, at the edge
+    app.url_map.converters["num"] = InitiativeNumber  # before the blueprints' rules
 
     # One blueprint per audience.  The JSON API (/api/v1/, rendering the same
     # view models as JSON), the translators' workspace and auth (login_required)

@@ -21,6 +21,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, abort, current_app, g, render_template, request, url_for
 from markupsafe import Markup
+from werkzeug.routing import BaseConverter
 from werkzeug.wrappers import Response
 
 from .. import locales
@@ -54,6 +55,51 @@ _CSP = (
     ("base-uri", "'self'"),
     ("form-action", "'self'"),
 )
+
+
+# --------------------------------------------------------------------------
+# Parameters, checked once at the edge
+# --------------------------------------------------------------------------
+
+#: An initiative number in a URL: ASCII digits, no leading zero, at most five
+#: (Werkzeug's ``int`` takes any script's digits (１, ١) and any length: a
+#: 21-digit number overflowed the database driver → 500).
+NUMBER_PATTERN = r"[1-9][0-9]{0,4}"
+#: The longest query value read (a search query is cut far shorter).
+MAX_ARG = 2000
+# Characters no query name or value holds: C0/C1 controls (a NUL broke the
+# search, CR LF in ``next`` a header), the Unicode line separators.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+class InitiativeNumber(BaseConverter):
+    """``<num:number>``: :data:`NUMBER_PATTERN`, as an int."""
+
+    regex = NUMBER_PATTERN
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: object) -> str:
+        return str(int(value))  # type: ignore[call-overload]
+
+
+def check_request() -> None:
+    """Every request (``app.before_request``): query names and values are
+    text of a sane length without control characters; else 400."""
+    for key, value in request.args.items(multi=True):
+        if len(key) > MAX_ARG or len(value) > MAX_ARG or _CONTROL.search(key) or _CONTROL.search(value):
+            abort(400)
+
+
+def safe_next(value: str | None, lang: str) -> str:
+    """A same-site path in ``lang`` to go back to, or the home page: no other
+    site (no open redirect), no whitespace or control character (no header
+    injection)."""
+    if (value and value.startswith(f"/{lang}/") and "//" not in value and "\\" not in value
+            and not any(c.isspace() for c in value) and not _CONTROL.search(value)):
+        return value
+    return url_for("public.tree", lang=lang)
 
 
 # --------------------------------------------------------------------------
@@ -232,10 +278,24 @@ def frame_ancestors() -> str:
     return " ".join(["'self'", *origins])
 
 
+#: Browser features the site never uses, switched off for it and anything it frames.
+PERMISSIONS_POLICY = ", ".join(f"{f}=()" for f in (
+    "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture", "encrypted-media",
+    "fullscreen", "geolocation", "gyroscope", "hid", "magnetometer", "microphone", "midi", "payment",
+    "picture-in-picture", "publickey-credentials-get", "screen-wake-lock", "serial", "usb",
+    "xr-spatial-tracking",
+))
+#: HTTPS only, for a year, once the site says it is served over HTTPS (KINTL_SECURE_COOKIES=1).
+HSTS = "max-age=31536000"
+
+
 def security_headers(resp: Response) -> Response:
     """Every response (``app.after_request``)."""
     resp.headers.setdefault("X-Content-Type-Options", "nosniff")
     resp.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
+    resp.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+    if current_app.config.get("SESSION_COOKIE_SECURE"):
+        resp.headers.setdefault("Strict-Transport-Security", HSTS)
     if request.blueprint in FRAMEABLE:
         resp.headers["Content-Security-Policy"] = csp(frame_ancestors())
         resp.headers.pop("X-Frame-Options", None)  # it would veto frame-ancestors

@@ -16,7 +16,7 @@ from markupsafe import escape
 from .. import locales
 from ..render.initiative import InitiativeView, initiative_view
 from . import i18n, limiter
-from .context import cached, localized, public_base, render
+from .context import NUMBER_PATTERN, cached, localized, public_base, render
 from .db import db
 
 bp = Blueprint("embed", __name__, url_prefix="/embed")
@@ -34,7 +34,7 @@ def iframe_code(src: str, title: str, *, width: int | str, height: int) -> str:
             f'height="{height}" loading="lazy"></iframe>')
 
 
-@bp.get("/<lang>/initiatives/<int:number>/")
+@bp.get("/<lang>/initiatives/<num:number>/")
 @limiter.exempt
 @cached
 def initiative(lang: str, number: int) -> str:
@@ -49,7 +49,7 @@ def initiative(lang: str, number: int) -> str:
 
 oembed_bp = Blueprint("oembed", __name__)
 
-_PAGE_RE = re.compile(r"^/(?:embed/)?(?P<lang>[a-z-]+)/initiatives/(?P<number>\d+)/$")
+_PAGE_RE = re.compile(rf"^/(?:embed/)?(?P<lang>[a-z-]+)/initiatives/(?P<number>{NUMBER_PATTERN})/$")
 
 
 @oembed_bp.get("/oembed")

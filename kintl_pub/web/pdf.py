@@ -37,7 +37,7 @@ def _send(path: Path, name: str) -> Response:
     return resp
 
 
-@bp.get("/<lang>/initiatives/<int:number>.pdf")
+@bp.get("/<lang>/initiatives/<num:number>.pdf")
 def initiative_pdf(lang: str, number: int) -> Response:
     got = build.initiative_pdf(db(), lang, number, base_url=public_base(), root=_root())
     if got is None:

@@ -26,6 +26,7 @@ from .context import (
     localized,
     public_base,
     render,
+    safe_next,
     set_cookie,
 )
 from .db import db
@@ -82,7 +83,7 @@ def tree(lang: str) -> str:
     return render("public/tree.html", policies=page.policies, charts=page.charts)
 
 
-@bp.get("/<lang>/initiatives/<int:number>/")
+@bp.get("/<lang>/initiatives/<num:number>/")
 @limiter.exempt  # cached page: cheaper to serve than to count
 @cached
 def initiative(lang: str, number: int) -> str:
@@ -116,11 +117,7 @@ def prefs(lang: str) -> BaseResponse:
         furigana=p.furigana if fur not in ("0", "1") else fur == "1",
         wakachi=p.wakachi if wak not in ("0", "1") else wak == "1",
     )
-    nxt = request.args.get("next", "")
-    # only same-site paths: no open redirect
-    if not nxt.startswith(f"/{lang}/") or "//" in nxt or "\\" in nxt:
-        nxt = url_for("public.tree", lang=lang)
-    resp = redirect(nxt, code=303)
+    resp = redirect(safe_next(request.args.get("next"), lang), code=303)
     choice = request.args.get("fallback")
     if choice is None or fur is not None or wak is not None:
         set_cookie(resp, EASY_COOKIE, p.cookie())

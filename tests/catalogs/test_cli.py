@@ -44,11 +44,13 @@ def test_update_export_import_compile_stats(run, engine, tdir, tmp_path):
     assert str(path) in out
     data = edit(path.read_bytes(), STOCK, msgstr="A meta foi atingida.", fuzzy=False)
     path.write_bytes(data)
-    out = run("catalogs", "import", str(path), "--as", "joao", "--dry-run")
-    assert "[dry run]" in out and "1 changed" in out
+    out = run("catalogs", "import", str(path), "--as", "joao", "--lang", "pt-br", "--dry-run")
+    assert "[dry run: nothing was changed]" in out and "1 changed" in out
+    assert "(was machine)" in out  # the state before the import, not after (writers' notes)
+    assert "      - Meta atingida.\n      + A meta foi atingida.\n" in out
     s.expire_all()
     assert states.get(s, "pt-br", STOCK).state == "machine"
-    out = run("catalogs", "import", str(path), "--as", "joao")
+    out = run("catalogs", "import", str(path), "--as", "joao", "--lang", "pt-br")
     assert "1 changed" in out and STOCK[:10] in out
     s.expire_all()
     assert states.get(s, "pt-br", STOCK).translator == "joao"
@@ -67,7 +69,7 @@ def test_import_refuses_broken_file_clearly(run, tdir, tmp_path):
     run("catalogs", "update", "--dir", str(tdir))
     bad = tmp_path / "bad.po"
     bad.write_bytes((tdir / "en/LC_MESSAGES/content.po").read_bytes().replace(b'msgstr ""', b'msgstr "', 1))
-    out = run("catalogs", "import", str(bad), "--as", "xu", ok=False)
+    out = run("catalogs", "import", str(bad), "--as", "xu", "--lang", "en", ok=False)
     assert "syntax error" in out and "Nothing was changed" in out
 
 

@@ -57,7 +57,7 @@ def test_export_is_a_valid_catalog_for_poedit(prepared):
 
 def test_round_trip_without_edits_changes_nothing(session, prepared):
     before = snapshot(session)
-    report = import_po(session, prepared.read_bytes(), who="carol", name="en.po")
+    report = import_po(session, prepared.read_bytes(), who="carol", name="en.po", expected=EN)
     session.commit()
     assert report.outcomes == [] and report.stored == 0
     assert snapshot(session) == before
@@ -66,7 +66,7 @@ def test_round_trip_without_edits_changes_nothing(session, prepared):
 def test_round_trip_with_edits_changes_exactly_those(session, prepared, tdir):
     data = edit(prepared.read_bytes(), "通訳を派遣します。", msgstr="We dispatch interpreters.")
     data = edit(data, "派遣件数を増やします。", msgstr="We will dispatch more often.")
-    report = import_po(session, data, who="carol", name="en.po")
+    report = import_po(session, data, who="carol", name="en.po", expected=EN)
     session.commit()
     assert sorted((o.kind, o.msgid) for o in report.outcomes) == [
         ("changed", "派遣件数を増やします。"), ("changed", "通訳を派遣します。")]
@@ -80,13 +80,13 @@ def test_round_trip_with_edits_changes_exactly_those(session, prepared, tdir):
     assert states.get(session, "en", "需要に応えました。").state == "approved"
     # and the catalog written afterwards carries the edits back (lossless)
     update(session, tdir)
-    again = import_po(session, po_path(tdir, "en").read_bytes(), who="carol")
+    again = import_po(session, po_path(tdir, "en").read_bytes(), who="carol", expected=EN)
     assert again.outcomes == []
 
 
 def test_accepting_a_machine_draft_makes_it_translated(session, prepared):
     data = edit(prepared.read_bytes(), STOCK, fuzzy=False)  # Poedit: "needs work" off
-    report = import_po(session, data, who="carol")
+    report = import_po(session, data, who="carol", expected=EN)
     assert [(o.kind, o.msgid) for o in report.outcomes] == [("accepted", STOCK)]
     t = states.get(session, "en", STOCK)
     assert (t.state, t.text, t.translator, t.provenance) == (
@@ -97,7 +97,7 @@ def test_fuzzy_human_draft_is_reported_not_stored(session, prepared):
     before = snapshot(session)
     data = edit(prepared.read_bytes(), STOCK, msgstr="Achieved as planned (draft).")  # still fuzzy
     data = edit(data, "派遣件数を増やします。", msgstr="More dispatches?", fuzzy=True)
-    report = import_po(session, data, who="carol")
+    report = import_po(session, data, who="carol", expected=EN)
     assert sorted(o.kind for o in report.outcomes) == ["needs-work", "needs-work"]
     assert snapshot(session) == before
 
@@ -117,10 +117,10 @@ def test_machine_never_overwrites_human(session, prepared):
     states.put_human(session, "en", STOCK, "Achieved as planned.", who="alice")
     session.commit()
     before = snapshot(session)
-    report = import_po(session, old_file, who="carol")
+    report = import_po(session, old_file, who="carol", expected=EN)
     assert report.stored == 0 and snapshot(session) == before
     # even when someone un-fuzzies the stale machine draft
-    report = import_po(session, edit(old_file, STOCK, fuzzy=False), who="carol")
+    report = import_po(session, edit(old_file, STOCK, fuzzy=False), who="carol", expected=EN)
     assert [o.kind for o in report.outcomes] == ["conflict"]
     assert states.get(session, "en", STOCK).text == "Achieved as planned."
 
@@ -131,7 +131,7 @@ def test_conflict_when_entry_changed_since_export(session, prepared):
     session.commit()
     data = edit(prepared.read_bytes(), "通訳を派遣します。", msgstr="Interpreters are sent.")
     data = edit(data, "派遣件数を増やします。", msgstr="We will dispatch more often.")
-    report = import_po(session, data, who="carol")
+    report = import_po(session, data, who="carol", expected=EN)
     session.commit()
     kinds = {o.msgid: o.kind for o in report.outcomes}
     assert kinds == {"通訳を派遣します。": "conflict", "派遣件数を増やします。": "changed"}
@@ -143,7 +143,7 @@ def test_conflict_when_entry_changed_since_export(session, prepared):
 def test_machine_redraft_since_export_is_no_conflict(session, prepared):
     states.put_machine(session, "en", STOCK, "Goal achieved.", provenance={**PROV, "version": "2.0"})
     data = edit(prepared.read_bytes(), STOCK, msgstr="It went as planned.", fuzzy=False)
-    report = import_po(session, data, who="carol")
+    report = import_po(session, data, who="carol", expected=EN)
     assert [o.kind for o in report.outcomes] == ["changed"]
     assert states.get(session, "en", STOCK).state == "translated"
 
@@ -163,11 +163,11 @@ def test_approval_needs_a_second_person(session, prepared):
     session.rollback()
     # via a catalog: "# approved-by: NAME" on an unchanged translated entry
     data = edit(prepared.read_bytes(), "通訳を派遣します。", add_comment="approved-by: alice")
-    report = import_po(session, data, who="alice")
+    report = import_po(session, data, who="alice", expected=EN)
     assert [o.kind for o in report.outcomes] == ["refused"]
     assert states.get(session, "en", "通訳を派遣します。").state == "translated"
     data = edit(prepared.read_bytes(), "通訳を派遣します。", add_comment="approved-by: erin")
-    report = import_po(session, data, who="erin")
+    report = import_po(session, data, who="erin", expected=EN)
     assert [o.kind for o in report.outcomes] == ["approved"]
     t = states.get(session, "en", "通訳を派遣します。")
     assert (t.state, t.translator, t.reviewer) == ("approved", "alice", "erin")
@@ -180,7 +180,7 @@ def test_approval_needs_a_second_person(session, prepared):
 def test_empty_msgstr_never_deletes(session, prepared):
     before = snapshot(session)
     data = edit(prepared.read_bytes(), "通訳を派遣します。", msgstr="")
-    report = import_po(session, data, who="carol")
+    report = import_po(session, data, who="carol", expected=EN)
     assert report.outcomes == [] and snapshot(session) == before
 
 
@@ -205,7 +205,7 @@ def test_broken_files_are_refused_and_change_nothing(session, prepared, kind):
     bad = BROKEN[kind](data)
     before = snapshot(session)
     with pytest.raises(CatalogError) as exc:
-        import_po(session, bad, who="carol", name="bad.po")
+        import_po(session, bad, who="carol", name="bad.po", expected=EN)
     assert "bad.po" in str(exc.value)
     session.rollback()
     assert snapshot(session) == before
@@ -219,7 +219,7 @@ def test_unknown_msgids_only_is_refused(session, prepared):
     cat = Catalog(locale="en", fuzzy=False)
     cat.add("この文はシートにありません。", "This sentence is not in the sheet.")
     with pytest.raises(CatalogError, match="none of its 1 msgids"):
-        import_po(session, dump(cat), who="carol")
+        import_po(session, dump(cat), who="carol", expected=EN)
 
 
 def test_unknown_msgids_are_skipped_and_reported(session, prepared):
@@ -229,7 +229,7 @@ def test_unknown_msgids_are_skipped_and_reported(session, prepared):
 
     cat = read_catalog(edit(prepared.read_bytes(), "通訳を派遣します。", msgstr="X.")).catalog
     cat.add("この文はシートにありません。", "Not in the sheet.")
-    report = import_po(session, dump(cat), who="carol")
+    report = import_po(session, dump(cat), who="carol", expected=EN)
     assert sorted(o.kind for o in report.outcomes) == ["changed", "unknown"]
 
 
@@ -240,7 +240,7 @@ def test_wrong_language_for_expected_locale_is_refused(session, prepared):
 
 def test_import_needs_a_person(session, prepared):
     with pytest.raises(CatalogError):
-        import_po(session, prepared.read_bytes(), who=" ")
+        import_po(session, prepared.read_bytes(), who=" ", expected=EN)
 
 
 def test_outdated_entry_confirmed_or_rewritten(session, tdir):
@@ -254,9 +254,9 @@ def test_outdated_entry_confirmed_or_rewritten(session, tdir):
     update(session, tdir)
     session.commit()
     en = edit(po_path(tdir, "en").read_bytes(), new, msgstr="Dispatches rose by 60%.", fuzzy=False)
-    assert [o.kind for o in import_po(session, en, who="alice").outcomes] == ["changed"]
+    assert [o.kind for o in import_po(session, en, who="alice", expected=EN).outcomes] == ["changed"]
     ko = edit(po_path(tdir, "ko").read_bytes(), new, msgstr="파견이 60% 늘었습니다.")  # still fuzzy
-    assert [o.kind for o in import_po(session, ko, who="kim").outcomes] == ["needs-work"]
+    assert [o.kind for o in import_po(session, ko, who="kim", expected=locales.get("ko")).outcomes] == ["needs-work"]
     assert states.get(session, "ko", new).state == "outdated"
 
 
@@ -321,7 +321,7 @@ def test_machine_draft_with_stray_whitespace_round_trips_unchanged(session, prep
     states.put_machine(session, "en", "派遣件数を増やします。", " More dispatches.", provenance=PROV)
     [path] = export(session, tdir.parent / "out2", [EN])
     before = snapshot(session)
-    report = import_po(session, path.read_bytes(), who="carol")
+    report = import_po(session, path.read_bytes(), who="carol", expected=EN)
     assert report.outcomes == [] and snapshot(session) == before
     update(session, tdir)  # no "hand edit" either
 
@@ -332,7 +332,7 @@ def test_quality_warnings_are_reported_but_never_refuse(session, prepared):
     data = edit(prepared.read_bytes(), "セミナーを年4回開催しました。", msgstr="We held <b>seminars</b>.")
     data = edit(data, "通訳を派遣します。", msgstr="通訳を派遣します。")
     data = edit(data, "派遣件数を増やします。", msgstr="We will dispatch more often.")
-    report = import_po(session, data, who="carol", name="en.po")
+    report = import_po(session, data, who="carol", name="en.po", expected=EN)
     session.commit()
     assert report.stored == 3
     warned = {msgid: [f.flag for f in found] for msgid, found in report.warnings}

@@ -46,7 +46,7 @@ def test_translator_notes_survive_import_and_export(run, session, tmp_path):
     sentence = "国の特区制度を活用します。"
     path.write_bytes(edit(path.read_bytes(), sentence, msgstr="We use the national special zones.",
                           add_comment=NOTE))
-    report = run("catalogs", "import", str(path), "--as", "en-team-a")
+    report = run("catalogs", "import", str(path), "--lang", "en", "--as", "en-team-a")
     assert "1 changed" in report and "1 translator notes stored" in report
     session.expire_all()
     t = states.get(session, "en", sentence)
@@ -57,14 +57,14 @@ def test_translator_notes_survive_import_and_export(run, session, tmp_path):
     assert comments.same(" ".join(msg.user_comments[:-1]), NOTE)
     assert msg.user_comments[-1] == "translated-by: en-team-a"
     # importing it again stores nothing new: the re-wrapped note is the same note
-    again = run("catalogs", "import", str(path), "--as", "en-team-a")
+    again = run("catalogs", "import", str(path), "--lang", "en", "--as", "en-team-a")
     assert "notes stored" not in again
     # an older file without the note does not delete it; a conflict does not store one
     states.put_human(session, "en", sentence, "Another person's text.", who="en-team-b")
     session.commit()
     data = edit(path.read_bytes(), sentence, msgstr="My late edit.", add_comment="a new doubt")
     path.write_bytes(data)
-    report = run("catalogs", "import", str(path), "--as", "en-team-a")
+    report = run("catalogs", "import", str(path), "--lang", "en", "--as", "en-team-a")
     assert "1 conflict" in report and "notes stored" not in report
     session.expire_all()
     assert comments.same(comments.get(session, states.get(session, "en", sentence)), NOTE)
@@ -74,7 +74,7 @@ def test_a_note_on_an_entry_without_text_is_kept_for_the_reviewer(run, session, 
     run("catalogs", "export", "--lang", "ko", "-i", "2", "--out", str(tmp_path))
     path = tmp_path / "content-ko-initiatives-2.po"
     path.write_bytes(edit(path.read_bytes(), "通訳を派遣します。", add_comment="which languages?"))
-    assert "1 translator notes stored" in run("catalogs", "import", str(path), "--as", "kim")
+    assert "1 translator notes stored" in run("catalogs", "import", str(path), "--lang", "ko", "--as", "kim")
     session.expire_all()
     assert comments.get(session, states.get(session, "ko", "通訳を派遣します。")) == "which languages?"
 
@@ -120,7 +120,7 @@ def test_export_never_overwrites_unimported_work(run, session, tmp_path):
     out = run("catalogs", "export", "--lang", "en", "-i", "2", "--out", str(tmp_path), code=1)
     assert "the store does not have" in out and "通訳を派遣します。" in out and "Nothing was written" in out
     assert path.read_bytes() == before
-    run("catalogs", "import", str(path), "--as", "en-team-c")
+    run("catalogs", "import", str(path), "--lang", "en", "--as", "en-team-c")
     run("catalogs", "export", "--lang", "en", "-i", "2", "--out", str(tmp_path))  # now it may
     assert load(path)["通訳を派遣します。"].string == "We send interpreters."
     path.write_bytes(edit(path.read_bytes(), "通訳を派遣します。", msgstr="Draft I throw away."))

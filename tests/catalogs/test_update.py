@@ -328,7 +328,7 @@ def test_hand_edits_in_the_files_stop_update(session, tdir):
     session.rollback()
     assert path.read_bytes() == edited  # nothing overwritten
     # the store moving on (a workspace edit) is not a hand edit of the file
-    report = import_po(session, edited, who="minh")
+    report = import_po(session, edited, who="minh", expected=locales.get("vi"))
     assert report.stored == 2
     states.put_human(session, "vi", STOCK, "Mục tiêu đã đạt được.", who="lan")
     update(session, tdir)

@@ -155,7 +155,7 @@ def test_editors_hand_rewrite_loop(engine, db_url, pipeline, monkeypatch, tmp_pa
     path.write_bytes(edit(data, SENT_1, msgstr=mine, fuzzy=False))
     r = runner.invoke(cli, ["users", "add", "editor", "--editor", "--password-stdin"], input="a long enough pw\n")
     assert r.exit_code == 0, r.output  # --as names an account allowed for ja-easy
-    r = runner.invoke(cli, ["catalogs", "import", str(path), "--as", "editor"])
+    r = runner.invoke(cli, ["catalogs", "import", str(path), "--lang", "ja-easy", "--as", "editor"])
     assert r.exit_code == 0 and "1 changed" in r.output, r.output
     r = runner.invoke(cli, ["easy", "build", "--quiet"])
     assert r.exit_code == 0 and "1 written by people" in r.output and "readings added to 1" in r.output, r.output

@@ -135,3 +135,99 @@ def test_real_seed_cut_after_the_first_legend_line() -> None:
     lines = seed_text().splitlines()[:356]
     with pytest.raises(TruncatedSheetError, match="legend"):
         parse("\n".join(lines).encode("utf-8"))
+
+
+# -- issue 10: messages that pointed at the wrong cause ----------------------
+
+
+def test_a_file_cut_inside_a_multibyte_character_is_cut_off() -> None:
+    raw = seed_text().encode("utf-8")
+    cut = raw[: raw.index("事業".encode()) + 1]  # one byte of a three-byte character
+    with pytest.raises(EncodingError, match="cut off: it ends inside a multi-byte UTF-8 character"):
+        parse(cut)
+
+
+@pytest.mark.parametrize(
+    ("codec", "needle"),
+    [
+        ("utf-16-le", r"UTF-16 \(little-endian\) without a byte-order mark"),
+        ("utf-16-be", r"UTF-16 \(big-endian\) without a byte-order mark"),
+        ("utf-32-le", r"UTF-32 \(little-endian\) without a byte-order mark"),
+        ("utf-32-be", r"UTF-32 \(big-endian\) without a byte-order mark"),
+        ("utf-32", r"UTF-32 \(byte-order mark found\)"),
+        ("utf-16", r"UTF-16 \(byte-order mark found\)"),
+    ],
+)
+def test_utf16_and_utf32_are_named_with_or_without_bom(codec: str, needle: str) -> None:
+    with pytest.raises(EncodingError, match=needle):
+        parse(seed_text().encode(codec))
+
+
+@pytest.mark.parametrize(
+    ("char", "name"),
+    [("\v", "vertical tab"), ("\f", "form feed"), ("\x85", "next-line character NEL"), ("\u2028", "line separator"),
+     ("\u2029", "paragraph separator"), ("\x1b", "escape"), ("\u202e", "right-to-left override"),
+     ("\x07", "control character")],
+)
+def test_a_control_character_inside_a_cell_is_named(char: str, name: str) -> None:
+    """VT, FF, NEL and U+2028 used to split the line (str.splitlines), and the
+    two halves were reported as a record "cut off"."""
+    lines = seed_text().split("\n")
+    cells = lines[14].split("\t")
+    cells[4] = cells[4][:10] + char + cells[4][10:]
+    lines[14] = "\t".join(cells)
+    with pytest.raises(SheetError, match=rf"line 15, column 5: a {name}.*U\+{ord(char):04X}") as exc:
+        parse("\n".join(lines).encode("utf-8"))
+    assert "cut off" not in str(exc.value)
+
+
+def test_crlf_and_cr_line_ends_read_as_lf() -> None:
+    text = sheet(row("1"))
+    lf = parse_sheet(text.encode(), "lf.txt")
+    for nl in ("\r\n", "\r"):
+        other = parse_sheet(text.replace("\n", nl).encode(), "x.txt")
+        assert other.initiatives == lf.initiatives
+
+
+def test_a_huge_cell_is_refused_with_its_place() -> None:
+    from kintl_pub.ingest.limits import SheetLimits
+    from kintl_pub.ingest.model import LimitError
+
+    lines = seed_text().split("\n")
+    cells = lines[14].split("\t")
+    cells[4] = "あ" * 1_000_000
+    lines[14] = "\t".join(cells)
+    with pytest.raises(LimitError, match="line 15, column 5: a cell of 1,000,000 characters, over the limit of 20,000"):
+        parse_sheet("\n".join(lines).encode(), "big.txt", limits=SheetLimits())
+
+
+def test_too_many_rows_are_refused() -> None:
+    from kintl_pub.ingest.limits import SheetLimits
+    from kintl_pub.ingest.model import LimitError
+
+    with pytest.raises(LimitError, match="more than 100 table rows"):
+        parse_sheet(seed_text().encode(), "seed.txt", limits=SheetLimits(max_rows=100))
+    parse_sheet(seed_text().encode(), "seed.txt", limits=SheetLimits(max_rows=200))
+
+
+def test_limits_from_the_environment(monkeypatch) -> None:
+    from kintl_pub.ingest.limits import SheetLimits
+    from kintl_pub.ingest.model import LimitError
+
+    monkeypatch.setenv("KINTL_IMPORT_MAX_CELL_CHARS", "100")
+    assert SheetLimits.from_env() == SheetLimits(max_cell_chars=100)
+    assert SheetLimits.from_env(max_bytes=7).max_bytes == 7
+    monkeypatch.setenv("KINTL_IMPORT_MAX_ROWS", "many")
+    with pytest.raises(LimitError, match="KINTL_IMPORT_MAX_ROWS='many' is not a whole number"):
+        SheetLimits.from_env()
+
+
+def test_policy_numbers_in_other_digits_are_not_read() -> None:
+    with pytest.raises(NotASheetError, match="unreadable policy number"):
+        parse(sheet(row("1"), headings=["【取組方針٣】多様性", *sheetkit_headings()[1:]]).encode())
+
+
+def sheetkit_headings() -> list[str]:
+    from .sheetkit import HEADINGS
+
+    return HEADINGS

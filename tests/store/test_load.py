@@ -115,3 +115,27 @@ def test_failure_mid_import_changes_nothing(any_engine):
         assert _count(s, SourceRevision) == 0
         p = s.scalars(select(Program).where(Program.name == "事業A")).one()
         assert p.results == "実績です。"
+
+
+def test_a_changing_import_keeps_a_snapshot_that_undo_puts_back(any_engine):
+    from kintl_pub.ingest.load import undo_import
+    from kintl_pub.store.export import export_initiatives
+    from kintl_pub.store.models import SourceSnapshot
+
+    with Session(any_engine) as s, s.begin():
+        first = load_sheet(s, _sheet(), who="a")
+        assert not first.undoable  # an empty store has nothing to go back to
+    with Session(any_engine) as s:
+        before = export_initiatives(s)
+    smaller = copy.deepcopy(_sheet())
+    del smaller.initiatives[1]
+    smaller.initiatives[0].programs[0].results = "変更。"
+    with Session(any_engine) as s, s.begin():
+        rep = load_sheet(s, smaller, who="b")
+        assert rep.undoable and rep.removed == 1
+    with Session(any_engine) as s, s.begin():
+        undone, rep = undo_import(s, who="c")
+        assert undone.id == 2 and rep.created == 2 and rep.changed_fields == 1
+    with Session(any_engine) as s:
+        assert export_initiatives(s) == before
+        assert _count(s, SourceSnapshot) == 2  # the undo can be undone too
