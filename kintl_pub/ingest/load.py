@@ -34,7 +34,7 @@ from ..store.models import (
 )
 from . import guard, undo
 from .limits import SheetLimits, read_sheet_file
-from .model import ParsedInitiative, ParsedProgram, ParsedSheet
+from .model import CorrectionError, ParsedInitiative, ParsedProgram, ParsedSheet, RemovalError
 
 
 @dataclass
@@ -275,7 +275,23 @@ def import_file(
     if corrections is None:
         c = default_corrections()
         corrections = c if c.exists() else None
-    sheet = parse_sheet(raw, source_file=Path(path).name, corrections=corrections, limits=limits)
+    try:
+        sheet = parse_sheet(raw, source_file=Path(path).name, corrections=corrections, limits=limits)
+    except CorrectionError as exc:
+        # A correction that no longer applies usually means the sheet lost the
+        # text it fixes (a deleted line, a renumbered row): name that cause first.
+        bare = parse_sheet(raw, source_file=Path(path).name, corrections=None, limits=limits)
+        lost = guard.check(session, bare)
+        if not lost:
+            raise
+        if not allow_removals:
+            try:
+                guard.refuse_unless_allowed(lost, allow_removals)
+            except RemovalError as removal:
+                raise RemovalError(f"{removal}\n(and so a source correction no longer applies: {exc})") from exc
+        # Removals allowed: corrections for initiatives that are gone go with them.
+        sheet = parse_sheet(raw, source_file=Path(path).name, corrections=corrections, limits=limits,
+                            skip_absent=True)
     problems = guard.check(session, sheet)
     guard.refuse_unless_allowed(problems, allow_removals)
     report = load_sheet(session, sheet, who=who)

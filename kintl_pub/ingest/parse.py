@@ -53,7 +53,8 @@ from .model import CellLossError, EmptySheetError, ParsedSheet
 
 
 def parse_sheet(
-    raw: bytes, source_file: str, corrections: Path | None = None, limits: SheetLimits | None = None
+    raw: bytes, source_file: str, corrections: Path | None = None, limits: SheetLimits | None = None,
+    *, skip_absent: bool = False,
 ) -> ParsedSheet:
     """Parse the progress sheet bytes; apply editor corrections if given.
 
@@ -61,6 +62,8 @@ def parse_sheet(
     ``LimitError``, ``NumberError``, ``NotASheetError``,
     ``TruncatedSheetError``, ``CorrectionError`` or ``CellLossError`` (all
     ``SheetError``).  ``limits`` default to :meth:`SheetLimits.from_env`.
+    ``skip_absent`` drops title/typo corrections for initiatives the sheet no
+    longer has (used when the person allowed removals) instead of refusing.
     """
     if not raw.strip():
         raise EmptySheetError("the file is empty")
@@ -88,6 +91,9 @@ def parse_sheet(
         anomalies.extend(row.anomalies)
     check_sequence(sheet, anomalies)
     sheet.anomalies = sorted(anomalies, key=lambda a: (a.line, a.kind))
+    if skip_absent:
+        present = {i.number for i in sheet.initiatives}
+        loaded = [c for c in loaded if c.kind not in ("title", "typo") or int(c.data["initiative"]) in present]
     apply_text_corrections(loaded, sheet)
     _prove_lossless(text, sheet, typo_pairs(loaded))
     return sheet

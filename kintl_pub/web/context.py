@@ -70,6 +70,9 @@ MAX_ARG = 2000
 # Characters no query name or value holds: C0/C1 controls (a NUL broke the
 # search, CR LF in ``next`` a header), the Unicode line separators.
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+#: the same without TAB: a query value may hold one (the workspace names a
+#: data-file row by its key columns joined with TAB, e.g. 実施<TAB>verb)
+_CONTROL_IN_QUERY = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class InitiativeNumber(BaseConverter):
@@ -86,9 +89,11 @@ class InitiativeNumber(BaseConverter):
 
 def check_request() -> None:
     """Every request (``app.before_request``): query names and values are
-    text of a sane length without control characters; else 400."""
+    text of a sane length without control characters (TAB allowed in a
+    value); else 400."""
     for key, value in request.args.items(multi=True):
-        if len(key) > MAX_ARG or len(value) > MAX_ARG or _CONTROL.search(key) or _CONTROL.search(value):
+        if (len(key) > MAX_ARG or len(value) > MAX_ARG or _CONTROL.search(key)
+                or _CONTROL_IN_QUERY.search(value)):
             abort(400)
 
 

@@ -104,19 +104,19 @@ def test_import_as_must_name_an_enabled_account_allowed_for_the_locale(run, engi
     run("catalogs", "export", "--lang", "pt-br", "--out", str(tmp_path))
     path = tmp_path / "content-pt_BR.po"
     path.write_bytes(edit(path.read_bytes(), STOCK, msgstr="A meta foi atingida.", fuzzy=False))
-    out = run("catalogs", "import", str(path), "--as", "maria", ok=False)
+    out = run("catalogs", "import", str(path), "--lang", "pt-br", "--as", "maria", ok=False)
     assert "no such account" in out and "Nothing was changed" in out
-    out = run("catalogs", "import", str(path), "--as", "dewi", ok=False)  # id only
+    out = run("catalogs", "import", str(path), "--lang", "pt-br", "--as", "dewi", ok=False)  # id only
     assert "may not translate pt-br" in out and "Nothing was changed" in out
-    out = run("catalogs", "import", str(path), "--as", "x" * 5000, ok=False)
+    out = run("catalogs", "import", str(path), "--lang", "pt-br", "--as", "x" * 5000, ok=False)
     assert "no such account" in out
     run("users", "disable", "joao")
-    out = run("catalogs", "import", str(path), "--as", "joao", ok=False)
+    out = run("catalogs", "import", str(path), "--lang", "pt-br", "--as", "joao", ok=False)
     assert "disabled" in out
     s = session_factory(engine)()
     assert states.get(s, "pt-br", STOCK) is None or states.get(s, "pt-br", STOCK).state != "translated"
     run("users", "enable", "joao")
-    out = run("catalogs", "import", str(path), "--as", "JOAO")  # names compare without case
+    out = run("catalogs", "import", str(path), "--lang", "pt-br", "--as", "JOAO")  # names compare without case
     assert "1 changed" in out
     s.expire_all()
     assert states.get(s, "pt-br", STOCK).translator == "joao"  # credited as the account is spelled
@@ -132,10 +132,10 @@ def test_import_approval_needs_the_reviewer_role(run, engine, tdir, tmp_path):
     path = tmp_path / "content-pt_BR.po"
     data = path.read_bytes().replace(b"# translated-by: joao", b"# translated-by: joao\n# approved-by: xu")
     path.write_bytes(data)
-    out = run("catalogs", "import", str(path), "--as", "xu")
+    out = run("catalogs", "import", str(path), "--lang", "pt-br", "--as", "xu")
     assert "refused" in out and "not a reviewer for pt-br" in out
     run("users", "set-role", "xu", "--review", "pt-br")
-    out = run("catalogs", "import", str(path), "--as", "xu")
+    out = run("catalogs", "import", str(path), "--lang", "pt-br", "--as", "xu")
     assert "1 approved" in out
     s.expire_all()
     assert states.get(s, "pt-br", STOCK).state == "approved"

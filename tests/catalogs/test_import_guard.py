@@ -275,12 +275,15 @@ def test_cli_needs_the_locale_stated(tdir, tmp_path: Path, session, db_url, monk
     update(session, tdir)
     [path] = export(session, tmp_path / "out", [EN])
     session.commit()
-    r = CliRunner().invoke(cli, ["catalogs", "import", str(path), "--as", "x"])
+    r = CliRunner().invoke(cli, ["users", "add", "x1", "--locales", "en", "--password-stdin"],
+                           input="a long enough pw\n")
+    assert r.exit_code == 0, r.output  # --as names an account allowed for en
+    r = CliRunner().invoke(cli, ["catalogs", "import", str(path), "--as", "x1"])
     assert r.exit_code == 2 and "--lang" in r.output
     folder = tdir / "ko" / "LC_MESSAGES" / "content.po"
-    r = CliRunner().invoke(cli, ["catalogs", "import", str(folder), "--as", "x", "--lang", "en"])
+    r = CliRunner().invoke(cli, ["catalogs", "import", str(folder), "--as", "x1", "--lang", "en"])
     assert r.exit_code == 1 and "lies in the ko folder but --lang says en" in r.output
-    r = CliRunner().invoke(cli, ["catalogs", "import", str(path), "--as", "x", "--lang", "en"])
+    r = CliRunner().invoke(cli, ["catalogs", "import", str(path), "--as", "x1", "--lang", "en"])
     assert r.exit_code == 0, r.output
     assert ROOT  # (the project root is where data/ lives)
 
