@@ -19,7 +19,16 @@ from functools import wraps
 from typing import Any, ParamSpec, TypeVar
 from urllib.parse import urlencode
 
-from flask import Blueprint, abort, current_app, g, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    g,
+    has_request_context,
+    render_template,
+    request,
+    url_for,
+)
 from markupsafe import Markup
 from werkzeug.routing import BaseConverter
 from werkzeug.wrappers import Response
@@ -233,8 +242,13 @@ def languages() -> list[Alternate]:
 
 
 def public_base() -> str:
-    """The site's public address (for embed codes and oEmbed), no trailing /."""
-    return str(current_app.config.get("PUBLIC_BASE_URL", "")).rstrip("/")
+    """The site's public address (for embed codes and oEmbed), no trailing /,
+    to put before a ``url_for`` path: for a site served under a sub-path
+    (``https://…/kokusai``, the app's script root) the path is left off, as
+    ``url_for`` already begins with it."""
+    base = str(current_app.config.get("PUBLIC_BASE_URL", "")).rstrip("/")
+    root = request.script_root if has_request_context() else ""
+    return base[: -len(root)] if root and base.endswith(root) else base
 
 
 def here() -> str:
@@ -246,7 +260,8 @@ def render(template: str, *, alternates: list[Alternate] | None = None, **ctx: A
     page in other languages, the field headings."""
     loc = locales.BY_CODE[g.loc_code]
     html_class = "no-furigana" if (loc.code == locales.EASY.code and not g.prefs.furigana) else ""
-    options = locales.fallback_options(loc.code)
+    # a static export has no server to keep a choice: the locale table's chain
+    options = () if current_app.config.get("STATIC_EXPORT") else locales.fallback_options(loc.code)
     return render_template(
         template, loc=loc, lang=loc.code, prefs=g.prefs, here=here(), html_class=html_class,
         field_titles=field_titles(i18n.gettext),

@@ -9,13 +9,18 @@ display preferences and the store version (see ``cache.py``).
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, g, redirect, request, url_for
+from collections.abc import Iterator
+from pathlib import Path
+
+from flask import Blueprint, Flask, Response, abort, current_app, g, redirect, request, url_for
+from sqlalchemy import select
 from werkzeug.wrappers import Response as BaseResponse
 
 from .. import locales
-from ..render.initiative import initiative_view
+from ..render.initiative import InitiativeView, initiative_view, initiative_views
 from ..render.tree import tree_page
-from . import i18n, limiter
+from ..store.models import Initiative
+from . import exports, i18n, limiter
 from .context import (
     EASY_COOKIE,
     FALLBACK_COOKIE,
@@ -87,7 +92,7 @@ def tree(lang: str) -> str:
 @limiter.exempt  # cached page: cheaper to serve than to count
 @cached
 def initiative(lang: str, number: int) -> str:
-    ini = initiative_view(db(), lang, number, fallback=g.fallback)
+    ini = _initiative_view(lang, number)
     if ini is None:
         abort(404)
     src = public_base() + url_for("embed.initiative", lang=lang, number=number)
@@ -96,14 +101,28 @@ def initiative(lang: str, number: int) -> str:
         embed_code=iframe_code(src, embed_title(ini), width="100%", height=600),
         # DESIGN.md's URL for the PDF: the page's address with ".pdf" for its final "/"
         pdf_url=url_for("public.initiative_pdf", lang=lang, number=number),
+        pagefind_body=True,  # what the static export's search indexes (export.pagefind)
     )
+
+
+def _initiative_view(lang: str, number: int) -> InitiativeView | None:
+    if not current_app.config.get("STATIC_EXPORT") or g.fallback:
+        return initiative_view(db(), lang, number, fallback=g.fallback)
+    # a static export renders every page of the locale: resolve all their
+    # texts at once (one query per table, not per page), once per run
+    views = exports.memo(current_app).get(("initiative_views", lang))
+    if views is None:
+        views = {v.number: v for v in initiative_views(db(), lang)}
+        exports.memo(current_app)[("initiative_views", lang)] = views
+    assert isinstance(views, dict)
+    return views.get(number)
 
 
 @bp.get("/<lang>/accessibility/")
 @limiter.exempt  # cached page: cheaper to serve than to count
 @cached
 def accessibility(lang: str) -> str:
-    return render("public/accessibility.html", statement_date=STATEMENT_DATE)
+    return render("public/accessibility.html", statement_date=STATEMENT_DATE, pagefind_body=True)
 
 
 @bp.get("/<lang>/prefs")
@@ -124,3 +143,35 @@ def prefs(lang: str) -> BaseResponse:
     if choice is not None and choice in locales.fallback_options(lang):
         set_cookie(resp, FALLBACK_COOKIE, choice)
     return resp
+
+
+def export_documents(app: Flask) -> Iterator[tuple[str, str]]:
+    """``build-static``'s public documents: the language list (also the
+    site root: a static host cannot read Accept-Language), every page of
+    every locale, the search page (Pagefind in static mode), the 404 page,
+    the stylesheets."""
+    session = app.extensions["kintl_sessions"]()
+    try:
+        numbers = list(session.scalars(select(Initiative.number).order_by(Initiative.number)))
+    finally:
+        session.close()
+    with app.test_request_context():
+        choose_url = url_for("public.choose")
+        yield choose_url, "index.html"
+        yield choose_url, "choose-language/index.html"
+        # the not-found page (in English: a static host has one for every path)
+        yield url_for("public.tree", lang="en") + "initiatives/0/", "404.html"
+        yield url_for("public.locale_css"), "locales.css"
+        for loc in locales.LOCALES:
+            pages = [url_for("public.tree", lang=loc.code),
+                     url_for("public.accessibility", lang=loc.code),
+                     *(url_for("public.initiative", lang=loc.code, number=n) for n in numbers)]
+            for page in pages:
+                yield page, page.lstrip("/") + "index.html"
+            # "/en/search" is a folder on a static host (it redirects to "…/search/")
+            search = url_for("public.search", lang=loc.code)
+            yield search, search.lstrip("/") + "/index.html"
+        static = Path(app.static_folder or "static")
+        for path in sorted(p for p in static.rglob("*") if p.is_file()):
+            rel = path.relative_to(static).as_posix()
+            yield url_for("static", filename=rel), "static/" + rel
