@@ -15,6 +15,7 @@ Documents a batch step already made (the PDFs) are registered with
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -66,3 +67,23 @@ def memo(app: Flask) -> dict[object, object]:
 
 def reset_memo(app: Flask) -> None:
     app.extensions[MEMO_KEY] = {}
+
+
+def etag(app: Flask, *inputs: object) -> str | None:
+    """A view's validator for its document in this export run: the hash of
+    what it shows (``inputs``, e.g. its view model) and of everything else a
+    page is made from (templates, UI catalogs, code, settings: the run's
+    fingerprint).  The exporter sends the last run's as ``If-None-Match``;
+    a view that finds it unchanged answers 304 and is not rendered.  None
+    outside an export run."""
+    base = memo(app).get(FINGERPRINT_KEY)
+    if base is None:
+        return None
+    h = hashlib.sha256(str(base).encode())
+    for part in inputs:
+        h.update(b"\0" + repr(part).encode())
+    return h.hexdigest()[:32]
+
+
+#: memo key of the run's fingerprint (set by the exporter)
+FINGERPRINT_KEY = "fingerprint"

@@ -12,7 +12,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from flask import Blueprint, Flask, Response, abort, current_app, g, redirect, request, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    Response,
+    abort,
+    current_app,
+    g,
+    redirect,
+    request,
+    url_for,
+)
+from flask.typing import ResponseReturnValue
 from sqlalchemy import select
 from werkzeug.wrappers import Response as BaseResponse
 
@@ -91,18 +102,23 @@ def tree(lang: str) -> str:
 @bp.get("/<lang>/initiatives/<num:number>/")
 @limiter.exempt  # cached page: cheaper to serve than to count
 @cached
-def initiative(lang: str, number: int) -> str:
+def initiative(lang: str, number: int) -> ResponseReturnValue:
     ini = _initiative_view(lang, number)
     if ini is None:
         abort(404)
+    # a static export re-renders only the pages whose content changed
+    tag = exports.etag(current_app, request.script_root, request.path, public_base(), ini)
+    if tag and request.if_none_match.contains(tag):
+        return "", 304, {"ETag": f'"{tag}"'}
     src = public_base() + url_for("embed.initiative", lang=lang, number=number)
-    return render(
+    page = render(
         "public/initiative.html", ini=ini, public_base=public_base(),
         embed_code=iframe_code(src, embed_title(ini), width="100%", height=600),
         # DESIGN.md's URL for the PDF: the page's address with ".pdf" for its final "/"
         pdf_url=url_for("public.initiative_pdf", lang=lang, number=number),
         pagefind_body=True,  # what the static export's search indexes (export.pagefind)
     )
+    return page, 200, ({"ETag": f'"{tag}"'} if tag else {})
 
 
 def _initiative_view(lang: str, number: int) -> InitiativeView | None:

@@ -52,6 +52,9 @@ def test_second_run_writes_nothing_then_one_change_rewrites_only_what_shows_it(s
     again = build_static(app, out, base_url=BASE, jobs=2)
     assert again.written == [] and again.removed == []
     assert again.unchanged == first.files and again.search_files is None  # Pagefind not re-run
+    pages = len(list(out.glob("*/initiatives/*/index.html")))
+    # their views said "unchanged" (ETag) before rendering; the static files too (send_file)
+    assert first.not_rendered == 0 and again.not_rendered == pages + len(list(out.glob("static/*")))
     assert _mtimes(out) == before
 
     # a translator fixes one English sentence
@@ -69,9 +72,11 @@ def test_second_run_writes_nothing_then_one_change_rewrites_only_what_shows_it(s
     assert pdfs == {f"{lang}/{doc}" for lang in langs for doc in ("initiatives/3.pdf", "booklet.pdf")}
     assert set(third.written) == html | pdfs  # the sitemap and the rest: unchanged
     assert third.search_files  # some HTML changed: the index is rebuilt
+    # of the initiative pages only those whose content changed were rendered again
+    assert third.not_rendered == again.not_rendered - len([r for r in html if "/initiatives/" in r])
     after = _mtimes(out)
     changed = {rel for rel in after if after[rel] != before.get(rel) and not rel.startswith("pagefind/")}
-    assert changed == set(third.written)
+    assert changed == set(third.written) | {".kintl-export.json"}  # the manifest: new ETags
 
 
 def test_a_document_no_longer_registered_is_removed_and_nothing_else(setup) -> None:  # type: ignore[no-untyped-def]

@@ -3,6 +3,7 @@ stale files removed, a summary."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import time
@@ -25,6 +26,7 @@ SITEMAP = "sitemap.xml"
 class Summary:
     written: list[str] = field(default_factory=list)
     unchanged: int = 0
+    not_rendered: int = 0  # unchanged pages whose view said so (ETag) before rendering
     removed: list[str] = field(default_factory=list)
     bytes: int = 0  # of every file the export holds (not the search bundle)
     seconds: float = 0.0
@@ -38,7 +40,8 @@ class Summary:
     def line(self) -> str:
         search = ("search index up to date" if self.search_files is None
                   else f"search index rebuilt ({self.search_files} files)")
-        return (f"{len(self.written)} written, {self.unchanged} unchanged, "
+        return (f"{len(self.written)} written, {self.unchanged} unchanged "
+                f"({self.not_rendered} not even rendered), "
                 f"{len(self.removed)} removed; {self.bytes / 1e6:.1f} MB in {self.files} files; "
                 f"{search}; {self.seconds:.1f} s")
 
@@ -83,22 +86,28 @@ def build_static(app: Flask, outdir: Path, *, base_url: str | None = None,
     t0 = time.perf_counter()
     outdir.mkdir(parents=True, exist_ok=True)
     outdir = outdir.resolve()
-    old = files.previous(outdir)
+    old, old_etags = files.previous(outdir)
+    etags: dict[str, str] = {}
     summary = Summary()
     keep: set[str] = set()
     html_paths: list[str] = []
     html_changed = False
 
     exports.reset_memo(app)
-    docs = _documents(app)
     request_base = base_url or "http://localhost/"
+    exports.memo(app)[exports.FINGERPRINT_KEY] = fingerprint(app, request_base)
+    docs = _documents(app)
     bar = _bar(len(docs), "pages")
     try:
         by_rel = dict((rel, path) for path, rel in docs)
-        for r in fetch_all(app, docs, outdir, request_base, jobs=jobs, tick=bar.update):
+        for r in fetch_all(app, docs, outdir, request_base, etags=old_etags, jobs=jobs,
+                           tick=bar.update):
             if r.error:
                 raise RuntimeError(r.error)
             keep.add(r.rel)
+            if r.etag:
+                etags[r.rel] = r.etag
+            summary.not_rendered += not r.rendered
             summary.bytes += r.size
             if r.written:
                 summary.written.append(r.rel)
@@ -124,9 +133,33 @@ def build_static(app: Flask, outdir: Path, *, base_url: str | None = None,
     html_changed |= any(rel.endswith(".html") for rel in summary.removed)
     if html_changed or not (outdir / pagefind.BUNDLE).is_dir():
         summary.search_files = pagefind.index(outdir)
-    files.save_manifest(outdir, keep)
+    files.save_manifest(outdir, keep, etags)
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+def fingerprint(app: Flask, base_url: str) -> str:
+    """What every page is made of besides its own content: the templates,
+    UI catalogs, static files, the code, the Easy Japanese UI readings and
+    the settings that reach a page.  A change to any of them re-renders
+    every page (a view's ETag includes it)."""
+    from ...project import PROJECT_ROOT
+    from ..i18n import _ruby_path
+
+    h = hashlib.sha256(f"{base_url}|{app.config.get('PUBLIC_BASE_URL')}".encode())
+    package = Path(__file__).resolve().parents[2]
+    folders = [Path(app.template_folder or "templates"), PROJECT_ROOT / "translations",
+               Path(app.static_folder or "static"), package]
+    if not Path(folders[0]).is_absolute():
+        folders[0] = PROJECT_ROOT / folders[0]
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                h.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    with app.app_context():
+        ruby = Path(_ruby_path())
+    h.update(ruby.read_bytes() if ruby.is_file() else b"-")
+    return h.hexdigest()
 
 
 def _add(outdir: Path, rel: str, body: bytes, keep: set[str], summary: Summary) -> None:

@@ -10,6 +10,7 @@ database connections (the parent's pool is disowned after the fork).
 
 from __future__ import annotations
 
+import mimetypes
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -34,12 +35,15 @@ class Result:
     mimetype: str
     error: str | None = None
     status: int = 200
+    etag: str | None = None  # the view's validator (exports.etag), for the next run
+    rendered: bool = True  # False: the view answered 304 (its content unchanged)
 
 
 @dataclass(frozen=True)
 class _Job:
     outdir: Path
     base_url: str  # scheme://host/prefix/ the test client requests under
+    etags: dict[str, str]  # file path → the ETag its view gave last run
 
 
 _state: dict[str, object] = {}
@@ -49,14 +53,26 @@ def _fetch(app: Flask, job: _Job, docs: Sequence[tuple[str, str]]) -> list[Resul
     client = app.test_client()
     out = []
     for path, rel in docs:
-        resp = client.get(path, base_url=job.base_url)
+        headers = {}
+        old = job.etags.get(rel)
+        if old and (job.outdir / rel).is_file():
+            headers["If-None-Match"] = f'"{old}"'  # the file as the last run wrote it
+        resp = client.get(path, base_url=job.base_url, headers=headers)
+        etag = resp.get_etag()[0]
+        if resp.status_code == 304 and headers:
+            # the view found its content unchanged: not rendered, file kept
+            size = (job.outdir / rel).stat().st_size
+            out.append(Result(rel, False, size, mimetypes.guess_type(rel)[0] or "", etag=etag,
+                              rendered=False))
+            continue
         ok = resp.status_code == 200 or (rel == NOT_FOUND_FILE and resp.status_code == 404)
         if not ok:
             out.append(Result(rel, False, 0, "", f"{path}: HTTP {resp.status_code}"))
             continue
         body = resp.get_data()
         written = write_if_changed(job.outdir, rel, body)
-        out.append(Result(rel, written, len(body), resp.mimetype or "", status=resp.status_code))
+        out.append(Result(rel, written, len(body), resp.mimetype or "", status=resp.status_code,
+                          etag=etag))
     return out
 
 
@@ -80,11 +96,14 @@ def default_jobs() -> int:
 
 
 def fetch_all(app: Flask, docs: Sequence[tuple[str, str]], outdir: Path, base_url: str,
-              *, jobs: int = 0, tick: Callable[[int], None] | None = None) -> Iterator[Result]:
+              *, etags: dict[str, str] | None = None, jobs: int = 0,
+              tick: Callable[[int], None] | None = None) -> Iterator[Result]:
     """Render and write every ``(request path, file path)``; yields a result
-    per document (in no particular order) and calls ``tick(n)`` as they finish."""
+    per document (in no particular order) and calls ``tick(n)`` as they
+    finish.  ``etags``: the last run's, sent as ``If-None-Match``."""
     parts = urlsplit(base_url)
-    job = _Job(outdir, f"{parts.scheme or 'http'}://{parts.netloc or 'localhost'}{parts.path or '/'}")
+    job = _Job(outdir, f"{parts.scheme or 'http'}://{parts.netloc or 'localhost'}{parts.path or '/'}",
+               etags or {})
     chunks = [docs[i:i + _CHUNK] for i in range(0, len(docs), _CHUNK)]
     jobs = jobs or default_jobs()
     if jobs <= 1 or len(chunks) <= 1 or "fork" not in multiprocessing.get_all_start_methods():

@@ -49,12 +49,14 @@ def write_if_changed(outdir: Path, rel: str, body: bytes) -> bool:
     return True
 
 
-def previous(outdir: Path) -> set[str]:
-    """The files the last run owned (none for a new folder)."""
+def previous(outdir: Path) -> tuple[set[str], dict[str, str]]:
+    """The files the last run owned (none for a new folder), and the ETags
+    their views gave them (``exports.etag``)."""
     try:
-        return set(json.loads((outdir / MANIFEST).read_text(encoding="utf-8"))["files"])
+        data = json.loads((outdir / MANIFEST).read_text(encoding="utf-8"))
+        return set(data["files"]), dict(data.get("etags", {}))
     except (FileNotFoundError, ValueError, KeyError, TypeError):
-        return set()
+        return set(), {}
 
 
 def remove_stale(outdir: Path, old: set[str], keep: set[str]) -> list[str]:
@@ -74,6 +76,6 @@ def remove_stale(outdir: Path, old: set[str], keep: set[str]) -> list[str]:
     return gone
 
 
-def save_manifest(outdir: Path, files: set[str]) -> None:
-    body = json.dumps({"files": sorted(files)}, ensure_ascii=False, indent=0).encode()
-    write_if_changed(outdir, MANIFEST, body + b"\n")
+def save_manifest(outdir: Path, files: set[str], etags: dict[str, str]) -> None:
+    data = {"files": sorted(files), "etags": {k: etags[k] for k in sorted(etags) if k in files}}
+    write_if_changed(outdir, MANIFEST, json.dumps(data, indent=0).encode() + b"\n")
