@@ -24,7 +24,7 @@ from .files import write_if_changed
 
 #: The registered file path whose request answers 404 on purpose.
 NOT_FOUND_FILE = "404.html"
-_CHUNK = 16
+_CHUNK = 160  # documents per task at most
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,20 @@ def _worker(docs: Sequence[tuple[str, str]]) -> list[Result]:
     return _fetch(app, job, docs)
 
 
+def _chunks(docs: Sequence[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """Tasks for the workers: documents under the same two leading URL
+    segments (``/en/initiatives/…``) together, so one worker renders a
+    locale's pages and the views it keeps for the run (``exports.memo``:
+    all initiative views of a locale) are built once, not in every worker."""
+    groups: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+    for path, rel in docs:
+        groups.setdefault(tuple(path.strip("/").split("/")[:2]), []).append((path, rel))
+    out = []
+    for group in groups.values():
+        out += [group[i:i + _CHUNK] for i in range(0, len(group), _CHUNK)]
+    return out
+
+
 def default_jobs() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
@@ -104,7 +118,7 @@ def fetch_all(app: Flask, docs: Sequence[tuple[str, str]], outdir: Path, base_ur
     parts = urlsplit(base_url)
     job = _Job(outdir, f"{parts.scheme or 'http'}://{parts.netloc or 'localhost'}{parts.path or '/'}",
                etags or {})
-    chunks = [docs[i:i + _CHUNK] for i in range(0, len(docs), _CHUNK)]
+    chunks = _chunks(docs)
     jobs = jobs or default_jobs()
     if jobs <= 1 or len(chunks) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         for chunk in chunks:
