@@ -2,8 +2,8 @@
 // index (web/export/pagefind.py).  A file, not an inline script: the pages'
 // CSP allows scripts from the site only.  The page says where the bundle is
 // (data-bundle), where the site is (data-base-url: a sub-path too) and its
-// locale, which preselects the "locale" filter (ja and ja-easy share the
-// Japanese index).  "?q=" starts a search, as on the dynamic site.
+// locale's name, which preselects the "locale" filter (ja and ja-easy share
+// the Japanese index).  "?q=" starts a search, as on the dynamic site.
 "use strict";
 window.addEventListener("DOMContentLoaded", () => {
   const el = document.getElementById("search");
@@ -15,6 +15,7 @@ window.addEventListener("DOMContentLoaded", () => {
     showImages: false,
     showSubResults: false,
     autofocus: false,
+    showEmptyFilters: false,
   });
   if (el.dataset.locale) ui.triggerFilters({ locale: [el.dataset.locale] });
   const q = new URLSearchParams(window.location.search).get("q");

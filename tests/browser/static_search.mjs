@@ -1,6 +1,7 @@
 // The static export's search (Pagefind) in Debian's headless Chromium.
 //
 //   node static_search.mjs URL...   each URL a search page with "?q=…"
+//   (SHOT_DIR=folder: a screenshot of each page with its results)
 //
 // Prints one JSON document: per URL the result links Pagefind shows, the
 // message line, the filters ticked, console errors (CSP), and, with
@@ -27,19 +28,26 @@ async function search(context, url) {
   try {
     await page.goto(url, { waitUntil: "load" });
     await page.waitForSelector(".pagefind-ui__result-link, .pagefind-ui__message", { timeout: 20000 });
-    // the message settles once the results are in ("N results for …")
-    await page.waitForFunction(() => {
-      const m = document.querySelector(".pagefind-ui__message");
-      return m && /\d/.test(m.textContent) && !document.querySelector(".pagefind-ui__result--loading");
-    }, null, { timeout: 20000 });
-    out.message = (await page.textContent(".pagefind-ui__message")) || "";
-    if (/[1-9]/.test(out.message)) {
-      // results render after the count: wait for the first page of them
-      await page.waitForFunction(() => document.querySelectorAll(".pagefind-ui__result-link").length > 0
-        && !document.querySelector(".pagefind-ui__result--loading"), null, { timeout: 20000 });
+    // done when the message ("Searching for …", then "N results for …" in the
+    // page's language) and the result list stop changing for a second
+    let last = "", same = 0;
+    for (let i = 0; i < 100 && same < 4; i++) {
+      await page.waitForTimeout(250);
+      const now = await page.evaluate(() => {
+        const m = document.querySelector(".pagefind-ui__message");
+        const busy = document.querySelector(".pagefind-ui__result--loading") ? "busy" : "";
+        return `${m ? m.textContent : ""}|${document.querySelectorAll(".pagefind-ui__result-link").length}|${busy}`;
+      });
+      same = now === last && !now.endsWith("busy") ? same + 1 : 0;
+      last = now;
     }
+    out.message = (await page.textContent(".pagefind-ui__message")) || "";
     out.links = await page.$$eval(".pagefind-ui__result-link", (as) => as.map((a) => a.getAttribute("href")));
-    out.filters = await page.$$eval(".pagefind-ui__filter-checkbox:checked", (cs) => cs.map((c) => c.id || c.value));
+    out.filters = await page.$$eval(".pagefind-ui__filter-checkbox:checked", (cs) => cs.map((c) => c.value || c.id));
+    if (process.env.SHOT_DIR) {  // for people: what the search page looks like
+      out.shot = `${process.env.SHOT_DIR}/${url.replace(/^https?:\/\/[^/]+\//, "").replace(/[^a-z0-9-]+/gi, "_")}.png`;
+      await page.screenshot({ path: out.shot, fullPage: false });
+    }
     out.inputLabel = await page.$eval(".pagefind-ui__search-input", (i) => i.getAttribute("aria-label") || i.getAttribute("placeholder"));
   } catch (e) {
     out.error = String(e);

@@ -4,8 +4,8 @@ build that segments Japanese and Chinese) indexes the exported pages into
 server needed.
 
 Pagefind keeps one index per page language (the ``<html lang>``) and the
-pages carry a ``locale`` filter (``ja`` and ``ja-easy`` share the Japanese
-index); only the element marked ``data-pagefind-body`` (an initiative's or
+pages carry a ``locale`` filter, the locale's own name (``ja`` and
+``ja-easy`` share the Japanese index: 日本語 / やさしい にほんご); only the element marked ``data-pagefind-body`` (an initiative's or
 the statement's main content) is indexed, so the header, footer and
 language list of 1,300 pages do not drown the results.
 """
@@ -42,8 +42,9 @@ def index(outdir: Path) -> int:
     done = subprocess.run(
         [str(executable()), "--site", str(outdir), "--output-subdir", BUNDLE,
          "--glob", f"{{{codes}}}/**/*.html",
-         # furigana and the embed code are not what a reader searches for
-         "--exclude-selectors", "rt, rp, textarea", "--silent"],
+         # not what a reader searches for: furigana, the trail, the PDF
+         # link, the embed code for web editors
+         "--exclude-selectors", "rt, rp, .breadcrumbs, .page-actions, .embed-code", "--silent"],
         capture_output=True, text=True, timeout=600, check=False,
     )
     if done.returncode != 0:
