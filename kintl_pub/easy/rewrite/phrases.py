@@ -17,7 +17,7 @@ from .conjugate import CannotConjugate
 from .glossary import _VOICED, Glossary, _form_key, _verb_forms, coordinated
 
 #: verbs that, with a サ変 noun object, only say "do": 〜の推進を図る
-AIM_HEADS = frozenset(["図る", "行う"])
+AIM_HEADS = frozenset(["図る", "行う", "する"])
 _PARTICLE_WO = ("助詞", "格助詞", "*", "*", "*", "*")
 
 
@@ -67,7 +67,7 @@ def _object_noun(t: Token) -> bool:
 
 
 def aim_phrases(tokens: list[Token], glossary: Glossary) -> list[Token]:
-    """XのN を 図る → X を V;  AN を 行う → A を V;  N を 図る → V."""
+    """XのN を 図る/行う/する → X を V;  AN を 行う → A を V;  N を 図る → V."""
     aims = glossary.aims
     if not aims:
         return tokens
@@ -88,7 +88,10 @@ def aim_phrases(tokens: list[Token], glossary: Glossary) -> list[Token]:
         no = prev is not None and prev.surface == "の" and prev.pos1 == "助詞"
         if verb is None or (no and not (len(out) > 1 and out[-2].is_noun_like())) or (
             not no and prev is not None and prev.pos1 in ("名詞", "接頭辞", "接尾辞") and not _object_noun(prev)
-        ):
+        ) or (head.lemma == "する" and (not (no or (prev is not None and _object_noun(prev))) or _paired(out))):
+            # with する the noun must have its object (XのN / 情報N): 見直しと更新をする,
+            # よい発信をする, つづけて実施をする keep the noun; so does the second of
+            # two activities (機会の創出と魅力の発信をする: one verb would join them wrongly)
             out.append(t)
             i += 1
             continue
@@ -103,6 +106,18 @@ def aim_phrases(tokens: list[Token], glossary: Glossary) -> list[Token]:
         out.extend(verb)
         i += 3 + (len(verb) - 1)
     return out
+
+
+def _plain_context(out: list[Token]) -> bool:
+    """No topic (は) before and not inside brackets."""
+    depth = sum(t.surface in "「（(『" for t in out) - sum(t.surface in "」）)』" for t in out)
+    return depth <= 0 and not any(t.surface == "は" and t.pos1 == "助詞" for t in outside_brackets(out))
+
+
+def _paired(out: list[Token]) -> bool:
+    """An activity noun joined by と/や a few words back (機会の創出と…の発信)."""
+    tail = out[-6:]
+    return any(t.surface in ("と", "や", "・", "、") and k > 0 and _sahen(tail[k - 1]) for k, t in enumerate(tail))
 
 
 def _place_de(out: list[Token]) -> None:
@@ -210,6 +225,9 @@ def ni_taishite(tokens: list[Token]) -> list[Token]:
 
 
 _DE = ("助詞", "格助詞", "*", "*", "*", "*")
+_COMMA = Token("、", "、", ("補助記号", "読点", "*", "*", "*", "*"), "、", "rule:phrase")
+#: nouns that name a cause (〜の影響により / 〜の拡大により)
+CAUSE_NOUNS = ("影響", "拡大")
 
 
 def niyori_to_de(tokens: list[Token]) -> list[Token]:
@@ -231,6 +249,15 @@ def niyori_to_de(tokens: list[Token]) -> list[Token]:
                 k += 1 + (k + 1 < n and tokens[k + 1].surface == "て")
                 if k < n and tokens[k].surface == "、":
                     out.append(Token("で", "で", _DE, "で", "rule:phrase"))
+                    i = k
+                    continue
+                if k < n and out[-1].surface.endswith(CAUSE_NOUNS) and tokens[k].pos1 in ("名詞", "接頭辞", "補助記号") and (
+                    _plain_context(out)
+                ):
+                    # 〜の影響により工期を… (a cause written without its 、): the same
+                    # adverbial phrase, so the splitter can say it first (…の影響です。そのため、);
+                    # not after a topic (道路は、…の影響です reads as what the road is) or in brackets
+                    out += [Token("で", "で", _DE, "で", "rule:phrase"), _COMMA]
                     i = k
                     continue
         out.append(t)
@@ -306,3 +333,62 @@ def _purpose_tail(tokens: list[Token], j: int) -> int | None:
     else:
         return None
     return k if k < n and tokens[k].surface == "、" else None
+
+
+#: activities done *with* someone: 〜との連携で、 means "together with", not a step to cut out
+_WITH_SOMEONE = frozenset(["連携", "協力", "協働", "共催", "連絡", "協議", "共同", "提携"])
+#: what happens rather than is done (感染拡大で、 is a cause: the splitter makes it そのため、)
+_HAPPENS = frozenset(["拡大", "影響", "増加", "減少", "発生", "不足", "低下", "上昇", "変化", "流行", "延期", "中止"])
+_KOTO = ("名詞", "普通名詞", "一般", "*", "*", "*")
+
+
+def means_de(tokens: list[Token], glossary: Glossary, activities: frozenset[str]) -> list[Token]:
+    """XのNで、 → XをVことで、 (N an activity noun: 広報活動の実施で、 → 広報活動を
+    することで、; 資料コーナーの設置で、 → 資料コーナーをおくことで、), so that the
+    clause splitter makes the means a sentence of its own and keeps the link
+    (〜をしました。それで、…).  A compound (研修実施で、) gets をすることで; a place
+    or a tool (技術展で、 ウェブで、) and an activity with a partner (〜との連携で、)
+    are left alone."""
+    out: list[Token] = []
+    i, n = 0, len(tokens)
+    depth = 0
+    for i in range(n):
+        t = tokens[i]
+        depth += t.surface in "「（(『"
+        depth -= t.surface in "」）)』" and depth > 0
+        nxt = tokens[i + 1] if i + 1 < n else None
+        after = tokens[i + 2] if i + 2 < n else None
+        if (
+            depth
+            or nxt is None
+            or after is None
+            or nxt.surface != "で"
+            or nxt.pos1 != "助詞"
+            or after.surface != "、"
+            or not _sahen(t)
+            or t.source not in ("sudachi", "kana")
+            or t.surface in _WITH_SOMEONE
+            or t.surface in _HAPPENS
+            or not (t.surface in activities or t.surface in glossary.aims)
+            or not out
+        ):
+            out.append(t)
+            continue
+        prev = out[-1]
+        no = prev.surface == "の" and prev.pos1 == "助詞" and len(out) > 1 and out[-2].is_noun_like()
+        if no and len(out) > 2 and out[-2].surface == "と" or coordinated(out[:-1] if no else out):
+            out.append(t)  # AとのNで / A、Nで: not one object
+            continue
+        entry = glossary.aims.get(t.surface)
+        verb = _verb(entry.easy, _RENTAI, None) if entry is not None and no else None
+        if no and verb is not None:
+            out[-1] = Token("を", "を", _PARTICLE_WO, "を", "rule:phrase")  # XのNで → XをVことで
+            out.extend(verb)
+        elif no or prev.is_noun_like() or prev.surface == "など":
+            out += [t, Token("を", "を", _PARTICLE_WO, "を", "rule:phrase"),
+                    *(_verb("する", _RENTAI, None) or [])]  # 研修実施で / 相談の対応で → …をすることで
+        else:
+            out.append(t)
+            continue
+        out.append(Token("こと", "こと", _KOTO, "こと", "rule:phrase"))
+    return out

@@ -1,0 +1,135 @@
+"""Issue 11's rule targets: more clause ends found (a means 〜の実施により、, a cause
+〜の影響により without its 、, a 連用形 without its 、) and the object of する.
+
+Each rule is tested on real sentences of the sheet and on invented ones it
+has never seen (the held-out check: the rules must generalise)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kintl_pub.easy import markup
+
+
+def _plain(pipeline, source: str, field: str = "plan") -> str:  # type: ignore[no-untyped-def]
+    return markup.to_plain(pipeline.run(source, "p", field)[0], with_glosses=False)
+
+
+# -- a means (XのNにより、 / XのNで、) becomes a sentence, linked by それで、 --------------
+
+
+@pytest.mark.parametrize(
+    ("src", "means", "result"),
+    [
+        # real: the sheet's means clauses
+        ("外国人向け資料コーナーの設置により、様々な国籍の来庁者に対し、生活に必要な情報を提供した。",
+         "外国人向け資料コーナーをおきました。", "それで、いろいろな国籍の来庁者に"),
+        ("多言語に対応する広報資料の提供により、国民年金制度の周知を図ることができました。",
+         "広報資料を提供しました。", "それで、国民年金制度を"),
+        # invented (held out)
+        ("防災マップの配布により、外国人市民の防災意識が高まりました。",
+         "防災マップをくばりました。", "それで、外国人市民の"),
+        ("日本語講座の開催で、多くの市民が参加しました。", "日本語講座をひらきました。", "それで、多くの市民が参加しました。"),
+    ],
+)
+def test_a_means_is_said_first_and_linked(pipeline, src: str, means: str, result: str) -> None:  # type: ignore[no-untyped-def]
+    out = _plain(pipeline, src, "results")
+    assert means in out and result in out
+    assert out.index(means) < out.index(result)
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        # a partner, a place, a cause: not a step of its own
+        "JICAやUNIDOとの連携により、市内中小企業の海外展開を支援しました。",
+        "川崎国際環境技術展で、セミナーを配信しました。",
+        "新型コロナウイルス感染症の拡大により、イベントを中止しました。",  # (a cause: そのため、)
+    ],
+)
+def test_no_means_sentence_for_a_partner_a_place_or_a_cause(pipeline, src: str) -> None:  # type: ignore[no-untyped-def]
+    out = _plain(pipeline, src, "results")
+    assert "それで、" not in out and "ことで" not in out
+
+
+# -- a cause written without its 、 (〜の影響により工期を…) -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("src", "cause", "result"),
+    [
+        ("・新型コロナウイルス感染症の影響により宿泊施設の外国人年間宿泊客数は目標未達成となりました。",
+         "新型コロナの影響です。", "そのため、宿泊施設の"),
+        # invented
+        ("大型台風の影響により市民プールの開館時間を短くしました。", "大型台風の影響です。", "そのため、市民プールの"),
+    ],
+)
+def test_a_cause_without_its_comma_is_said_first(pipeline, src: str, cause: str, result: str) -> None:  # type: ignore[no-untyped-def]
+    out = _plain(pipeline, src, "results")
+    assert cause in out and result in out and out.index(cause) < out.index(result)
+
+
+def test_a_cause_after_a_topic_stays_inside_its_sentence(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # 「羽田連絡道路は、…の影響です。」 would say what the road *is*
+    src = ("羽田連絡道路につきましては、令和元年東日本台風等の影響により工期を1年延伸びましたが、"
+           "変更後の目標どおり令和4年3月12日に開通し、工事が完了しました。")
+    out = _plain(pipeline, src, "results")
+    assert "の影響です" not in out and "2019年（令和元年）" in out and "3月12日" in out
+
+
+# -- a 連用形 without its 、 ends a clause ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("src", "first", "second"),
+    [
+        ("・実践事例の資料や意見交換の記録を「実践記録」に掲載し各学校に配布しました。",
+         "「実践記録」にのせました。", "各学校にくばりました。"),
+        ("具体的には随時連絡調整を行うとともに、月1回本社担当も同席してモニタリング会議を開催し"
+         "課題の解決や運営の改善に取り組みました。", "モニタリング会議をひらきました。", "課題の解決や"),
+        # invented
+        ("地域の祭りで多言語の案内板を設置し外国人観光客の案内をしました。", "案内板をおきました。", "外国人観光客の"),
+    ],
+)
+def test_a_renyou_clause_without_comma_is_cut(pipeline, src: str, first: str, second: str) -> None:  # type: ignore[no-untyped-def]
+    out = _plain(pipeline, src, "results")
+    assert first in out and second in out and out.index(first) < out.index(second)
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        # compound particles and "in view of" are no clause ends
+        "目標値340人に対し583人を達成しました。",
+        "国の動向を考え必要な時に見直します。",
+    ],
+)
+def test_compound_particles_get_no_comma(pipeline, src: str) -> None:  # type: ignore[no-untyped-def]
+    out = _plain(pipeline, src, "results")
+    assert out.count("。") == 1
+
+
+# -- XのNをする → XをV -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("src", "want"),
+    [
+        ("外国人市民が必要とする情報の提供をしています。", "情報を提供しています。"),
+        ("また、9言語で作成した就学援助制度の簡易案内を各学校へ配布し、制度の周知をします。", "しくみをしらせます。"),
+        ("区のホームページで防災情報の発信をします。", "防災情報をつたえます。"),  # invented
+    ],
+)
+def test_the_object_of_suru_takes_the_plain_verb(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    assert want in _plain(pipeline, src)
+
+
+@pytest.mark.parametrize(
+    ("src", "kept"),
+    [
+        ("情報の定期的な見直しと更新をしました。", "見直しと更新をしました"),  # two activities, one verb
+        ("これからも継続して実施をしていきます。", "実施をしていきます"),  # no object of its own
+    ],
+)
+def test_suru_keeps_a_noun_without_its_own_object(pipeline, src: str, kept: str) -> None:  # type: ignore[no-untyped-def]
+    assert kept in _plain(pipeline, src, "results")
