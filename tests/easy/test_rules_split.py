@@ -133,3 +133,56 @@ def test_the_object_of_suru_takes_the_plain_verb(pipeline, src: str, want: str) 
 )
 def test_suru_keeps_a_noun_without_its_own_object(pipeline, src: str, kept: str) -> None:  # type: ignore[no-untyped-def]
     assert kept in _plain(pipeline, src, "results")
+
+
+# -- the lexicon: heads that only say "do", counters, contexts -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("src", "want"),
+    [
+        # に努める says no more than the verb (real: 〜の推進に努めます)
+        ("引き続き、ユニバーサルデザイン都市の実現に向けて一層の取組の推進に努めます。", "とりくみをすすめます。"),
+        ("地域の活性化に努めます。", "地域を元気にします。"),  # invented
+        # a number and its counter before the verb: how often, not a compound
+        ("地域清掃イベントを2回実施しました。", "2回おこないました。"),
+        ("日本語講座を年4回開催しました。", "4回ひらきました。"),  # invented
+        # 認知度向上を図る: the suffix 度 ends the object
+        ("キングスカイフロントの認知度向上を図りました。", "認知度をよくしました。"),
+        # new entries from the seed's hard words
+        ("中国・東南アジア航路の誘致を図ります。", "航路をよびこみます。"),
+        ("諸外国からの来館者の増加を図ります。", "来館者をふやします。"),
+        ("市内環境産業の振興を図ります。", "市内環境産業をさかんにします。"),
+        ("施策目標の達成に貢献しています。", "達成に役立っています。"),
+        ("外国人の子どもの就学機会の確保に努めます。", "就学機会を用意します。"),
+    ],
+)
+def test_lexicon_paraphrases(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    assert want in _plain(pipeline, src)
+
+
+@pytest.mark.parametrize(
+    ("src", "kept"),
+    [
+        # outside the entry's reviewed contexts (object=…): 人材を用意する is wrong
+        ("介護人材の確保に努めます。", "確保"),
+        # a pair: one verb would join the first noun wrongly
+        ("両エリアの活性化と認知度向上を図りました。", "認知度向上"),
+        # a slip in the source (への貢献した): the noun after の stays a noun
+        ("バリアフリーマップの改定を実施するなど、ユニバーサルデザインへの貢献した。", "への貢献"),
+    ],
+)
+def test_lexicon_keeps_words_outside_its_contexts(pipeline, src: str, kept: str) -> None:  # type: ignore[no-untyped-def]
+    assert kept in _plain(pipeline, src, "results")
+
+
+def test_context_column_is_checked(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from kintl_pub.easy.rewrite.glossary import GlossaryError, load
+
+    good = tmp_path / "g.tsv"
+    good.write_text("確保\taim\t用意する\tnote\tobject=機会|場所\n", encoding="utf-8")
+    assert load(good).aims["確保"].objects == ("機会", "場所")
+    bad = tmp_path / "b.tsv"
+    bad.write_text("確保\taim\t用意する\tnote\tafter=機会\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match="object="):
+        load(bad)

@@ -78,6 +78,8 @@ def noun_phrase_sentence(tokens: list[Token], glossary: Glossary, *, past: bool)
         head[0].surface == "「" and core[-1].surface == "」"
     ):
         return None
+    if not all(glossary.aims[n].fits(head[-1]) for n in nouns):
+        return None  # an entry outside the contexts where it was reviewed
     verbs = [_verb(glossary.aims[n].easy, last=k == len(nouns) - 1) for k, n in enumerate(nouns)]
     if any(v is None for v in verbs):
         return None

@@ -25,14 +25,17 @@ def _sahen(t: Token) -> bool:
     return t.pos[:3] == ("名詞", "普通名詞", "サ変可能") and t.source != "override"
 
 
+#: the same with に: 〜の推進に努める says no more than 〜をすすめる
+AIM_HEADS_NI = frozenset(["努める", "つとめる"])
+
+
 def _head_at(tokens: list[Token], i: int) -> bool:
-    """tokens[i] を tokens[i+2]: a head verb of its own (図る/行う), not a compound."""
-    return (
-        i + 2 < len(tokens)
-        and tokens[i + 1].surface == "を"
-        and tokens[i + 2].pos1 == "動詞"
-        and tokens[i + 2].lemma in AIM_HEADS
-    )
+    """tokens[i] を tokens[i+2] (or に 努める): a head verb of its own
+    (図る/行う/する/努める), not a compound."""
+    if i + 2 >= len(tokens) or tokens[i + 2].pos1 != "動詞":
+        return False
+    particle, lemma = tokens[i + 1].surface, tokens[i + 2].lemma
+    return (particle == "を" and lemma in AIM_HEADS) or (particle == "に" and lemma in AIM_HEADS_NI)
 
 
 def _verb(easy: str, head: Token, after: Token | None) -> list[Token] | None:
@@ -60,9 +63,16 @@ MANNER_NOUNS = frozenset(
 )
 
 
+#: suffixes that end an object noun (認知度向上 = 認知度 + 向上: 認知度をよくする)
+_OBJECT_SUFFIXES = frozenset(["度", "性", "力", "率", "感"])
+
+
 def _object_noun(t: Token) -> bool:
     """The noun before a compound's last part can be its object (情報 in
-    情報発信), not a サ変 noun (継続実施) or an adverbial one (早期解決)."""
+    情報発信, 認知度 in 認知度向上), not a サ変 noun (継続実施) or an adverbial
+    one (早期解決)."""
+    if t.surface in _OBJECT_SUFFIXES and (t.pos1 == "接尾辞" or t.pos[2:3] == ("助数詞可能",)):
+        return t.source != "override"
     return t.pos[:3] == ("名詞", "普通名詞", "一般") and t.source != "override" and t.surface not in MANNER_NOUNS
 
 
@@ -86,9 +96,13 @@ def aim_phrases(tokens: list[Token], glossary: Glossary) -> list[Token]:
         verb = _verb(entry.easy, head, after)
         prev = out[-1] if out else None
         no = prev is not None and prev.surface == "の" and prev.pos1 == "助詞"
+        if not entry.fits(out[-2] if no and len(out) > 1 else prev):
+            verb = None  # outside the contexts where the entry was reviewed
         if verb is None or (no and not (len(out) > 1 and out[-2].is_noun_like())) or (
             not no and prev is not None and prev.pos1 in ("名詞", "接頭辞", "接尾辞") and not _object_noun(prev)
-        ) or (head.lemma == "する" and (not (no or (prev is not None and _object_noun(prev))) or _paired(out))):
+        ) or (head.lemma in ("する", *AIM_HEADS_NI) and (not (no or (prev is not None and _object_noun(prev))) or _paired(out))) or (
+            prev is not None and prev.surface in _OBJECT_SUFFIXES and _paired(out)
+        ):
             # with する the noun must have its object (XのN / 情報N): 見直しと更新をする,
             # よい発信をする, つづけて実施をする keep the noun; so does the second of
             # two activities (機会の創出と魅力の発信をする: one verb would join them wrongly)
@@ -117,7 +131,8 @@ def _plain_context(out: list[Token]) -> bool:
 def _paired(out: list[Token]) -> bool:
     """An activity noun joined by と/や a few words back (機会の創出と…の発信)."""
     tail = out[-6:]
-    return any(t.surface in ("と", "や", "・", "、") and k > 0 and _sahen(tail[k - 1]) for k, t in enumerate(tail))
+    return any(t.surface in ("と", "や", "・", "、") and k > 0 and (_sahen(tail[k - 1]) or tail[k - 1].surface.endswith("化"))
+               for k, t in enumerate(tail))
 
 
 def _place_de(out: list[Token]) -> None:
@@ -291,6 +306,7 @@ def aim_purpose(tokens: list[Token], glossary: Glossary) -> list[Token]:
         obj = _object_noun(prev) or (_sahen(prev) and prev.surface not in MANNER_NOUNS and prev.surface != "継続")
         if (
             verb is None
+            or not entry.fits(out[-2] if no else prev)
             or entry.easy == "する"  # 〜の実施のため → 〜をしたいです says nothing
             or not (no or obj)
             or coordinated(out[:-1] if no else out)
@@ -380,7 +396,7 @@ def means_de(tokens: list[Token], glossary: Glossary, activities: frozenset[str]
             out.append(t)  # AとのNで / A、Nで: not one object
             continue
         entry = glossary.aims.get(t.surface)
-        verb = _verb(entry.easy, _RENTAI, None) if entry is not None and no else None
+        verb = _verb(entry.easy, _RENTAI, None) if entry is not None and no and entry.fits(out[-2]) else None
         if no and verb is not None:
             out[-1] = Token("を", "を", _PARTICLE_WO, "を", "rule:phrase")  # XのNで → XをVことで
             out.extend(verb)
