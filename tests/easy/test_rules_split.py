@@ -186,3 +186,16 @@ def test_context_column_is_checked(tmp_path) -> None:  # type: ignore[no-untyped
     bad.write_text("確保\taim\t用意する\tnote\tafter=機会\n", encoding="utf-8")
     with pytest.raises(GlossaryError, match="object="):
         load(bad)
+
+
+@pytest.mark.parametrize(
+    ("src", "want"),
+    [
+        # a サ変 noun before 促進/強化/充実 is what they promote (real sentences)
+        ("川崎港の利用促進を図りたいです。", "川崎港の利用をすすめたいです。"),
+        ("羽田空港方面へのアクセス強化を図りたい。", "羽田空港方面にアクセスを強くしたいです。"),
+        ("国際交流推進に努めます。", "国際交流をすすめます。"),  # invented
+    ],
+)
+def test_a_promoted_activity_becomes_the_object(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    assert want in _plain(pipeline, src)

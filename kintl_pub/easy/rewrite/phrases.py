@@ -96,22 +96,14 @@ def aim_phrases(tokens: list[Token], glossary: Glossary) -> list[Token]:
         verb = _verb(entry.easy, head, after)
         prev = out[-1] if out else None
         no = prev is not None and prev.surface == "の" and prev.pos1 == "助詞"
-        if not entry.fits(out[-2] if no and len(out) > 1 else prev):
-            verb = None  # outside the contexts where the entry was reviewed
-        if verb is None or (no and not (len(out) > 1 and out[-2].is_noun_like())) or (
-            not no and prev is not None and prev.pos1 in ("名詞", "接頭辞", "接尾辞") and not _object_noun(prev)
-        ) or (head.lemma in ("する", *AIM_HEADS_NI) and (not (no or (prev is not None and _object_noun(prev))) or _paired(out))) or (
-            prev is not None and prev.surface in _OBJECT_SUFFIXES and _paired(out)
-        ):
-            # with する the noun must have its object (XのN / 情報N): 見直しと更新をする,
-            # よい発信をする, つづけて実施をする keep the noun; so does the second of
-            # two activities (機会の創出と魅力の発信をする: one verb would join them wrongly)
+        obj = prev is not None and not no and _object_of(prev, t.surface)
+        if verb is None or not entry.fits(out[-2] if no and len(out) > 1 else prev) or not _aim_ok(out, head, no, obj):
             out.append(t)
             i += 1
             continue
         if no:
             out[-1] = Token("を", "を", _PARTICLE_WO, "を", "rule:phrase")  # XのNを図る → Xを…
-        elif prev is not None and _object_noun(prev):
+        elif obj:
             if len(out) > 2 and out[-2].surface == "の" and out[-3].surface == "へ":
                 # Aへの情報発信を → Aに情報を…: への qualified the compound, に goes with the verb
                 out[-3:-1] = [Token("に", "に", _PARTICLE_WO, "に", "rule:phrase")]
@@ -120,6 +112,35 @@ def aim_phrases(tokens: list[Token], glossary: Glossary) -> list[Token]:
         out.extend(verb)
         i += 3 + (len(verb) - 1)
     return out
+
+
+#: aims that only say "promote / strengthen": a サ変 noun before them is their
+#: object (利用促進 → 利用をすすめる, 連携強化 → 連携を強くする)
+_PROMOTES = frozenset(["促進", "推進", "強化", "拡充", "充実"])
+
+
+def _object_of(prev: Token, noun: str) -> bool:
+    """Is ``prev`` (the word before ``noun`` in a compound) its object?"""
+    return _object_noun(prev) or (
+        noun in _PROMOTES and _sahen(prev) and prev.surface not in MANNER_NOUNS and prev.surface != "継続"
+    )
+
+
+def _aim_ok(out: list[Token], head: Token, no: bool, obj: bool) -> bool:
+    """May the aim noun before ``head`` become the verb?  It needs its object
+    (XのN, or the first noun of a compound) — with する/努める always (見直しと
+    更新をする, よい発信をする, つづけて実施をする keep the noun) — and not the
+    second of two activities (機会の創出と魅力の発信をする, 活性化と認知度向上を
+    図る: one verb would join them wrongly)."""
+    prev = out[-1] if out else None
+    if no:
+        return len(out) > 1 and out[-2].is_noun_like() and not (head.lemma in ("する", *AIM_HEADS_NI) and _paired(out))
+    if prev is not None and prev.pos1 in ("名詞", "接頭辞", "接尾辞") and not obj:
+        return False
+    if head.lemma in ("する", *AIM_HEADS_NI) and not obj:
+        return False
+    return not ((obj or head.lemma in ("する", *AIM_HEADS_NI)) and _paired(out) and (
+        head.lemma in ("する", *AIM_HEADS_NI) or (prev is not None and prev.surface in _OBJECT_SUFFIXES)))
 
 
 def _plain_context(out: list[Token]) -> bool:

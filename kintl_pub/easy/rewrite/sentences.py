@@ -403,37 +403,24 @@ def split_clauses(tokens: list[Token], *, min_len: int = 25) -> list[list[Token]
     return pieces
 
 
-_READTEN = ("補助記号", "読点", "*", "*", "*", "*")
-
-
 def renyou_comma(tokens: list[Token]) -> list[Token]:
-    """A verb's 連用形 written without its 、 before the next clause
-    (好立地を生かしライフサイエンス分野の…を進めた, 会議をひらき課題の解決に…)
-    gets one, so that :func:`split_clauses` sees the clause end.  Only a
-    verb of the source (or its glossary replacement), with its own object or goal (を/に/で)
-    and a noun right after it; not the compound particles (により, に対し,
+    """A verb's 連用形 written without its 、 before the next clause (好立地を生かし
+    ライフサイエンス分野の…, 会議をひらき課題の…) gets one, so that :func:`split_clauses`
+    sees the clause end: a verb of the source (or its glossary replacement) after
+    を/に/で with a noun right after it; not a compound particle (により, に対し,
     を通じ), nor 〜を考え after a circumstance (a basis for what follows)."""
     out: list[Token] = []
     depth = 0
-    n = len(tokens)
     for i, t in enumerate(tokens):
         depth += t.surface in "「（(『"
         depth -= t.surface in "」）)』" and depth > 0
         out.append(t)
-        if (
-            depth == 0
-            and 0 < i < n - 1
-            and t.source in ("sudachi", "rule:glossary")  # (a glossary verb: 開催し → ひらき)
-            and t.pos1 == "動詞"
-            and t.pos[1] != "非自立可能"
-            and t.conj_form == "連用形-一般"
-            and tokens[i - 1].surface in ("を", "に", "で")
-            and tokens[i - 1].pos1 == "助詞"
-            and tokens[i + 1].pos1 in ("名詞", "接頭辞", "代名詞", "連体詞")
-            and (not _particle_verb(t) or _received(tokens, i))
-            and not _in_view_of(tokens, i)
-        ):
-            out.append(Token("、", "、", _READTEN, "、", "rule:split"))
+        if (depth == 0 and 0 < i < len(tokens) - 1 and t.pos1 == "動詞" and t.conj_form == "連用形-一般"
+                and t.source in ("sudachi", "rule:glossary") and t.pos[1] != "非自立可能"
+                and tokens[i - 1].surface in ("を", "に", "で") and tokens[i - 1].pos1 == "助詞"
+                and tokens[i + 1].pos1 in ("名詞", "接頭辞", "代名詞", "連体詞")
+                and (not _particle_verb(t) or _received(tokens, i)) and not _in_view_of(tokens, i)):
+            out.append(Token("、", "、", ("補助記号", "読点", "*", "*", "*", "*"), "、", "rule:split"))
     return out
 
 
