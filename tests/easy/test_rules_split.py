@@ -199,3 +199,21 @@ def test_context_column_is_checked(tmp_path) -> None:  # type: ignore[no-untyped
 )
 def test_a_promoted_activity_becomes_the_object(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
     assert want in _plain(pipeline, src)
+
+
+@pytest.mark.parametrize(
+    ("src", "want"),
+    [
+        # real list items ending in a compound: its first noun is the object
+        ("・HP等を通じて情報発信", "・HPなどを通じて情報をつたえます。"),
+        ("羽田連絡道路の整備推進", "羽田連絡道路の整備をすすめます。"),
+        ("・外国人市民向けの防災情報発信", "・外国人市民向けの防災情報をつたえます。"),  # invented
+    ],
+)
+def test_compound_items_become_sentences(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    assert markup.to_plain(pipeline.run(src, "li", "plan")[0], with_glosses=False) == want
+
+
+def test_a_clause_on_the_activity_keeps_the_item_a_noun_phrase(pipeline) -> None:  # type: ignore[no-untyped-def]
+    src = "・PR会社等を通じた国内外への情報発信"
+    assert markup.to_plain(pipeline.run(src, "li", "plan")[0], with_glosses=False) == "・PR会社などを通じた国内外への情報発信"
