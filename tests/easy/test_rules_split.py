@@ -217,3 +217,20 @@ def test_compound_items_become_sentences(pipeline, src: str, want: str) -> None:
 def test_a_clause_on_the_activity_keeps_the_item_a_noun_phrase(pipeline) -> None:  # type: ignore[no-untyped-def]
     src = "・PR会社等を通じた国内外への情報発信"
     assert markup.to_plain(pipeline.run(src, "li", "plan")[0], with_glosses=False) == "・PR会社などを通じた国内外への情報発信"
+
+
+@pytest.mark.parametrize(
+    ("src", "want"),
+    [
+        # 継続 says how: つづけて + the verb (real)
+        ("・通訳・翻訳支援業務委託を継続実施しました。", "・通訳・翻訳支援業務委託をつづけておこないました。"),
+        ("市民向けの日本語講座を継続開催します。", "市民向けの日本語講座をつづけてひらきます。"),  # invented
+        # a clause or an adjective on the noun keeps it a noun (was: 技術を生かした手伝います)
+        ("開発途上地域での課題解決のために、本市のこれまでの経験や技術を生かした支援を行います。",
+         "技術を生かした手伝いをします。"),
+        ("実施方法の抜本的な見直しを図るために、関係団体と協議しました。", "抜本的な見直しを"),
+        ("情報の定期的な更新をしました。", "定期的な更新をしました。"),
+    ],
+)
+def test_keep_doing_and_modified_nouns(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    assert want in _plain(pipeline, src, "results")

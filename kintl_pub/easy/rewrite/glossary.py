@@ -237,8 +237,10 @@ def replace_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         entry = glossary.verbs.get(t.surface)
         # only a word of its own (を開催する), not part of a compound (情報提供する)
+        # 継続実施する: "keep doing" — つづけて + the verb (継続 says how, it is no object)
+        keep = bool(out) and out[-1].surface == "継続" and out[-1].source == "sudachi" and entry is not None
         compound = (bool(out) and out[-1].pos1 in ("名詞", "接頭辞") and out[-1].source != "override"
-                    and not _counted(out)) or coordinated(out)
+                    and not _counted(out) and not keep) or coordinated(out)
         # a noun after の (…への貢献しました, a slip in the source) cannot become a verb
         compound = compound or (bool(out) and out[-1].surface == "の" and out[-1].pos1 == "助詞")
         if entry is None or compound or nxt is None or nxt.lemma != "する" or nxt.pos1 != "動詞":
@@ -257,6 +259,8 @@ def replace_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
             continue
         surface = head + forms[key]
         lemma = entry.easy
+        if keep:
+            out[-1] = Token("つづけて", "つづけて", _ADVERB, "つづけて", "rule:glossary")
         if "を" in lemma and out and out[-1].surface == "を":
             # 〜を配慮する → 〜に気をつける: the new verb has its own を
             out[-1] = Token("に", "に", out[-1].pos, "に", "rule:glossary")

@@ -133,6 +133,8 @@ def _aim_ok(out: list[Token], head: Token, no: bool, obj: bool) -> bool:
     second of two activities (機会の創出と魅力の発信をする, 活性化と認知度向上を
     図る: one verb would join them wrongly)."""
     prev = out[-1] if out else None
+    if prev is not None and prev.pos1 in ("動詞", "助動詞", "形容詞", "連体詞"):
+        return False  # 技術を生かした支援を行う: a clause on the noun keeps it a noun
     if no:
         return len(out) > 1 and out[-2].is_noun_like() and not (head.lemma in ("する", *AIM_HEADS_NI) and _paired(out))
     if prev is not None and prev.pos1 in ("名詞", "接頭辞", "接尾辞") and not obj:
