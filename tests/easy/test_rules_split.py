@@ -234,3 +234,8 @@ def test_a_clause_on_the_activity_keeps_the_item_a_noun_phrase(pipeline) -> None
 )
 def test_keep_doing_and_modified_nouns(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
     assert want in _plain(pipeline, src, "results")
+
+
+def test_contribute_to_takes_ni(pipeline) -> None:  # type: ignore[no-untyped-def]
+    out = _plain(pipeline, "外国人市民の子育てを支援できています。そのため、施策へ貢献しました。", "results")
+    assert "とりくみに役立ちました。" in out and "へ役立" not in out

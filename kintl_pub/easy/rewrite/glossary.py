@@ -221,6 +221,10 @@ def coordinated(out: list[Token]) -> bool:
     return len(out) > 1 and out[-1].surface in ("、", "・") and out[-2].is_noun_like()
 
 
+#: easy verbs whose goal takes に, not へ (施策へ貢献した → 施策に役立った)
+_TAKES_NI = frozenset(["役立つ"])
+
+
 def _counted(out: list[Token]) -> bool:
     """A number and its counter before the verb (2回実施した, 4件開催した): how
     often, not the first part of a compound noun."""
@@ -261,6 +265,8 @@ def replace_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
         lemma = entry.easy
         if keep:
             out[-1] = Token("つづけて", "つづけて", _ADVERB, "つづけて", "rule:glossary")
+        if lemma in _TAKES_NI and out and out[-1].surface == "へ" and out[-1].pos1 == "助詞":
+            out[-1] = Token("に", "に", out[-1].pos, "に", "rule:glossary")  # 施策へ貢献 → 施策に役立つ
         if "を" in lemma and out and out[-1].surface == "を":
             # 〜を配慮する → 〜に気をつける: the new verb has its own を
             out[-1] = Token("に", "に", out[-1].pos, "に", "rule:glossary")
