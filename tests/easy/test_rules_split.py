@@ -239,3 +239,13 @@ def test_keep_doing_and_modified_nouns(pipeline, src: str, want: str) -> None:  
 def test_contribute_to_takes_ni(pipeline) -> None:  # type: ignore[no-untyped-def]
     out = _plain(pipeline, "外国人市民の子育てを支援できています。そのため、施策へ貢献しました。", "results")
     assert "とりくみに役立ちました。" in out and "へ役立" not in out
+
+
+def test_two_activities_joined_by_oyobi_keep_their_nouns(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # real: 土地利用の誘導及び企業等の誘致を図る — one verb for the second would strand the first
+    out = _plain(pipeline, "国の特区制度等を活用して土地利用の誘導及び企業等の誘致を図ります。")
+    assert "誘導と会社などの誘致を" in out
+
+
+def test_kiyo_is_yakudatsu(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert "市民の文化芸術活動の振興に役立っています。" in _plain(pipeline, "市民の文化芸術活動の振興に寄与しています。")

@@ -136,7 +136,7 @@ def _aim_ok(out: list[Token], head: Token, no: bool, obj: bool) -> bool:
     if prev is not None and prev.pos1 in ("動詞", "助動詞", "形容詞", "連体詞"):
         return False  # 技術を生かした支援を行う: a clause on the noun keeps it a noun
     if no:
-        return len(out) > 1 and out[-2].is_noun_like() and not (head.lemma in ("する", *AIM_HEADS_NI) and _paired(out))
+        return len(out) > 1 and (out[-2].is_noun_like() or out[-2].surface == "など") and not _paired(out)
     if prev is not None and prev.pos1 in ("名詞", "接頭辞", "接尾辞") and not obj:
         return False
     if head.lemma in ("する", *AIM_HEADS_NI) and not obj:
@@ -154,7 +154,7 @@ def _plain_context(out: list[Token]) -> bool:
 def _paired(out: list[Token]) -> bool:
     """An activity noun joined by と/や a few words back (機会の創出と…の発信)."""
     tail = out[-6:]
-    return any(t.surface in ("と", "や", "・", "、") and k > 0 and (_sahen(tail[k - 1]) or tail[k - 1].surface.endswith("化"))
+    return any(t.surface in ("と", "や", "及び", "および", "並びに") and k > 0 and (_sahen(tail[k - 1]) or tail[k - 1].surface.endswith("化"))
                for k, t in enumerate(tail))
 
 
