@@ -249,3 +249,17 @@ def test_two_activities_joined_by_oyobi_keep_their_nouns(pipeline) -> None:  # t
 
 def test_kiyo_is_yakudatsu(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert "市民の文化芸術活動の振興に役立っています。" in _plain(pipeline, "市民の文化芸術活動の振興に寄与しています。")
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        # real: 〜を鑑み、 (→ 考え、) is the basis of what follows, not a step of its own
+        "2022年3月4日に新型コロナウイルス感染症拡大の状況を鑑み、オンラインで研修を開催しました。",
+        "今後の国際動向等を鑑み、川崎国際環境技術展の開催を行います。",
+        "国の動向などを考え、必要に応じて制度を見直します。",  # invented
+    ],
+)
+def test_in_view_of_in_renyou_form_stays_with_its_result(pipeline, src: str) -> None:  # type: ignore[no-untyped-def]
+    out = _plain(pipeline, src, "results")
+    assert ("考え、" in out or "考えて、" in out) and out.count("。") == 1

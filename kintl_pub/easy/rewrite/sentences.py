@@ -296,7 +296,9 @@ def _bare_cut(tokens: list[Token], i: int) -> Cut | None:
         ):
             return i, ""
         return None
-    if _is_verbish(p) and p.conj_form.startswith("連用形") and (not _particle_verb(p) or _received(tokens, i - 1)):
+    if _is_verbish(p) and p.conj_form.startswith("連用形") and (not _particle_verb(p) or _received(tokens, i - 1)) and (
+        not _in_view_of(tokens, i - 1)
+    ):
         return i, ""
     return None
 
@@ -347,8 +349,10 @@ _CIRCUMSTANCES = ("状況", "影響", "動向", "状態", "実情", "現状", "�
 def _in_view_of(tokens: list[Token], k: int) -> bool:
     """tokens[k] is 考え in 〜の状況を考えて、: a basis for what follows, not a
     step of its own (issue 11: 「新型コロナの状況を鑑みました。」 stood alone)."""
-    return (tokens[k].lemma in ("考える", "かんがえる") and k >= 2 and tokens[k - 1].surface == "を"
-            and tokens[k - 2].surface.endswith(_CIRCUMSTANCES))
+    if tokens[k].lemma not in ("考える", "かんがえる") or k < 2 or tokens[k - 1].surface != "を":
+        return False
+    obj = tokens[k - 3] if tokens[k - 2].surface == "など" and k >= 3 else tokens[k - 2]  # 動向などを考え
+    return obj.surface.endswith(_CIRCUMSTANCES)
 
 
 def _received(tokens: list[Token], k: int) -> bool:
