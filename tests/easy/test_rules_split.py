@@ -263,3 +263,15 @@ def test_kiyo_is_yakudatsu(pipeline) -> None:  # type: ignore[no-untyped-def]
 def test_in_view_of_in_renyou_form_stays_with_its_result(pipeline, src: str) -> None:  # type: ignore[no-untyped-def]
     out = _plain(pipeline, src, "results")
     assert ("考え、" in out or "考えて、" in out) and out.count("。") == 1
+
+
+@pytest.mark.parametrize(
+    ("src", "want"),
+    [
+        # a compound means: its first noun is the object (real: 研修実施により、)
+        ("3件18人への研修実施により、各国環境行政担当者等の環境管理能力の向上に取り組みました。", "3件18人への研修をしました。それで、"),
+        ("市の魅力発信により、観光客の増加を図ります。", "市の魅力をつたえることで、観光客をふやします。"),  # invented
+    ],
+)
+def test_compound_means(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    assert want in _plain(pipeline, src, "results" if "ました" in src else "plan")

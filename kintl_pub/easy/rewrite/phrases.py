@@ -114,9 +114,9 @@ def aim_phrases(tokens: list[Token], glossary: Glossary) -> list[Token]:
     return out
 
 
-#: aims that only say "promote / strengthen": a サ変 noun before them is their
-#: object (利用促進 → 利用をすすめる, 連携強化 → 連携を強くする)
-_PROMOTES = frozenset(["促進", "推進", "強化", "拡充", "充実"])
+#: aims that only say "do / hold / promote / strengthen": a サ変 noun before them
+#: is their object (利用促進 → 利用をすすめる, 連携強化 → 連携を強くする, 研修実施 → 研修をする)
+_PROMOTES = frozenset(["促進", "推進", "強化", "拡充", "充実", "実施", "開催"])
 
 
 def _object_of(prev: Token, noun: str) -> bool:
@@ -419,9 +419,16 @@ def means_de(tokens: list[Token], glossary: Glossary, activities: frozenset[str]
             out.append(t)  # AとのNで / A、Nで: not one object
             continue
         entry = glossary.aims.get(t.surface)
-        verb = _verb(entry.easy, _RENTAI, None) if entry is not None and no and entry.fits(out[-2]) else None
-        if no and verb is not None:
-            out[-1] = Token("を", "を", _PARTICLE_WO, "を", "rule:phrase")  # XのNで → XをVことで
+        compound = not no and _object_of(prev, t.surface) and not _paired(out)  # 魅力発信で → 魅力をつたえることで
+        verb = None
+        if entry is not None and (no or compound) and entry.fits(out[-2] if no else prev):
+            verb = _verb(entry.easy, _RENTAI, None)
+        if verb is not None:
+            wo = Token("を", "を", _PARTICLE_WO, "を", "rule:phrase")
+            if no:
+                out[-1] = wo  # XのNで → XをVことで
+            else:
+                out.append(wo)
             out.extend(verb)
         elif no or prev.is_noun_like() or prev.surface == "など":
             out += [t, Token("を", "を", _PARTICLE_WO, "を", "rule:phrase"),
