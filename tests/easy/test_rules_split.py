@@ -275,3 +275,8 @@ def test_in_view_of_in_renyou_form_stays_with_its_result(pipeline, src: str) -> 
 )
 def test_compound_means(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
     assert want in _plain(pipeline, src, "results" if "ました" in src else "plan")
+
+
+def test_a_subject_no_before_a_verb_is_kept(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # 外国人の利用する施設: の marks who uses; the verb is still eased
+    assert "外国人のつかう施設" in _plain(pipeline, "また、外国人の利用する施設に送付・配架を行いました。", "results")

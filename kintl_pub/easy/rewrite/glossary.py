@@ -245,8 +245,10 @@ def replace_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
         keep = bool(out) and out[-1].surface == "継続" and out[-1].source == "sudachi" and entry is not None
         compound = (bool(out) and out[-1].pos1 in ("名詞", "接頭辞") and out[-1].source != "override"
                     and not _counted(out) and not keep) or coordinated(out)
-        # a noun after の (…への貢献しました, a slip in the source) cannot become a verb
-        compound = compound or (bool(out) and out[-1].surface == "の" and out[-1].pos1 == "助詞")
+        # a noun after への/との/での (…への貢献しました, a slip in the source) cannot become a
+        # verb; after a plain の it may (外国人の利用する施設: の marks who uses)
+        compound = compound or (len(out) > 1 and out[-1].surface == "の" and out[-1].pos1 == "助詞"
+                                and out[-2].surface in ("へ", "と", "で") and out[-2].pos1 == "助詞")
         if entry is None or compound or nxt is None or nxt.lemma != "する" or nxt.pos1 != "動詞":
             out.append(t)
             i += 1
