@@ -18,6 +18,8 @@ from .shown import Gettext
 NS = "http://www.w3.org/2005/Atom"
 #: the one date the feed says when nothing changed yet (Atom needs an <updated>)
 EPOCH = datetime(2021, 4, 1, tzinfo=UTC)
+#: entries in a feed: the most recently changed initiatives
+ENTRIES = 50
 
 
 @dataclass
@@ -69,7 +71,7 @@ def feed(view: ChangesView, info: FeedInfo, _: Gettext, ngettext: Callable[..., 
     author = sub(root, "author")
     # TRANSLATORS: the author of the Atom feed of changes
     sub(author, "name", _("Kawasaki City"))
-    for c in view.initiatives:
+    for c in view.initiatives[:ENTRIES]:
         entry = sub(root, "entry")
         url = info.page_url(c.number)
         # one entry per initiative, updated in place: its page is its identity
