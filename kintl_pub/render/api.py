@@ -20,7 +20,7 @@ from .fields import FieldView
 from .initiative import Crumb, InitiativeView, ProgramView
 from .search import SearchView
 from .shown import ACHIEVEMENT_VALUES, CONTRIBUTION_VALUES, Shown
-from .tree import Dist, FocusNode, InitiativeItem, PolicyNode
+from .tree import DirectionNode, Dist, FocusNode, InitiativeItem, PolicyNode
 
 Json = dict[str, Any]
 #: an initiative number → its addresses ({"self": API, "html": page, …})
@@ -64,7 +64,7 @@ def crumb(c: Crumb) -> Json:
 # --------------------------------------------------------------------------
 
 
-def item(it: InitiativeItem, p: PolicyNode, d: Any, f: FocusNode, links: Links) -> Json:
+def item(it: InitiativeItem, p: PolicyNode, d: DirectionNode, f: FocusNode, links: Links) -> Json:
     rows = zip(it.achievements, it.contributions, it.wards, it.bureaus, strict=True)
     return {
         "number": it.number,

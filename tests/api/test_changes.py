@@ -104,3 +104,21 @@ def test_public_pages_link_their_feed(changed) -> None:  # type: ignore[no-untyp
     for url, feed in (("/en/", "/en/changes.atom"), ("/ja-easy/initiatives/9/", "/ja-easy/changes.atom")):
         html = client.get(url).get_data(as_text=True)
         assert f'<link rel="alternate" type="application/atom+xml" href="{feed}"' in html, url
+
+
+def test_a_detail_follows_the_store(changed) -> None:  # type: ignore[no-untyped-def]
+    """A translation written while the app runs shows in the next document
+    once the store version is checked again (every ``VERSION_TTL`` seconds)."""
+    from kintl_pub.catalogs import states
+    from kintl_pub.store.db import get_engine, transaction
+
+    client, _before = changed
+    app = client.application
+    before = client.get("/api/v1/initiatives/12?lang=ko").get_json()
+    source = before["title"]["source"]
+    assert before["title"]["state"] != "reviewed"
+    with transaction(get_engine(app.config["DATABASE_URL"])) as s:
+        states.put_human(s, "ko", source, "시험 번역", who="tr")
+    app.extensions["kintl_cache"].clear()  # as if VERSION_TTL had passed
+    after = client.get("/api/v1/initiatives/12?lang=ko").get_json()
+    assert after["title"] == {"text": "시험 번역", "state": "reviewed", "lang": "ko", "source": source}

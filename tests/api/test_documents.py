@@ -194,3 +194,19 @@ def test_search_is_the_search_page_as_json(api) -> None:  # type: ignore[no-unty
     assert school["total"] >= 1
     narrowed = get(api, "/api/v1/search?q=外国人&lang=en&policy=3")
     assert 0 < narrowed["total"] < doc["total"]
+
+
+@pytest.mark.parametrize(("lang", "n"), [("ja-easy", 80), ("en", 80), ("th", 9), ("fil", 1), ("ja", 109)])
+def test_a_detail_is_its_page_view_model(seed_app, api, lang: str, n: int) -> None:  # type: ignore[no-untyped-def]
+    """The API builds a locale's views together (web/api/memo.py); each is
+    the one the initiative's page renders."""
+    from kintl_pub.render import api as render
+    from kintl_pub.render.initiative import initiative_view
+    from kintl_pub.web.api.views import links_for
+    from kintl_pub.web.db import db
+
+    with seed_app.test_request_context():
+        want = render.initiative(initiative_view(db(), lang, n), lang, links_for(lang))
+    assert get(api, f"/api/v1/initiatives/{n}?lang={lang}") == want
+    if lang == "ja-easy":
+        assert want["glossary"] and all(set(g) == {"term", "explanation"} for g in want["glossary"])

@@ -6,6 +6,7 @@ renderers of the pages' view models (``render.api``, ``render.atom``).
 * ``http``    – problem+json errors, CORS, ETag / Cache-Control / 304;
 * ``openapi`` – the OpenAPI 3.1 document, written as data;
 * ``feed``    – ``/{lang}/changes.atom`` (blueprint ``feed``);
+* ``memo``    – a locale's initiative views built together (``build-static``);
 * ``export``  – the documents ``build-static`` writes.
 """
 
@@ -18,8 +19,9 @@ from .. import exports
 
 
 def init_app(app: Flask) -> None:
-    from . import export, feed, http, views
+    from . import export, feed, http, memo, views
 
+    memo.init_app(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(feed.bp)
     app.register_error_handler(HTTPException, http.http_error)

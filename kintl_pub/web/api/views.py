@@ -13,12 +13,12 @@ from ... import locales
 from ...catalogs.stats import counts
 from ...render import api as render
 from ...render.changes import changes_view
-from ...render.initiative import initiative_view
 from ...render.search import Filters, SearchQuery, search_view
 from ...render.tree import tree_view
 from .. import i18n
 from ..context import cached
 from ..db import db
+from . import memo
 from .http import BadParameter, bad_parameter, document, problem
 from .openapi import spec
 from .params import FILTERS, Params
@@ -96,7 +96,7 @@ def initiatives() -> Response:
 @cached
 def initiative(number: int) -> Response:
     lang = _params("lang").lang()
-    view = initiative_view(db(), lang, number)
+    view = memo.initiative(lang, number)
     if view is None:
         return problem(404, f"There is no initiative {number}.")
     return document(render.initiative(view, lang, links_for(lang)))
