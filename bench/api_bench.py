@@ -1,5 +1,6 @@
 """API benchmark, in-process (WSGI, no sockets), one run, side by side:
-for a few documents, the time to render (response cache off), to answer
+for a few documents, the time to render (response cache off; an initiative
+comes from its locale's views built together, web/api/memo.py), to answer
 from the response cache, and to answer a revalidation (If-None-Match → 304),
 printed as ratios to the render time; plus every locale's full set of
 ``build-static`` API documents rendered once (what the static export costs).

@@ -24,7 +24,7 @@ PROBLEM = "application/problem+json"
 MAX_AGE = 300
 CORS = {
     "Access-Control-Allow-Origin": "*",
-    "Access-Control-Expose-Headers": "ETag, Content-Language",
+    "Access-Control-Expose-Headers": "ETag",
 }
 PREFLIGHT = {
     "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
