@@ -55,8 +55,12 @@ def test_api_conforms_to_its_openapi_document(api_schema) -> None:  # type: igno
 
 
 def test_the_document_is_openapi_3_1(api) -> None:  # type: ignore[no-untyped-def]
+    from openapi_spec_validator import OpenAPIV31SpecValidator
+
     doc = api.get("/api/v1/openapi.json").get_json()
     assert doc["openapi"] == "3.1.0"
+    errors = [e.message for e in OpenAPIV31SpecValidator(doc).iter_errors()]
+    assert not errors
     ops = {(path, m) for path, item in doc["paths"].items() for m in item}
     assert len(ops) == 8 and all(m == "get" for _p, m in ops)
     for item in doc["paths"].values():
