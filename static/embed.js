@@ -37,8 +37,14 @@
     for (var i = 0; i < list.length; i++) {
       var f = list[i];
       if (f.contentWindow === ev.source && originOf(f) === ev.origin) {
+        // the host page may size iframes border-box: add their frame
+        var cs = getComputedStyle(f), extra = 0;
+        if (cs.boxSizing === "border-box") {
+          extra = parseFloat(cs.borderTopWidth) + parseFloat(cs.borderBottomWidth) +
+            parseFloat(cs.paddingTop) + parseFloat(cs.paddingBottom);
+        }
         // CSSOM, not a style attribute: allowed under the host page's CSP
-        f.style.height = Math.round(Math.min(MAX, Math.max(MIN, h))) + "px";
+        f.style.height = Math.round(Math.min(MAX, Math.max(MIN, h)) + extra) + "px";
         return;
       }
     }
