@@ -156,7 +156,6 @@ class FocusPage:
     direction_number: int
     direction_title: Shown | None
     focus: FocusNode
-    key: tuple[int, int, int]  # (policy, direction, focus) numbers, as in the URL
 
 
 def focus_view(session: Session, locale: str, key: tuple[int, int, int], *,
@@ -175,7 +174,7 @@ def focus_view(session: Session, locale: str, key: tuple[int, int, int], *,
     res = Resolver(session, locale, fallback)
     res.load([p.title.strip(), d.title.strip(), f.title.strip(), *(title_source(i) for i in f.initiatives)])
     node = _focus(res, p, d, f, (Dist(), Dist()))
-    return FocusPage(roman(p.number), res.get(p.title.strip()), d.number, res.get(d.title.strip()), node, key)
+    return FocusPage(roman(p.number), res.get(p.title.strip()), d.number, res.get(d.title.strip()), node)
 
 
 def focus_keys(session: Session) -> list[tuple[int, int, int]]:

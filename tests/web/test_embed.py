@@ -171,3 +171,21 @@ def test_export_lister_lists_every_embed_page_and_the_script(fixture_app):
         assert not file.startswith("/") and (file.endswith("/index.html") or file == "embed.js")
         r = client.get(path)
         assert r.status_code == 200, path
+
+
+def test_focus_view_is_the_trees_focus_node(fixture_app):
+    from kintl_pub.render.tree import focus_keys, focus_view, tree_view
+
+    session = fixture_app.extensions["kintl_sessions"]()
+    try:
+        for code in ("en", "ja-easy"):
+            nodes = {(p.number, d.number, f.number): (p, d, f)
+                     for p in tree_view(session, code) for d in p.directions for f in d.focuses}
+            assert list(nodes) == focus_keys(session)
+            for key, (p, d, f) in nodes.items():
+                page = focus_view(session, code, key)
+                assert page is not None
+                assert page.focus == f and page.policy_title == p.title and page.direction_title == d.title
+            assert focus_view(session, code, (1, 1, 9)) is None
+    finally:
+        session.close()
