@@ -22,6 +22,10 @@ class InitiativeItem:
     title: Shown
     achievements: list[int | None]
     contributions: list[str | None]
+    # per programme row, like the ratings: the ward and the bureau in charge
+    # (the API lists and filters on them; the Japanese is each Shown's source)
+    wards: list[Shown | None] = field(default_factory=list)
+    bureaus: list[Shown | None] = field(default_factory=list)
 
 
 @dataclass
@@ -117,7 +121,9 @@ def _focus(res: Resolver, p: Policy, d: Direction, f: Focus, dists: tuple[Dist, 
                 dist.add(prog)
         items.append(InitiativeItem(i.number, res.title(title_source(i)),
                                     [pr.achievement for pr in i.programs],
-                                    [pr.contribution for pr in i.programs]))
+                                    [pr.contribution for pr in i.programs],
+                                    [res.get(pr.ward) for pr in i.programs],
+                                    [res.get(pr.bureau) for pr in i.programs]))
     return FocusNode(f.number, f"p{p.number}-d{d.number}-f{f.number}", circled(f.number),
                      res.get(f.title.strip()), items)
 
@@ -125,8 +131,9 @@ def _focus(res: Resolver, p: Policy, d: Direction, f: Focus, dists: tuple[Dist, 
 def tree_view(session: Session, locale: str, *, fallback: str | None = None) -> list[PolicyNode]:
     policies = load_tree(session)
     res = Resolver(session, locale, fallback)
-    res.load(heading_sources(policies)
-             + [title_source(i) for f in focuses_of(policies) for i in f.initiatives])
+    inis = [i for f in focuses_of(policies) for i in f.initiatives]
+    res.load(heading_sources(policies) + [title_source(i) for i in inis]
+             + [v for i in inis for pr in i.programs for v in (pr.ward, pr.bureau) if v])
     out: list[PolicyNode] = []
     for p in policies:
         pdist = Dist()

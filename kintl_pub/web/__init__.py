@@ -9,9 +9,9 @@
   ``search`` (its search page) and ``pdf`` (its PDF downloads), ``embed``
   (framed pages and oEmbed) and ``errors``; ``auth`` (workspace login,
   ``login_required``) and the ``workspace`` package (translators and
-  editors, ``/workspace/``); the coming ``api`` (``/api/v1/``: the same
-  ``render`` view models as JSON) is a module here too, registered in
-  :func:`register_web`;
+  editors, ``/workspace/``); the ``api`` package (``/api/v1/``: the same
+  ``render`` view models as JSON, and the Atom feeds of changes),
+  registered in :func:`register_web`;
 * ``commands`` – ``serve`` and ``build-static`` (``static_export``).
 
 May import ``render``, ``search.query``, ``catalogs``, ``store`` and
@@ -67,4 +67,9 @@ def register_web(app: Flask) -> None:
     auth.init_app(app)
     app.register_blueprint(auth.bp)
     app.register_blueprint(workspace_bp)
+    # the JSON API (/api/v1/) and the Atom feeds: problem+json errors, CORS,
+    # ETags; its documents registered for build-static (exports.py)
+    from . import api
+
+    api.init_app(app)
     app.register_error_handler(404, errors.not_found)

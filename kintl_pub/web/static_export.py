@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from .. import locales
 from ..store.models import Initiative
+from . import exports
 
 
 def static_urls(app: Flask) -> list[str]:
@@ -45,6 +46,13 @@ def build_static(app: Flask, outdir: Path) -> int:
         if resp.status_code != 200:
             raise click.ClickException(f"{url}: HTTP {resp.status_code}")
         _write(outdir, url, resp.get_data())
+        written += 1
+    # what the view modules registered (web/exports.py: the API's documents, the feeds)
+    for url, path in exports.documents(app):
+        resp = client.get(url)
+        if resp.status_code != 200:
+            raise click.ClickException(f"{url}: HTTP {resp.status_code}")
+        _write(outdir, "/" + path, resp.get_data())
         written += 1
     _write(outdir, "/", client.get("/choose-language/").get_data())
     (outdir / "404.html").write_bytes(client.get("/en/initiatives/0/").get_data())
