@@ -109,6 +109,8 @@ def test_snippets_on_another_site_resize_and_ignore_strangers(sites, tmp_path):
     assert out.returncode == 0, out.stderr[-2000:]
     r = json.loads(out.stdout)
     assert not r.get("error"), r["error"]
+    for label in ("wide", "narrow"):  # shown with pytest -s
+        print(label, [(f["lang"], f["view"], round(f["doc"], 1)) for f in r[label]])
 
     def fitted(frames: list[dict]) -> None:
         assert len(frames) == 3
