@@ -55,14 +55,11 @@ def register_web(app: Flask) -> None:
     # view models as JSON), the translators' workspace and auth (login_required)
     # register here next to them, each calling context.localized where its
     # URLs carry a language.
-    from . import pdf, search  # noqa: F401 - add /<lang>/search and the .pdf routes to public
-    from .embed import bp as embed_bp
-    from .embed import oembed_bp
+    from . import embed, pdf, search  # noqa: F401 - add /<lang>/search and the .pdf routes to public
     from .public import bp as public_bp
 
     app.register_blueprint(public_bp)
-    app.register_blueprint(embed_bp)
-    app.register_blueprint(oembed_bp)
+    embed.register(app)  # /embed/…, /embed.js, /oembed; its static-export documents
     # the translators' and editors' workspace (/workspace/, behind a login)
     from . import auth
     from .workspace import bp as workspace_bp

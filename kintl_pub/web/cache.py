@@ -170,7 +170,10 @@ class CacheMiddleware:
             return self.wsgi_app(environ, start_response)
         cookies = _cookies(environ)
         version = self.cache.version(self.flask_app.extensions["kintl_sessions"])
-        key = (*cache_key(environ, cookies), version)
+        # without a configured public address, pages print the request's own
+        # (embed snippets): one Host must not poison another's cached page
+        host = "" if cfg.get("PUBLIC_BASE_URL") else f"{environ.get('wsgi.url_scheme')}://{environ.get('HTTP_HOST', '')}"
+        key = (*cache_key(environ, cookies), host, version)
         hit = self.cache.get(key)
         if hit is not None and _not_modified(environ, hit):
             # a conditional request for what the client has (the API's ETags)

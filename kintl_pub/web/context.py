@@ -19,7 +19,16 @@ from functools import wraps
 from typing import Any, ParamSpec, TypeVar
 from urllib.parse import urlencode
 
-from flask import Blueprint, abort, current_app, g, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    g,
+    has_request_context,
+    render_template,
+    request,
+    url_for,
+)
 from markupsafe import Markup
 from werkzeug.routing import BaseConverter
 from werkzeug.wrappers import Response
@@ -233,8 +242,14 @@ def languages() -> list[Alternate]:
 
 
 def public_base() -> str:
-    """The site's public address (for embed codes and oEmbed), no trailing /."""
-    return str(current_app.config.get("PUBLIC_BASE_URL", "")).rstrip("/")
+    """The site's public address (for embed codes and oEmbed), no trailing /:
+    ``PUBLIC_BASE_URL``, else the scheme and host this request came to (a
+    server on port 8123 hands out snippets for port 8123; the response cache
+    then keys on the host, ``cache.CacheMiddleware``)."""
+    configured = str(current_app.config.get("PUBLIC_BASE_URL") or "").rstrip("/")
+    if configured or not has_request_context():
+        return configured
+    return request.host_url.rstrip("/")
 
 
 def here() -> str:

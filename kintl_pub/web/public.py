@@ -30,7 +30,6 @@ from .context import (
     set_cookie,
 )
 from .db import db
-from .embed import embed_title, iframe_code
 
 bp = Blueprint("public", __name__)
 localized(bp, default="en", remember=True)
@@ -90,10 +89,8 @@ def initiative(lang: str, number: int) -> str:
     ini = initiative_view(db(), lang, number, fallback=g.fallback)
     if ini is None:
         abort(404)
-    src = public_base() + url_for("embed.initiative", lang=lang, number=number)
     return render(
         "public/initiative.html", ini=ini, public_base=public_base(),
-        embed_code=iframe_code(src, embed_title(ini), width="100%", height=600),
         # DESIGN.md's URL for the PDF: the page's address with ".pdf" for its final "/"
         pdf_url=url_for("public.initiative_pdf", lang=lang, number=number),
     )
