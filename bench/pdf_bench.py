@@ -85,7 +85,9 @@ def one_initiative(session: Session, folder: Path) -> tuple[float, float]:
 
 def english_sentence(session: Session) -> tuple[str, list[str]]:
     """A sentence of initiative 35 shown in English (what a translator fixes),
-    and the documents that show it."""
+    and the documents that show it: in English, and in every locale whose
+    fallback chain shows that English (fil and ne read English first)."""
+    from kintl_pub import locales
     from kintl_pub.render.initiative import initiative_views
 
     def sources(view):  # type: ignore[no-untyped-def]
@@ -94,9 +96,13 @@ def english_sentence(session: Session) -> tuple[str, list[str]]:
 
     views = initiative_views(session, "en")
     source = next(s.source for v in views if v.number == 35 for s in sources(v) if s.lang == "en")
-    showing = [build.Doc("en", v.number).rel for v in views
-               if any(s.source == source for s in sources(v))]
-    return source, sorted([build.Doc("en").rel, *showing])
+    showing: list[str] = []
+    for loc in locales.LOCALES:
+        docs = [build.Doc(loc.code, v.number).rel for v in initiative_views(session, loc.code)
+                if any(s.source == source and s.lang == "en" for s in sources(v))]
+        if docs:
+            showing += [build.Doc(loc.code).rel, *docs]
+    return source, sorted(showing)
 
 
 def main() -> None:

@@ -53,10 +53,17 @@ def _trusted_proxies() -> int:
     return int(raw)
 
 
+#: Where ``kintl-pub serve`` listens by default: the address a batch step
+#: (``pdf build``) writes when ``KINTL_PUBLIC_BASE_URL`` is unset.
+LOCAL_BASE_URL = "http://127.0.0.1:8000"
+
+
 def public_base_url() -> str:
-    """The site's public address (absolute links in oEmbed answers, static
-    exports and the PDFs' footers), without a trailing slash."""
-    return os.environ.get("KINTL_PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+    """The site's public address (absolute links in embed snippets, oEmbed
+    answers, static exports and the PDFs' footers), without a trailing
+    slash; "" when ``KINTL_PUBLIC_BASE_URL`` is unset: the web pages then use
+    the address each request came to (``context.public_base``)."""
+    return os.environ.get("KINTL_PUBLIC_BASE_URL", "").strip().rstrip("/")
 
 
 def from_env() -> dict:
@@ -66,7 +73,8 @@ def from_env() -> dict:
         "DATABASE_URL": database_url(),
         # Origins allowed to frame /embed/ pages, space-separated.
         "EMBED_ORIGINS": os.environ.get("KINTL_EMBED_ORIGINS", "").split(),
-        # Public base URL used in oEmbed answers and static exports.
+        # Public base URL of embed snippets, oEmbed answers and static
+        # exports; "" = the request's (build-static --base-url sets it).
         "PUBLIC_BASE_URL": public_base_url(),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

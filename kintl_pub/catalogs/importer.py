@@ -187,6 +187,9 @@ def import_po(
     for e in po.entries:
         if e.msgid not in current or e.plural or e.context is not None:
             report.outcomes.append(Outcome("unknown", e.msgid))
+    # With pysqlite a SAVEPOINT opened before any write is the outermost
+    # transaction, and its release commits: a caller that wants nothing kept
+    # must pass dry_run (rolled back here), not roll back afterwards.
     savepoint = session.begin_nested()
     try:
         rows = locale_rows(session, loc)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..project import DATA_DIR, acting_user
@@ -282,7 +282,9 @@ def import_file(
         # text it fixes (a deleted line, a renumbered row): name that cause first.
         bare = parse_sheet(raw, source_file=Path(path).name, corrections=None, limits=limits)
         lost = guard.check(session, bare)
-        if not lost:
+        # No loss against a store that has initiatives: the correction's target
+        # was removed by an earlier, allowed import — it goes with it.
+        if not lost and session.scalar(select(func.count()).select_from(Initiative)) == 0:
             raise
         if not allow_removals:
             try:

@@ -49,7 +49,7 @@ from .grouping import attribute, check_order, infer_missing_numbers
 from .limits import SheetLimits, check_cells
 from .lines import MIN_ROW_CELLS, check_characters, check_end, find_header, split_lines, walk_lines
 from .lossless import Fix, check_lossless
-from .model import CellLossError, EmptySheetError, ParsedSheet
+from .model import CellLossError, EmptySheetError, ParsedAnomaly, ParsedSheet
 
 
 def parse_sheet(
@@ -93,7 +93,14 @@ def parse_sheet(
     sheet.anomalies = sorted(anomalies, key=lambda a: (a.line, a.kind))
     if skip_absent:
         present = {i.number for i in sheet.initiatives}
-        loaded = [c for c in loaded if c.kind not in ("title", "typo") or int(c.data["initiative"]) in present]
+        kept = [c for c in loaded if c.kind not in ("title", "typo") or int(c.data["initiative"]) in present]
+        for corr in loaded:
+            if corr not in kept:  # recorded, so the skip is visible in `anomalies`
+                sheet.anomalies.append(ParsedAnomaly(
+                    None, corr.line or 0, "correction-skipped",
+                    f"{corr.where}: initiative {corr.data['initiative']} is not in the sheet",
+                    "correction not applied (the initiative's removal was allowed)"))
+        loaded = kept
     apply_text_corrections(loaded, sheet)
     _prove_lossless(text, sheet, typo_pairs(loaded))
     return sheet

@@ -10,7 +10,10 @@ render the same models):
 * ``initiative`` – one initiative page;
 * ``tree``       – the policy tree with its counts;
 * ``charts``     – the overview charts (view models and SVG);
-* ``search``     – search results, snippets and filter options.
+* ``search``     – search results, snippets and filter options;
+* ``changes``    – what changed since a moment (source and translations);
+* ``api``        – the JSON renderer of these models (``/api/v1/``);
+* ``atom``       – the Atom renderer of ``changes`` (``/{lang}/changes.atom``).
 
 May import ``store``, ``segment``, ``locales``, ``catalogs.states``,
 ``search.query`` and ``easy.markup``; never Flask or ``web``.  UI strings

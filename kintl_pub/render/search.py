@@ -36,6 +36,9 @@ SNIPPET_CHARS = 70
 SNIPPETS_PER_RESULT = 3
 MAX_FILTER_VALUE = 100
 
+#: A programme row as the filters see it: (bureau, ward, achievement, contribution).
+Row = tuple[str | None, str | None, int | None, str | None]
+
 
 @dataclass
 class Filters:
@@ -59,18 +62,24 @@ class Filters:
 
     def admit(self, area: str, programs: Iterable[Program]) -> bool:
         """Does an initiative at ``area`` with these programme rows pass?"""
+        return self.admit_rows(area, ((p.bureau, p.ward, p.achievement, p.contribution) for p in programs))
+
+    def admit_rows(self, area: str, rows: Iterable[Row]) -> bool:
+        """The same for rows given as ``(bureau, ward, achievement, contribution)``
+        (the API filters the tree's view model with it)."""
         if self.area and not (area == self.area or area.startswith(self.area + "-")):
             return False
         if not (self.bureau or self.ward or self.achievement or self.contribution):
             return True
-        return any(self._admit_program(p) for p in programs)
+        return any(self._admit_row(*r) for r in rows)
 
-    def _admit_program(self, p: Program) -> bool:
+    def _admit_row(self, bureau: str | None, ward: str | None, achievement: int | None,
+                   contribution: str | None) -> bool:
         return not (
-            (self.bureau and (p.bureau or "") != self.bureau)
-            or (self.ward and (p.ward or "") != self.ward)
-            or (self.achievement and str(p.achievement) != self.achievement)
-            or (self.contribution and (p.contribution or "") != self.contribution)
+            (self.bureau and (bureau or "") != self.bureau)
+            or (self.ward and (ward or "") != self.ward)
+            or (self.achievement and str(achievement) != self.achievement)
+            or (self.contribution and (contribution or "") != self.contribution)
         )
 
 

@@ -22,6 +22,10 @@ class InitiativeItem:
     title: Shown
     achievements: list[int | None]
     contributions: list[str | None]
+    # per programme row, like the ratings: the ward and the bureau in charge
+    # (the API lists and filters on them; the Japanese is each Shown's source)
+    wards: list[Shown | None] = field(default_factory=list)
+    bureaus: list[Shown | None] = field(default_factory=list)
 
 
 @dataclass
@@ -117,7 +121,9 @@ def _focus(res: Resolver, p: Policy, d: Direction, f: Focus, dists: tuple[Dist, 
                 dist.add(prog)
         items.append(InitiativeItem(i.number, res.title(title_source(i)),
                                     [pr.achievement for pr in i.programs],
-                                    [pr.contribution for pr in i.programs]))
+                                    [pr.contribution for pr in i.programs],
+                                    [res.get(pr.ward) for pr in i.programs],
+                                    [res.get(pr.bureau) for pr in i.programs]))
     return FocusNode(f.number, f"p{p.number}-d{d.number}-f{f.number}", circled(f.number),
                      res.get(f.title.strip()), items)
 
@@ -125,8 +131,9 @@ def _focus(res: Resolver, p: Policy, d: Direction, f: Focus, dists: tuple[Dist, 
 def tree_view(session: Session, locale: str, *, fallback: str | None = None) -> list[PolicyNode]:
     policies = load_tree(session)
     res = Resolver(session, locale, fallback)
-    res.load(heading_sources(policies)
-             + [title_source(i) for f in focuses_of(policies) for i in f.initiatives])
+    inis = [i for f in focuses_of(policies) for i in f.initiatives]
+    res.load(heading_sources(policies) + [title_source(i) for i in inis]
+             + [v for i in inis for pr in i.programs for v in (pr.ward, pr.bureau) if v])
     out: list[PolicyNode] = []
     for p in policies:
         pdist = Dist()
@@ -144,3 +151,44 @@ def tree_view(session: Session, locale: str, *, fallback: str | None = None) -> 
 def tree_page(session: Session, locale: str, _: Gettext, *, fallback: str | None = None) -> TreePage:
     policies = tree_view(session, locale, fallback=fallback)
     return TreePage(policies, overview_charts(policies, scale_labels(session, locale, fallback=fallback), _))
+
+
+@dataclass
+class FocusPage:
+    """One focus area under its policy and direction headings (the focus
+    embed): the same :class:`FocusNode` the tree shows."""
+
+    policy_prefix: str
+    policy_title: Shown | None
+    direction_number: int
+    direction_title: Shown | None
+    focus: FocusNode
+
+
+def focus_view(session: Session, locale: str, key: tuple[int, int, int], *,
+               fallback: str | None = None) -> FocusPage | None:
+    """Focus area ``key`` = (policy, direction, focus) numbers; None if there is none."""
+    pn, dn, fn = key
+    f = session.scalars(
+        select(Focus).join(Focus.direction).join(Direction.policy)
+        .where(Policy.number == pn, Direction.number == dn, Focus.number == fn)
+        .options(selectinload(Focus.initiatives).selectinload(Initiative.programs))
+    ).one_or_none()
+    if f is None:
+        return None
+    d = f.direction
+    p = d.policy
+    res = Resolver(session, locale, fallback)
+    res.load([p.title.strip(), d.title.strip(), f.title.strip(), *(title_source(i) for i in f.initiatives)])
+    node = _focus(res, p, d, f, (Dist(), Dist()))
+    return FocusPage(roman(p.number), res.get(p.title.strip()), d.number, res.get(d.title.strip()), node)
+
+
+def focus_keys(session: Session) -> list[tuple[int, int, int]]:
+    """Every focus area's (policy, direction, focus) numbers, in tree order."""
+    rows = session.execute(
+        select(Policy.number, Direction.number, Focus.number)
+        .join(Focus.direction).join(Direction.policy)
+        .order_by(Policy.number, Direction.number, Focus.number)
+    )
+    return [(int(a), int(b), int(c)) for a, b, c in rows]

@@ -9,9 +9,9 @@
   ``search`` (its search page) and ``pdf`` (its PDF downloads), ``embed``
   (framed pages and oEmbed) and ``errors``; ``auth`` (workspace login,
   ``login_required``) and the ``workspace`` package (translators and
-  editors, ``/workspace/``); the coming ``api`` (``/api/v1/``: the same
-  ``render`` view models as JSON) is a module here too, registered in
-  :func:`register_web`;
+  editors, ``/workspace/``); the ``api`` package (``/api/v1/``: the same
+  ``render`` view models as JSON, and the Atom feeds of changes),
+  registered in :func:`register_web`;
 * ``commands`` – ``serve`` and ``build-static`` (the ``export`` package; what
   it writes each view module registers in ``exports``).
 
@@ -56,14 +56,11 @@ def register_web(app: Flask) -> None:
     # view models as JSON), the translators' workspace and auth (login_required)
     # register here next to them, each calling context.localized where its
     # URLs carry a language.
-    from . import pdf, search  # noqa: F401 - add /<lang>/search and the .pdf routes to public
-    from .embed import bp as embed_bp
-    from .embed import oembed_bp
+    from . import embed, pdf, search  # noqa: F401 - add /<lang>/search and the .pdf routes to public
     from .public import bp as public_bp
 
     app.register_blueprint(public_bp)
-    app.register_blueprint(embed_bp)
-    app.register_blueprint(oembed_bp)
+    embed.register(app)  # /embed/…, /embed.js, /oembed; its static-export documents
     # the translators' and editors' workspace (/workspace/, behind a login)
     from . import auth
     from .workspace import bp as workspace_bp
@@ -71,6 +68,11 @@ def register_web(app: Flask) -> None:
     auth.init_app(app)
     app.register_blueprint(auth.bp)
     app.register_blueprint(workspace_bp)
+    # the JSON API (/api/v1/) and the Atom feeds: problem+json errors, CORS,
+    # ETags; its documents registered for build-static (exports.py)
+    from . import api
+
+    api.init_app(app)
     app.register_error_handler(404, errors.not_found)
     # what build-static writes (web.export): each view module's documents
     from . import exports

@@ -28,6 +28,7 @@ from typing import Any
 
 from flask import Flask
 from sqlalchemy.orm import Session, sessionmaker
+from werkzeug.http import parse_etags, unquote_etag
 
 from .. import locales
 from ..store.version import store_version
@@ -147,6 +148,16 @@ def cache_key(environ: dict[str, Any], cookies: dict[str, str]) -> tuple[str, st
     return (path, qs, easy, choice or "")
 
 
+def _not_modified(environ: dict[str, Any], hit: CachedPage) -> bool:
+    """Does the request's If-None-Match name the kept response's ETag (weak
+    comparison, as Werkzeug's ``make_conditional`` does on a miss)?"""
+    inm = environ.get("HTTP_IF_NONE_MATCH")
+    etag = next((v for k, v in hit.headers if k.lower() == "etag"), None)
+    if not inm or not etag:
+        return False
+    return parse_etags(inm).contains_weak(unquote_etag(etag)[0])
+
+
 class CacheMiddleware:
     def __init__(self, app: Flask, wsgi_app: Callable[..., Iterable[bytes]], cache: ResponseCache) -> None:
         self.flask_app = app
@@ -159,8 +170,16 @@ class CacheMiddleware:
             return self.wsgi_app(environ, start_response)
         cookies = _cookies(environ)
         version = self.cache.version(self.flask_app.extensions["kintl_sessions"])
-        key = (*cache_key(environ, cookies), version)
+        # without a configured public address, pages print the request's own
+        # (embed snippets): one Host must not poison another's cached page
+        host = "" if cfg.get("PUBLIC_BASE_URL") else f"{environ.get('wsgi.url_scheme')}://{environ.get('HTTP_HOST', '')}"
+        key = (*cache_key(environ, cookies), host, version)
         hit = self.cache.get(key)
+        if hit is not None and _not_modified(environ, hit):
+            # a conditional request for what the client has (the API's ETags)
+            start_response("304 Not Modified", [*(h for h in hit.headers if h[0].lower() != "content-type"),
+                                                ("X-Cache", "hit")])
+            return []
         if hit is not None:
             headers = [*hit.headers, ("Content-Length", str(len(hit.body))), ("X-Cache", "hit")]
             if hit.remember_lang and cookies.get(LANG_COOKIE) != hit.remember_lang:

@@ -243,12 +243,19 @@ def languages() -> list[Alternate]:
 
 def public_base() -> str:
     """The site's public address (for embed codes and oEmbed), no trailing /,
-    to put before a ``url_for`` path: for a site served under a sub-path
-    (``https://…/kokusai``, the app's script root) the path is left off, as
-    ``url_for`` already begins with it."""
-    base = str(current_app.config.get("PUBLIC_BASE_URL", "")).rstrip("/")
-    root = request.script_root if has_request_context() else ""
-    return base[: -len(root)] if root and base.endswith(root) else base
+    to put before a ``url_for`` path: ``PUBLIC_BASE_URL``, else the scheme
+    and host this request came to (a server on port 8123 hands out snippets
+    for port 8123; the response cache then keys on the host,
+    ``cache.CacheMiddleware``).  For a site served under a sub-path
+    (``https://…/kokusai``, the app's script root: a static export with
+    ``--base-url``) the path is left off, as ``url_for`` already begins with it."""
+    configured = str(current_app.config.get("PUBLIC_BASE_URL") or "").rstrip("/")
+    if not has_request_context():
+        return configured
+    if not configured:
+        return request.host_url.rstrip("/")
+    root = request.script_root
+    return configured[: -len(root)] if root and configured.endswith(root) else configured
 
 
 def here() -> str:

@@ -30,7 +30,11 @@ def canonical(path: str) -> str | None:
     return folded
 
 
-def not_found(_exc: Exception) -> tuple[str, int] | Response:
+def not_found(exc: Exception) -> tuple[str, int] | Response:
+    from .api.http import is_api, problem_for
+
+    if is_api() and isinstance(exc, HTTPException):
+        return problem_for(exc)  # the API answers in JSON (problem+json)
     if request.method in ("GET", "HEAD") and (target := canonical(request.path)):
         query = request.query_string.decode("latin-1")
         return redirect(target + (f"?{query}" if query else ""), code=301)

@@ -46,7 +46,6 @@ from .context import (
     set_cookie,
 )
 from .db import db
-from .embed import embed_title, iframe_code
 
 bp = Blueprint("public", __name__)
 localized(bp, default="en", remember=True)
@@ -110,10 +109,8 @@ def initiative(lang: str, number: int) -> ResponseReturnValue:
     tag = exports.etag(current_app, request.script_root, request.path, public_base(), ini)
     if tag and request.if_none_match.contains(tag):
         return "", 304, {"ETag": f'"{tag}"'}
-    src = public_base() + url_for("embed.initiative", lang=lang, number=number)
     page = render(
         "public/initiative.html", ini=ini, public_base=public_base(),
-        embed_code=iframe_code(src, embed_title(ini), width="100%", height=600),
         # DESIGN.md's URL for the PDF: the page's address with ".pdf" for its final "/"
         pdf_url=url_for("public.initiative_pdf", lang=lang, number=number),
         pagefind_body=True,  # what the static export's search indexes (export.pagefind)

@@ -31,12 +31,13 @@ from .phrases import (
     aim_phrases,
     aim_purpose,
     hakaru_to_suru,
+    means_de,
     ni_taishite,
     niyori_to_de,
     okonau_to_suru,
     suru_koto_ga_dekiru,
 )
-from .sentences import rewrite_sentence
+from .sentences import ACTIVITIES, rewrite_sentence
 
 
 @dataclass
@@ -65,7 +66,8 @@ def word_rules(tokens: list[Token], glossary: Glossary) -> list[Token]:
     toks = aim_phrases(nado(tokens), glossary)
     toks = niyori_to_de(ni_taishite(suru_koto_ga_dekiru(okonau_to_suru(hakaru_to_suru(toks)))))
     # after the glossary words, which write 〜に向けて as のために
-    return aim_purpose(replace_verbs(replace_word_tokens(toks, glossary), glossary), glossary)
+    toks = aim_purpose(replace_verbs(replace_word_tokens(toks, glossary), glossary), glossary)
+    return means_de(toks, glossary, ACTIVITIES)  # after niyori_to_de: 〜の実施により、 is a means too
 
 
 def _phrase(t: Token) -> bool:

@@ -26,6 +26,16 @@ class GlossaryEntry:
     kind: str
     easy: str
     note: str = ""
+    #: context column ``object=A|B``: an ``aim`` entry applies only when its
+    #: object (the noun before の / を) ends with one of these (確保: 機会を用意する
+    #: is right, 人材を用意する is not); empty = everywhere the kind allows
+    objects: tuple[str, ...] = ()
+
+    def fits(self, obj: Token | None) -> bool:
+        """May the entry replace the noun whose object is ``obj``?"""
+        if not self.objects:
+            return True
+        return obj is not None and obj.surface.endswith(self.objects)
 
     @property
     def anywhere(self) -> bool:
@@ -67,7 +77,12 @@ def load(path: Path = GLOSSARY_TSV) -> Glossary:
             cols = raw.split("\t")
             if len(cols) < 3 or cols[1].strip() not in KINDS or not cols[0].strip() or not cols[2].strip():
                 raise GlossaryError(f"{path}:{n}: need 'term<TAB>verb|word|gloss|aim<TAB>easy form', got {raw!r}")
-            e = GlossaryEntry(cols[0].strip(), cols[1].strip(), cols[2].strip(), (cols[3] if len(cols) > 3 else "").strip())
+            context = (cols[4] if len(cols) > 4 else "").strip()
+            if context and not context.startswith("object="):
+                raise GlossaryError(f"{path}:{n}: context must be 'object=A|B|…', got {context!r}")
+            objects = tuple(o for o in context.removeprefix("object=").split("|") if o)
+            e = GlossaryEntry(cols[0].strip(), cols[1].strip(), cols[2].strip(), (cols[3] if len(cols) > 3 else "").strip(),
+                              objects)
             {"verb": verbs, "word": words, "gloss": glosses, "aim": aims}[e.kind][e.term] = e
     return Glossary(verbs, words, glosses, aims)
 
@@ -206,6 +221,16 @@ def coordinated(out: list[Token]) -> bool:
     return len(out) > 1 and out[-1].surface in ("、", "・") and out[-2].is_noun_like()
 
 
+#: easy verbs whose goal takes に, not へ (施策へ貢献した → 施策に役立った)
+_TAKES_NI = frozenset(["役立つ"])
+
+
+def _counted(out: list[Token]) -> bool:
+    """A number and its counter before the verb (2回実施した, 4件開催した): how
+    often, not the first part of a compound noun."""
+    return len(out) > 1 and out[-2].is_number() and (out[-1].pos1 == "接尾辞" or "助数詞" in out[-1].pos[2])
+
+
 def replace_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
     """開催 + し + まし + た → ひらき + まし + た (token level, so later rules
     still see a verb with its lemma and conjugation type)."""
@@ -216,7 +241,14 @@ def replace_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         entry = glossary.verbs.get(t.surface)
         # only a word of its own (を開催する), not part of a compound (情報提供する)
-        compound = (bool(out) and out[-1].pos1 in ("名詞", "接頭辞") and out[-1].source != "override") or coordinated(out)
+        # 継続実施する: "keep doing" — つづけて + the verb (継続 says how, it is no object)
+        keep = bool(out) and out[-1].surface == "継続" and out[-1].source == "sudachi" and entry is not None
+        compound = (bool(out) and out[-1].pos1 in ("名詞", "接頭辞") and out[-1].source != "override"
+                    and not _counted(out) and not keep) or coordinated(out)
+        # a noun after への/との/での (…への貢献しました, a slip in the source) cannot become a
+        # verb; after a plain の it may (外国人の利用する施設: の marks who uses)
+        compound = compound or (len(out) > 1 and out[-1].surface == "の" and out[-1].pos1 == "助詞"
+                                and out[-2].surface in ("へ", "と", "で") and out[-2].pos1 == "助詞")
         if entry is None or compound or nxt is None or nxt.lemma != "する" or nxt.pos1 != "動詞":
             out.append(t)
             i += 1
@@ -233,6 +265,10 @@ def replace_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
             continue
         surface = head + forms[key]
         lemma = entry.easy
+        if keep:
+            out[-1] = Token("つづけて", "つづけて", _ADVERB, "つづけて", "rule:glossary")
+        if lemma in _TAKES_NI and out and out[-1].surface == "へ" and out[-1].pos1 == "助詞":
+            out[-1] = Token("に", "に", out[-1].pos, "に", "rule:glossary")  # 施策へ貢献 → 施策に役立つ
         if "を" in lemma and out and out[-1].surface == "を":
             # 〜を配慮する → 〜に気をつける: the new verb has its own を
             out[-1] = Token("に", "に", out[-1].pos, "に", "rule:glossary")

@@ -3,7 +3,7 @@
 The sheet lists what was planned or done as noun phrases: 「計画の検討・策定」,
 「講座の開催」, 「研修への参加の促進」.  In Easy Japanese these read better as
 sentences with a plain verb (ガイドライン: 〜を 考えて、決めます。): the last
-サ変 noun(s) after の become the verb (from the glossary's ``aim`` kind: a
+サ変 noun(s) after の (or after their object in a compound: 情報発信) become the verb (from the glossary's ``aim`` kind: a
 transitive plain verb), の becomes を (への に, との と, での で), and the
 tense follows the field: done (results) in the past, planned in the present.
 Only an object-taking noun is turned (市民の参加 would need が, not を), and
@@ -15,6 +15,7 @@ from __future__ import annotations
 from ..tokens import Token
 from .conjugate import CannotConjugate
 from .glossary import Glossary, _verb_forms
+from .phrases import _object_of
 from .sentences import polite_ending
 
 #: の after these particles marks what the verb is done to or with: への → に
@@ -64,20 +65,32 @@ def noun_phrase_sentence(tokens: list[Token], glossary: Glossary, *, past: bool)
             continue
         i -= 1
         break
-    if not nouns or i < 1 or core[i].surface != "の" or core[i].pos1 != "助詞":
+    if not nouns or i < 1:
         return None
-    head = core[:i]
+    # 「…の情報発信」: the compound's first noun is the object (…の情報をつたえます)
+    compound = len(nouns) == 1 and core[i].source in ("sudachi", "kana") and _object_of(core[i], nouns[0])
+    if not compound and (core[i].surface != "の" or core[i].pos1 != "助詞"):
+        return None
+    head = core[: i + 1] if compound else core[:i]
+    if compound and any((t.pos1 == "助動詞" and t.lemma == "た") or (t.pos1 == "動詞" and t.conj_form.startswith(("連体形", "終止形")))
+                        for t in head[-5:-1]):
+        return None  # 〜を通じた国内外への情報発信: a clause on the activity itself stays a noun phrase
+    if compound and len(head) > 2 and head[-2].surface == "の" and head[-3].surface == "へ":
+        # 国内外への情報発信 → 国内外に情報をつたえます: への qualified the compound
+        head = [*head[:-3], Token("に", "に", _PARTICLE, "に", "rule:item"), head[-1]]
     if any(t.surface in glossary.aims and n < len(head) - 1 and head[n + 1].surface in _COORD
            for n, t in enumerate(head)):
         return None  # 研修生受入れと…の派遣: two things done, one verb would join them wrongly
     particle = "を"
-    if head and head[-1].surface in _PARTICLE_BEFORE_NO and head[-1].pos1 == "助詞":
+    if not compound and head and head[-1].surface in _PARTICLE_BEFORE_NO and head[-1].pos1 == "助詞":
         particle = _PARTICLE_BEFORE_NO[head[-1].surface]
         head = head[:-1]
     if not head or not (head[-1].is_noun_like() or head[-1].surface == "など") or (
         head[0].surface == "「" and core[-1].surface == "」"
     ):
         return None
+    if not all(glossary.aims[n].fits(head[-1]) for n in nouns):
+        return None  # an entry outside the contexts where it was reviewed
     verbs = [_verb(glossary.aims[n].easy, last=k == len(nouns) - 1) for k, n in enumerate(nouns)]
     if any(v is None for v in verbs):
         return None

@@ -17,7 +17,7 @@ from .conjugate import CannotConjugate
 from .glossary import _VOICED, Glossary, _form_key, _verb_forms, coordinated
 
 #: verbs that, with a サ変 noun object, only say "do": 〜の推進を図る
-AIM_HEADS = frozenset(["図る", "行う"])
+AIM_HEADS = frozenset(["図る", "行う", "する"])
 _PARTICLE_WO = ("助詞", "格助詞", "*", "*", "*", "*")
 
 
@@ -25,14 +25,17 @@ def _sahen(t: Token) -> bool:
     return t.pos[:3] == ("名詞", "普通名詞", "サ変可能") and t.source != "override"
 
 
+#: the same with に: 〜の推進に努める says no more than 〜をすすめる
+AIM_HEADS_NI = frozenset(["努める", "つとめる"])
+
+
 def _head_at(tokens: list[Token], i: int) -> bool:
-    """tokens[i] を tokens[i+2]: a head verb of its own (図る/行う), not a compound."""
-    return (
-        i + 2 < len(tokens)
-        and tokens[i + 1].surface == "を"
-        and tokens[i + 2].pos1 == "動詞"
-        and tokens[i + 2].lemma in AIM_HEADS
-    )
+    """tokens[i] を tokens[i+2] (or に 努める): a head verb of its own
+    (図る/行う/する/努める), not a compound."""
+    if i + 2 >= len(tokens) or tokens[i + 2].pos1 != "動詞":
+        return False
+    particle, lemma = tokens[i + 1].surface, tokens[i + 2].lemma
+    return (particle == "を" and lemma in AIM_HEADS) or (particle == "に" and lemma in AIM_HEADS_NI)
 
 
 def _verb(easy: str, head: Token, after: Token | None) -> list[Token] | None:
@@ -60,14 +63,21 @@ MANNER_NOUNS = frozenset(
 )
 
 
+#: suffixes that end an object noun (認知度向上 = 認知度 + 向上: 認知度をよくする)
+_OBJECT_SUFFIXES = frozenset(["度", "性", "力", "率", "感"])
+
+
 def _object_noun(t: Token) -> bool:
     """The noun before a compound's last part can be its object (情報 in
-    情報発信), not a サ変 noun (継続実施) or an adverbial one (早期解決)."""
+    情報発信, 認知度 in 認知度向上), not a サ変 noun (継続実施) or an adverbial
+    one (早期解決)."""
+    if t.surface in _OBJECT_SUFFIXES and (t.pos1 == "接尾辞" or t.pos[2:3] == ("助数詞可能",)):
+        return t.source != "override"
     return t.pos[:3] == ("名詞", "普通名詞", "一般") and t.source != "override" and t.surface not in MANNER_NOUNS
 
 
 def aim_phrases(tokens: list[Token], glossary: Glossary) -> list[Token]:
-    """XのN を 図る → X を V;  AN を 行う → A を V;  N を 図る → V."""
+    """XのN を 図る/行う/する → X を V;  AN を 行う → A を V;  N を 図る → V."""
     aims = glossary.aims
     if not aims:
         return tokens
@@ -86,15 +96,14 @@ def aim_phrases(tokens: list[Token], glossary: Glossary) -> list[Token]:
         verb = _verb(entry.easy, head, after)
         prev = out[-1] if out else None
         no = prev is not None and prev.surface == "の" and prev.pos1 == "助詞"
-        if verb is None or (no and not (len(out) > 1 and out[-2].is_noun_like())) or (
-            not no and prev is not None and prev.pos1 in ("名詞", "接頭辞", "接尾辞") and not _object_noun(prev)
-        ):
+        obj = prev is not None and not no and _object_of(prev, t.surface)
+        if verb is None or not entry.fits(out[-2] if no and len(out) > 1 else prev) or not _aim_ok(out, head, no, obj):
             out.append(t)
             i += 1
             continue
         if no:
             out[-1] = Token("を", "を", _PARTICLE_WO, "を", "rule:phrase")  # XのNを図る → Xを…
-        elif prev is not None and _object_noun(prev):
+        elif obj:
             if len(out) > 2 and out[-2].surface == "の" and out[-3].surface == "へ":
                 # Aへの情報発信を → Aに情報を…: への qualified the compound, に goes with the verb
                 out[-3:-1] = [Token("に", "に", _PARTICLE_WO, "に", "rule:phrase")]
@@ -103,6 +112,50 @@ def aim_phrases(tokens: list[Token], glossary: Glossary) -> list[Token]:
         out.extend(verb)
         i += 3 + (len(verb) - 1)
     return out
+
+
+#: aims that only say "do / hold / promote / strengthen": a サ変 noun before them
+#: is their object (利用促進 → 利用をすすめる, 連携強化 → 連携を強くする, 研修実施 → 研修をする)
+_PROMOTES = frozenset(["促進", "推進", "強化", "拡充", "充実", "実施", "開催"])
+
+
+def _object_of(prev: Token, noun: str) -> bool:
+    """Is ``prev`` (the word before ``noun`` in a compound) its object?"""
+    return _object_noun(prev) or (
+        noun in _PROMOTES and _sahen(prev) and prev.surface not in MANNER_NOUNS and prev.surface != "継続"
+    )
+
+
+def _aim_ok(out: list[Token], head: Token, no: bool, obj: bool) -> bool:
+    """May the aim noun before ``head`` become the verb?  It needs its object
+    (XのN, or the first noun of a compound) — with する/努める always (見直しと
+    更新をする, よい発信をする, つづけて実施をする keep the noun) — and not the
+    second of two activities (機会の創出と魅力の発信をする, 活性化と認知度向上を
+    図る: one verb would join them wrongly)."""
+    prev = out[-1] if out else None
+    if prev is not None and prev.pos1 in ("動詞", "助動詞", "形容詞", "連体詞"):
+        return False  # 技術を生かした支援を行う: a clause on the noun keeps it a noun
+    if no:
+        return len(out) > 1 and (out[-2].is_noun_like() or out[-2].surface == "など") and not _paired(out)
+    if prev is not None and prev.pos1 in ("名詞", "接頭辞", "接尾辞") and not obj:
+        return False
+    if head.lemma in ("する", *AIM_HEADS_NI) and not obj:
+        return False
+    return not ((obj or head.lemma in ("する", *AIM_HEADS_NI)) and _paired(out) and (
+        head.lemma in ("する", *AIM_HEADS_NI) or (prev is not None and prev.surface in _OBJECT_SUFFIXES)))
+
+
+def _plain_context(out: list[Token]) -> bool:
+    """No topic (は) before and not inside brackets."""
+    depth = sum(t.surface in "「（(『" for t in out) - sum(t.surface in "」）)』" for t in out)
+    return depth <= 0 and not any(t.surface == "は" and t.pos1 == "助詞" for t in outside_brackets(out))
+
+
+def _paired(out: list[Token]) -> bool:
+    """An activity noun joined by と/や a few words back (機会の創出と…の発信)."""
+    tail = out[-6:]
+    return any(t.surface in ("と", "や", "及び", "および", "並びに") and k > 0 and (_sahen(tail[k - 1]) or tail[k - 1].surface.endswith("化"))
+               for k, t in enumerate(tail))
 
 
 def _place_de(out: list[Token]) -> None:
@@ -210,6 +263,9 @@ def ni_taishite(tokens: list[Token]) -> list[Token]:
 
 
 _DE = ("助詞", "格助詞", "*", "*", "*", "*")
+_COMMA = Token("、", "、", ("補助記号", "読点", "*", "*", "*", "*"), "、", "rule:phrase")
+#: nouns that name a cause (〜の影響により / 〜の拡大により)
+CAUSE_NOUNS = ("影響", "拡大")
 
 
 def niyori_to_de(tokens: list[Token]) -> list[Token]:
@@ -231,6 +287,15 @@ def niyori_to_de(tokens: list[Token]) -> list[Token]:
                 k += 1 + (k + 1 < n and tokens[k + 1].surface == "て")
                 if k < n and tokens[k].surface == "、":
                     out.append(Token("で", "で", _DE, "で", "rule:phrase"))
+                    i = k
+                    continue
+                if k < n and out[-1].surface.endswith(CAUSE_NOUNS) and tokens[k].pos1 in ("名詞", "接頭辞", "補助記号") and (
+                    _plain_context(out)
+                ):
+                    # 〜の影響により工期を… (a cause written without its 、): the same
+                    # adverbial phrase, so the splitter can say it first (…の影響です。そのため、);
+                    # not after a topic (道路は、…の影響です reads as what the road is) or in brackets
+                    out += [Token("で", "で", _DE, "で", "rule:phrase"), _COMMA]
                     i = k
                     continue
         out.append(t)
@@ -264,6 +329,7 @@ def aim_purpose(tokens: list[Token], glossary: Glossary) -> list[Token]:
         obj = _object_noun(prev) or (_sahen(prev) and prev.surface not in MANNER_NOUNS and prev.surface != "継続")
         if (
             verb is None
+            or not entry.fits(out[-2] if no else prev)
             or entry.easy == "する"  # 〜の実施のため → 〜をしたいです says nothing
             or not (no or obj)
             or coordinated(out[:-1] if no else out)
@@ -306,3 +372,69 @@ def _purpose_tail(tokens: list[Token], j: int) -> int | None:
     else:
         return None
     return k if k < n and tokens[k].surface == "、" else None
+
+
+#: activities done *with* someone: 〜との連携で、 means "together with", not a step to cut out
+_WITH_SOMEONE = frozenset(["連携", "協力", "協働", "共催", "連絡", "協議", "共同", "提携"])
+#: what happens rather than is done (感染拡大で、 is a cause: the splitter makes it そのため、)
+_HAPPENS = frozenset(["拡大", "影響", "増加", "減少", "発生", "不足", "低下", "上昇", "変化", "流行", "延期", "中止"])
+_KOTO = ("名詞", "普通名詞", "一般", "*", "*", "*")
+
+
+def means_de(tokens: list[Token], glossary: Glossary, activities: frozenset[str]) -> list[Token]:
+    """XのNで、 → XをVことで、 (N an activity noun: 広報活動の実施で、 → 広報活動を
+    することで、; 資料コーナーの設置で、 → 資料コーナーをおくことで、), so that the
+    clause splitter makes the means a sentence of its own and keeps the link
+    (〜をしました。それで、…).  A compound (研修実施で、) gets をすることで; a place
+    or a tool (技術展で、 ウェブで、) and an activity with a partner (〜との連携で、)
+    are left alone."""
+    out: list[Token] = []
+    i, n = 0, len(tokens)
+    depth = 0
+    for i in range(n):
+        t = tokens[i]
+        depth += t.surface in "「（(『"
+        depth -= t.surface in "」）)』" and depth > 0
+        nxt = tokens[i + 1] if i + 1 < n else None
+        after = tokens[i + 2] if i + 2 < n else None
+        if (
+            depth
+            or nxt is None
+            or after is None
+            or nxt.surface != "で"
+            or nxt.pos1 != "助詞"
+            or after.surface != "、"
+            or not _sahen(t)
+            or t.source not in ("sudachi", "kana")
+            or t.surface in _WITH_SOMEONE
+            or t.surface in _HAPPENS
+            or not (t.surface in activities or t.surface in glossary.aims)
+            or not out
+        ):
+            out.append(t)
+            continue
+        prev = out[-1]
+        no = prev.surface == "の" and prev.pos1 == "助詞" and len(out) > 1 and out[-2].is_noun_like()
+        if no and len(out) > 2 and out[-2].surface == "と" or coordinated(out[:-1] if no else out):
+            out.append(t)  # AとのNで / A、Nで: not one object
+            continue
+        entry = glossary.aims.get(t.surface)
+        compound = not no and _object_of(prev, t.surface) and not _paired(out)  # 魅力発信で → 魅力をつたえることで
+        verb = None
+        if entry is not None and (no or compound) and entry.fits(out[-2] if no else prev):
+            verb = _verb(entry.easy, _RENTAI, None)
+        if verb is not None:
+            wo = Token("を", "を", _PARTICLE_WO, "を", "rule:phrase")
+            if no:
+                out[-1] = wo  # XのNで → XをVことで
+            else:
+                out.append(wo)
+            out.extend(verb)
+        elif no or prev.is_noun_like() or prev.surface == "など":
+            out += [t, Token("を", "を", _PARTICLE_WO, "を", "rule:phrase"),
+                    *(_verb("する", _RENTAI, None) or [])]  # 研修実施で / 相談の対応で → …をすることで
+        else:
+            out.append(t)
+            continue
+        out.append(Token("こと", "こと", _KOTO, "こと", "rule:phrase"))
+    return out

@@ -13,6 +13,14 @@ COMPOUND_PARTICLE_VERBS = frozenset(
      # the same verbs in kana (the glossary writes にもとづき, にともない)
      "もとづく", "ともなう", "つうじる", "たいする", "かんする", "むける", "ふまえる", "かかわる", "関わる", "おうじる"]
 )
+
+
+def _particle_verb(t: Token) -> bool:
+    """A verb that may be part of a compound particle (に向けて, において); a
+    glossary verb (設置し → おき) stood for a サ変 verb of the source and is none."""
+    return t.lemma in COMPOUND_PARTICLE_VERBS and t.source != "rule:glossary"
+
+
 _POLITE_END = ("ます", "です", "ました", "でした", "ません", "ましょう", "ください", "でしょう", "ませんでした")
 
 
@@ -243,7 +251,7 @@ def _while(tokens: list[Token], i: int) -> Cut | None:
     k = i - 2 if p.surface == "て" else i - 1
     if k >= 2 and tokens[k].lemma in ("通じる", "通ずる") and tokens[k - 1].surface == "を":
         obj = tokens[k - 2] if tokens[k - 2].surface != "など" or k < 3 else tokens[k - 3]
-        if obj.surface in _ACTIVITIES:
+        if obj.surface in ACTIVITIES:
             return k, "それで、"
     k = i - 2 if p.surface == "で" else i - 1
     if k >= 1 and tokens[k].surface == "一方" and tokens[k - 1].pos1 in ("動詞", "助動詞"):
@@ -283,12 +291,14 @@ def _bare_cut(tokens: list[Token], i: int) -> Cut | None:
         v = tokens[i - 2]
         if v.lemma == "する" and i >= 3 and tokens[i - 3].surface == "と":
             return None  # 〜として、 is a particle ("as"), not a clause
-        if _is_verbish(v) and (v.lemma not in COMPOUND_PARTICLE_VERBS or _received(tokens, i - 2)) and not (
+        if _is_verbish(v) and (not _particle_verb(v) or _received(tokens, i - 2)) and not (
             _in_view_of(tokens, i - 2)
         ):
             return i, ""
         return None
-    if _is_verbish(p) and p.conj_form.startswith("連用形") and (p.lemma not in COMPOUND_PARTICLE_VERBS or _received(tokens, i - 1)):
+    if _is_verbish(p) and p.conj_form.startswith("連用形") and (not _particle_verb(p) or _received(tokens, i - 1)) and (
+        not _in_view_of(tokens, i - 1)
+    ):
         return i, ""
     return None
 
@@ -307,7 +317,7 @@ _CONNECTOR_RULES = (
 
 _CAUSE_NOUNS = ("影響", "拡大")
 #: things one does (〜の運営を通じ、 → 〜の運営をします。それで、); not 関係, 制度 …
-_ACTIVITIES = frozenset(["実施", "開催", "運営", "活動", "交流", "研修", "協力", "連携", "参加", "展示", "発信", "提供",
+ACTIVITIES = frozenset(["実施", "開催", "運営", "活動", "交流", "研修", "協力", "連携", "参加", "展示", "発信", "提供",
                          "相談", "調査", "訪問", "派遣", "受入", "受け入れ", "講演", "説明", "配布", "指導", "フォローアップ",
                          "創出", "支援", "手伝い", "取組", "とりくみ", "取り組み", "情報発信", "広報", "啓発", "周知", "意見交換"])
 #: verbs that happen rather than are done: before ため they give a cause, not a purpose
@@ -339,8 +349,10 @@ _CIRCUMSTANCES = ("状況", "影響", "動向", "状態", "実情", "現状", "�
 def _in_view_of(tokens: list[Token], k: int) -> bool:
     """tokens[k] is 考え in 〜の状況を考えて、: a basis for what follows, not a
     step of its own (issue 11: 「新型コロナの状況を鑑みました。」 stood alone)."""
-    return (tokens[k].lemma in ("考える", "かんがえる") and k >= 2 and tokens[k - 1].surface == "を"
-            and tokens[k - 2].surface.endswith(_CIRCUMSTANCES))
+    if tokens[k].lemma not in ("考える", "かんがえる") or k < 2 or tokens[k - 1].surface != "を":
+        return False
+    obj = tokens[k - 3] if tokens[k - 2].surface == "など" and k >= 3 else tokens[k - 2]  # 動向などを考え
+    return obj.surface.endswith(_CIRCUMSTANCES)
 
 
 def _received(tokens: list[Token], k: int) -> bool:
@@ -395,8 +407,30 @@ def split_clauses(tokens: list[Token], *, min_len: int = 25) -> list[list[Token]
     return pieces
 
 
+def renyou_comma(tokens: list[Token]) -> list[Token]:
+    """A verb's 連用形 written without its 、 before the next clause (好立地を生かし
+    ライフサイエンス分野の…, 会議をひらき課題の…) gets one, so that :func:`split_clauses`
+    sees the clause end: a verb of the source (or its glossary replacement) after
+    を/に/で with a noun right after it; not a compound particle (により, に対し,
+    を通じ), nor 〜を考え after a circumstance (a basis for what follows)."""
+    out: list[Token] = []
+    depth = 0
+    for i, t in enumerate(tokens):
+        depth += t.surface in "「（(『"
+        depth -= t.surface in "」）)』" and depth > 0
+        out.append(t)
+        if (depth == 0 and 0 < i < len(tokens) - 1 and t.pos1 == "動詞" and t.conj_form == "連用形-一般"
+                and t.source in ("sudachi", "rule:glossary") and t.pos[1] != "非自立可能"
+                and tokens[i - 1].surface in ("を", "に", "で") and tokens[i - 1].pos1 == "助詞"
+                and tokens[i + 1].pos1 in ("名詞", "接頭辞", "代名詞", "連体詞")
+                and (not _particle_verb(t) or _received(tokens, i)) and not _in_view_of(tokens, i)):
+            out.append(Token("、", "、", ("補助記号", "読点", "*", "*", "*", "*"), "、", "rule:split"))
+    return out
+
+
 def rewrite_sentence(tokens: list[Token]) -> list[str]:
     """Split and make every piece polite.  Returns the new sentences."""
+    tokens = renyou_comma(tokens)
     default_past = is_past(tokens)
     out: list[str] = []
     pieces = split_clauses(tokens)

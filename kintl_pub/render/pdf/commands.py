@@ -22,7 +22,7 @@ def pdf() -> None:
 def run_build(langs: tuple[str, ...] = (), *, jobs: int | None = None,
               base_url: str | None = None) -> None:
     """Build the stale PDFs and say what happened (``pdf build`` and ``prepare``)."""
-    from ...config import public_base_url
+    from ...config import LOCAL_BASE_URL, public_base_url
     from ...store.db import get_engine, init_db, session_factory
     from .build import build, pdf_root
     from .fonts import FontMissingError
@@ -30,7 +30,7 @@ def run_build(langs: tuple[str, ...] = (), *, jobs: int | None = None,
     session = session_factory(init_db(get_engine()))()
     t0 = time.perf_counter()
     try:
-        report = build(session, langs or None, base_url=(base_url or public_base_url()).rstrip("/"),
+        report = build(session, langs or None, base_url=(base_url or public_base_url() or LOCAL_BASE_URL).rstrip("/"),
                        jobs=jobs or min(2, os.cpu_count() or 1), progress=click.echo)
     except FontMissingError as exc:
         raise click.ClickException(str(exc)) from exc

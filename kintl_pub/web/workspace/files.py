@@ -80,7 +80,8 @@ def files_upload(lang: str) -> tuple[str, int] | str:
         return users.may_review(me, file_loc.code)
 
     try:
-        report = import_po(session, data, who=me.username, name=name, expected=loc, authorize=authorize)
+        report = import_po(session, data, who=me.username, name=name, expected=loc, authorize=authorize,
+                           dry_run=not apply)
     except CatalogError as exc:
         session.rollback()
         return ws_render("workspace/files.html", loc=loc, report=None, error=f"{exc} Nothing was changed."), 400
