@@ -78,6 +78,9 @@ def build_static_cmd(outdir: Path, base_url: str | None, jobs: int) -> None:
                                  param_hint="--base-url")
     _refresh()
     app = export_app(base_url)
+    if not base_url:
+        click.echo(f"No --base-url: links for a domain root; embed codes, sitemap and PDFs "
+                   f"point at {app.config['PUBLIC_BASE_URL']} (KINTL_PUBLIC_BASE_URL).", err=True)
     try:
         summary = build_static(app, outdir, base_url=base_url, jobs=jobs)
     except (RuntimeError, ValueError) as exc:

@@ -57,7 +57,14 @@ def export_app(base_url: str | None = None, **config: Any) -> Flask:
                                  "STATIC_EXPORT": True, **config}
     if base_url:
         overrides["PUBLIC_BASE_URL"] = base_url.rstrip("/")
-    return create_app(overrides)
+    app = create_app(overrides)
+    if not app.config.get("PUBLIC_BASE_URL"):
+        # no request address to fall back on: the batch steps' default (as
+        # `pdf build`), so the PDFs `prepare` made stay fresh
+        from ...config import LOCAL_BASE_URL
+
+        app.config["PUBLIC_BASE_URL"] = LOCAL_BASE_URL
+    return app
 
 
 def _documents(app: Flask) -> list[tuple[str, str]]:
