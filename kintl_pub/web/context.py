@@ -36,9 +36,11 @@ from werkzeug.wrappers import Response
 from .. import locales
 from ..catalogs.states import Shown
 from ..render.fields import field_titles
+from ..render.initiative import InitiativeView, initiative_view, initiative_views
 from ..render.search import QUERY_ARGS
 from ..render.shown import shown_html
 from . import i18n
+from .db import db
 
 LANG_COOKIE = "lang"  # the reader's language, for the next visit to "/"
 EASY_COOKIE = "easy"  # Easy Japanese display preferences (Prefs.cookie())
@@ -239,6 +241,23 @@ def alternate_links() -> list[Alternate]:
 def languages() -> list[Alternate]:
     """The home page in every locale (a page with no locale of its own)."""
     return [Alternate(loc, url_for("public.tree", lang=loc.code)) for loc in locales.LOCALES]
+
+
+def page_view(lang: str, number: int, fallback: str | None = None) -> InitiativeView | None:
+    """The initiative's view model for a page (public or embed).  A static
+    export renders every page of a locale: there all of them are resolved
+    at once (one query per table, not per page) and kept for the run
+    (``exports.memo``)."""
+    from . import exports
+
+    if not current_app.config.get("STATIC_EXPORT") or fallback:
+        return initiative_view(db(), lang, number, fallback=fallback)
+    memo = exports.memo(current_app)
+    views = memo.get(("initiative_views", lang))
+    if views is None:
+        views = memo[("initiative_views", lang)] = {v.number: v for v in initiative_views(db(), lang)}
+    assert isinstance(views, dict)
+    return views.get(number)
 
 
 def public_base() -> str:

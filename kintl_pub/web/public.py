@@ -28,7 +28,6 @@ from sqlalchemy import select
 from werkzeug.wrappers import Response as BaseResponse
 
 from .. import locales
-from ..render.initiative import InitiativeView, initiative_view, initiative_views
 from ..render.tree import tree_page
 from ..store.models import Initiative
 from . import exports, i18n, limiter
@@ -40,6 +39,7 @@ from .context import (
     cached,
     languages,
     localized,
+    page_view,
     public_base,
     render,
     safe_next,
@@ -102,7 +102,7 @@ def tree(lang: str) -> str:
 @limiter.exempt  # cached page: cheaper to serve than to count
 @cached
 def initiative(lang: str, number: int) -> ResponseReturnValue:
-    ini = _initiative_view(lang, number)
+    ini = page_view(lang, number, g.fallback)
     if ini is None:
         abort(404)
     # a static export re-renders only the pages whose content changed
@@ -116,19 +116,6 @@ def initiative(lang: str, number: int) -> ResponseReturnValue:
         pagefind_body=True,  # what the static export's search indexes (export.pagefind)
     )
     return page, 200, ({"ETag": f'"{tag}"'} if tag else {})
-
-
-def _initiative_view(lang: str, number: int) -> InitiativeView | None:
-    if not current_app.config.get("STATIC_EXPORT") or g.fallback:
-        return initiative_view(db(), lang, number, fallback=g.fallback)
-    # a static export renders every page of the locale: resolve all their
-    # texts at once (one query per table, not per page), once per run
-    views = exports.memo(current_app).get(("initiative_views", lang))
-    if views is None:
-        views = {v.number: v for v in initiative_views(db(), lang)}
-        exports.memo(current_app)[("initiative_views", lang)] = views
-    assert isinstance(views, dict)
-    return views.get(number)
 
 
 @bp.get("/<lang>/accessibility/")
