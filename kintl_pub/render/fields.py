@@ -5,6 +5,7 @@ stored Japanese one click away; plus every field's heading."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..segment import Block, SegmentSpec, field_segments, parse_blocks
 from .shown import Gettext, Resolver, Shown
@@ -48,8 +49,11 @@ class FieldView:
         return parse_blocks(self.source_text)
 
 
-def _field_specs(text: str | None, ini: int, pos: int, name: str) -> list[SegmentSpec]:
-    return list(field_segments(text, initiative=ini, position=pos, field=name))
+@lru_cache(maxsize=8192)
+def _field_specs(text: str | None, ini: int, pos: int, name: str) -> tuple[SegmentSpec, ...]:
+    # the same Japanese is split into sentences for every locale's page (12
+    # times per static export): a pure function of its arguments, kept
+    return tuple(field_segments(text, initiative=ini, position=pos, field=name))
 
 
 def field_sources(text: str | None, ini: int, pos: int, name: str) -> list[str]:

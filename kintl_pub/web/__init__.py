@@ -12,7 +12,8 @@
   editors, ``/workspace/``); the ``api`` package (``/api/v1/``: the same
   ``render`` view models as JSON, and the Atom feeds of changes),
   registered in :func:`register_web`;
-* ``commands`` – ``serve`` and ``build-static`` (``static_export``).
+* ``commands`` – ``serve`` and ``build-static`` (the ``export`` package; what
+  it writes each view module registers in ``exports``).
 
 May import ``render``, ``search.query``, ``catalogs``, ``store`` and
 ``locales``; never MT or the search-index builder, and Easy Japanese
@@ -73,3 +74,9 @@ def register_web(app: Flask) -> None:
 
     api.init_app(app)
     app.register_error_handler(404, errors.not_found)
+    # what build-static writes (web.export): each view module's documents
+    from . import exports
+    from .public import export_documents
+
+    exports.register(app, export_documents)
+    exports.register_files(app, pdf.export_files)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -64,26 +63,26 @@ def _refresh() -> None:
 
 @click.command("build-static")
 @click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--base-url", default=None, help="Public base URL used in embed codes.")
-def build_static_cmd(outdir: Path, base_url: str | None) -> None:
-    """Write every public page in every locale as static files to OUTDIR."""
-    from kintl_pub import create_app
+@click.option("--base-url", default=None,
+              help="Where OUTDIR will be served, e.g. https://www.city.example.jp/kokusai/ "
+                   "(links, sitemap, embed codes, PDF footers); default: a domain root.")
+@click.option("--jobs", default=0, type=int, help="Worker processes rendering pages (default: one per CPU).")
+def build_static_cmd(outdir: Path, base_url: str | None, jobs: int) -> None:
+    """Write every public page, PDF and document of every locale as static
+    files to OUTDIR, with sitemap.xml and a Pagefind search index; a second
+    run writes only what changed."""
+    from .export import build_static, export_app
 
-    from .static_export import build_static
-
+    if base_url and not base_url.startswith(("https://", "http://")):
+        raise click.BadParameter("an absolute http(s) URL, e.g. https://www.city.example.jp/kokusai/",
+                                 param_hint="--base-url")
     _refresh()
-    overrides: dict[str, Any] = {"RESPONSE_CACHE": False, "RATELIMIT_ENABLED": False}
-    if base_url:
-        overrides["PUBLIC_BASE_URL"] = base_url
-    app = create_app(overrides)
-    n = build_static(app, outdir)
-    click.echo(f"Wrote {n} files to {outdir}")
-    from ..render.pdf.build import export
-
-    with app.app_context():
-        session = app.extensions["kintl_sessions"]()
-        try:
-            n_pdf = export(session, outdir, base_url=app.config["PUBLIC_BASE_URL"].rstrip("/"), jobs=2)
-        finally:
-            session.close()
-    click.echo(f"Wrote {n_pdf} PDFs to {outdir}")
+    app = export_app(base_url)
+    if not base_url:
+        click.echo(f"No --base-url: links for a domain root; embed codes, sitemap and PDFs "
+                   f"point at {app.config['PUBLIC_BASE_URL']} (KINTL_PUBLIC_BASE_URL).", err=True)
+    try:
+        summary = build_static(app, outdir, base_url=base_url, jobs=jobs)
+    except (RuntimeError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{outdir}: {summary.line()}")

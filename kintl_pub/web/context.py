@@ -36,9 +36,11 @@ from werkzeug.wrappers import Response
 from .. import locales
 from ..catalogs.states import Shown
 from ..render.fields import field_titles
+from ..render.initiative import InitiativeView, initiative_view, initiative_views
 from ..render.search import QUERY_ARGS
 from ..render.shown import shown_html
 from . import i18n
+from .db import db
 
 LANG_COOKIE = "lang"  # the reader's language, for the next visit to "/"
 EASY_COOKIE = "easy"  # Easy Japanese display preferences (Prefs.cookie())
@@ -241,15 +243,38 @@ def languages() -> list[Alternate]:
     return [Alternate(loc, url_for("public.tree", lang=loc.code)) for loc in locales.LOCALES]
 
 
+def page_view(lang: str, number: int, fallback: str | None = None) -> InitiativeView | None:
+    """The initiative's view model for a page (public or embed).  A static
+    export renders every page of a locale: there all of them are resolved
+    at once (one query per table, not per page) and kept for the run
+    (``exports.memo``)."""
+    from . import exports
+
+    if not current_app.config.get("STATIC_EXPORT") or fallback:
+        return initiative_view(db(), lang, number, fallback=fallback)
+    memo = exports.memo(current_app)
+    views = memo.get(("initiative_views", lang))
+    if views is None:
+        views = memo[("initiative_views", lang)] = {v.number: v for v in initiative_views(db(), lang)}
+    assert isinstance(views, dict)
+    return views.get(number)
+
+
 def public_base() -> str:
-    """The site's public address (for embed codes and oEmbed), no trailing /:
-    ``PUBLIC_BASE_URL``, else the scheme and host this request came to (a
-    server on port 8123 hands out snippets for port 8123; the response cache
-    then keys on the host, ``cache.CacheMiddleware``)."""
+    """The site's public address (for embed codes and oEmbed), no trailing /,
+    to put before a ``url_for`` path: ``PUBLIC_BASE_URL``, else the scheme
+    and host this request came to (a server on port 8123 hands out snippets
+    for port 8123; the response cache then keys on the host,
+    ``cache.CacheMiddleware``).  For a site served under a sub-path
+    (``https://…/kokusai``, the app's script root: a static export with
+    ``--base-url``) the path is left off, as ``url_for`` already begins with it."""
     configured = str(current_app.config.get("PUBLIC_BASE_URL") or "").rstrip("/")
-    if configured or not has_request_context():
+    if not has_request_context():
         return configured
-    return request.host_url.rstrip("/")
+    if not configured:
+        return request.host_url.rstrip("/")
+    root = request.script_root
+    return configured[: -len(root)] if root and configured.endswith(root) else configured
 
 
 def here() -> str:
@@ -261,7 +286,8 @@ def render(template: str, *, alternates: list[Alternate] | None = None, **ctx: A
     page in other languages, the field headings."""
     loc = locales.BY_CODE[g.loc_code]
     html_class = "no-furigana" if (loc.code == locales.EASY.code and not g.prefs.furigana) else ""
-    options = locales.fallback_options(loc.code)
+    # a static export has no server to keep a choice: the locale table's chain
+    options = () if current_app.config.get("STATIC_EXPORT") else locales.fallback_options(loc.code)
     return render_template(
         template, loc=loc, lang=loc.code, prefs=g.prefs, here=here(), html_class=html_class,
         field_titles=field_titles(i18n.gettext),

@@ -31,7 +31,7 @@ from ..render.shown import Shown
 from ..render.tree import focus_keys, focus_view
 from ..store.models import Initiative
 from . import exports, i18n, limiter
-from .context import NUMBER_PATTERN, Alternate, cached, localized, public_base, render
+from .context import NUMBER_PATTERN, Alternate, cached, localized, page_view, public_base, render
 from .db import db
 
 bp = Blueprint("embed", __name__, url_prefix="/embed")
@@ -117,7 +117,7 @@ def switcher_links(endpoint: str, **values: Any) -> list[Alternate] | None:
 @limiter.exempt
 @cached
 def initiative(lang: str, number: int) -> str:
-    ini = initiative_view(db(), lang, number)
+    ini = page_view(lang, number)  # a static export: resolved once per locale
     if ini is None:
         abort(404)
     return render(

@@ -12,9 +12,10 @@ that says so, with ``Retry-After``, not a request that hangs.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 
-from flask import Response, abort, current_app, make_response, send_file
+from flask import Flask, Response, abort, current_app, make_response, send_file
 
 from ..render.pdf import build
 from .context import public_base, render
@@ -59,3 +60,21 @@ def booklet_pdf(lang: str) -> Response:
         resp.headers["Cache-Control"] = "no-store"
         return resp
     return _send(path, f"kawasaki-{lang}-booklet.pdf")
+
+
+def export_files(app: Flask) -> Iterator[tuple[Path, str]]:
+    """``build-static``'s PDFs: the ``pdf build`` batch output, brought up to
+    date first (only stale documents are compiled; the footers link to
+    ``PUBLIC_BASE_URL``).  ``STATIC_EXPORT_PDFS = False`` leaves them out
+    (a quick export of the pages alone)."""
+    if not app.config.get("STATIC_EXPORT_PDFS", True):
+        return
+    root = Path(app.config.get("PDF_DIR") or build.pdf_root())
+    base = str(app.config.get("PUBLIC_BASE_URL", "")).rstrip("/")
+    session = app.extensions["kintl_sessions"]()
+    try:
+        report = build.build(session, base_url=base, root=root, jobs=2)
+    finally:
+        session.close()
+    for rel in report.docs:
+        yield root / rel, rel

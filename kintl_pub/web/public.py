@@ -9,13 +9,28 @@ display preferences and the store version (see ``cache.py``).
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, g, redirect, request, url_for
+from collections.abc import Iterator
+from pathlib import Path
+
+from flask import (
+    Blueprint,
+    Flask,
+    Response,
+    abort,
+    current_app,
+    g,
+    redirect,
+    request,
+    url_for,
+)
+from flask.typing import ResponseReturnValue
+from sqlalchemy import select
 from werkzeug.wrappers import Response as BaseResponse
 
 from .. import locales
-from ..render.initiative import initiative_view
 from ..render.tree import tree_page
-from . import i18n, limiter
+from ..store.models import Initiative
+from . import exports, i18n, limiter
 from .context import (
     EASY_COOKIE,
     FALLBACK_COOKIE,
@@ -24,6 +39,7 @@ from .context import (
     cached,
     languages,
     localized,
+    page_view,
     public_base,
     render,
     safe_next,
@@ -85,22 +101,28 @@ def tree(lang: str) -> str:
 @bp.get("/<lang>/initiatives/<num:number>/")
 @limiter.exempt  # cached page: cheaper to serve than to count
 @cached
-def initiative(lang: str, number: int) -> str:
-    ini = initiative_view(db(), lang, number, fallback=g.fallback)
+def initiative(lang: str, number: int) -> ResponseReturnValue:
+    ini = page_view(lang, number, g.fallback)
     if ini is None:
         abort(404)
-    return render(
+    # a static export re-renders only the pages whose content changed
+    tag = exports.etag(current_app, request.script_root, request.path, public_base(), ini)
+    if tag and request.if_none_match.contains(tag):
+        return "", 304, {"ETag": f'"{tag}"'}
+    page = render(
         "public/initiative.html", ini=ini, public_base=public_base(),
         # DESIGN.md's URL for the PDF: the page's address with ".pdf" for its final "/"
         pdf_url=url_for("public.initiative_pdf", lang=lang, number=number),
+        pagefind_body=True,  # what the static export's search indexes (export.pagefind)
     )
+    return page, 200, ({"ETag": f'"{tag}"'} if tag else {})
 
 
 @bp.get("/<lang>/accessibility/")
 @limiter.exempt  # cached page: cheaper to serve than to count
 @cached
 def accessibility(lang: str) -> str:
-    return render("public/accessibility.html", statement_date=STATEMENT_DATE)
+    return render("public/accessibility.html", statement_date=STATEMENT_DATE, pagefind_body=True)
 
 
 @bp.get("/<lang>/prefs")
@@ -121,3 +143,35 @@ def prefs(lang: str) -> BaseResponse:
     if choice is not None and choice in locales.fallback_options(lang):
         set_cookie(resp, FALLBACK_COOKIE, choice)
     return resp
+
+
+def export_documents(app: Flask) -> Iterator[tuple[str, str]]:
+    """``build-static``'s public documents: the language list (also the
+    site root: a static host cannot read Accept-Language), every page of
+    every locale, the search page (Pagefind in static mode), the 404 page,
+    the stylesheets."""
+    session = app.extensions["kintl_sessions"]()
+    try:
+        numbers = list(session.scalars(select(Initiative.number).order_by(Initiative.number)))
+    finally:
+        session.close()
+    with app.test_request_context():
+        choose_url = url_for("public.choose")
+        yield choose_url, "index.html"
+        yield choose_url, "choose-language/index.html"
+        # the not-found page (in English: a static host has one for every path)
+        yield url_for("public.tree", lang="en") + "initiatives/0/", "404.html"
+        yield url_for("public.locale_css"), "locales.css"
+        for loc in locales.LOCALES:
+            pages = [url_for("public.tree", lang=loc.code),
+                     url_for("public.accessibility", lang=loc.code),
+                     *(url_for("public.initiative", lang=loc.code, number=n) for n in numbers)]
+            for page in pages:
+                yield page, page.lstrip("/") + "index.html"
+            # "/en/search" is a folder on a static host (it redirects to "…/search/")
+            search = url_for("public.search", lang=loc.code)
+            yield search, search.lstrip("/") + "/index.html"
+        static = Path(app.static_folder or "static")
+        for path in sorted(p for p in static.rglob("*") if p.is_file()):
+            rel = path.relative_to(static).as_posix()
+            yield url_for("static", filename=rel), "static/" + rel
