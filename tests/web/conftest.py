@@ -98,6 +98,17 @@ def live_url(seed_app) -> Iterator[str]:  # type: ignore[no-untyped-def]
 VNU = BROWSER_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
+def need_vnu() -> Path:
+    """The Nu HTML checker's jar; a test without it fails under CI, else skips."""
+    if not VNU.exists():
+        import os
+
+        if os.environ.get("CI"):
+            pytest.fail("vnu-jar not installed (CI must run the Nu HTML checker)")
+        pytest.skip("vnu-jar not installed")
+    return VNU
+
+
 def browser_marks() -> list[pytest.MarkDecorator]:
     """``pytestmark`` of a browser test module: skipped where Chromium or the
     node tools are missing, but never in CI (a skip there would hide a

@@ -17,9 +17,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from .conftest import BROWSER_DIR, ROOT, SEED, _make_app, browser_ready, serve
+from .conftest import BROWSER_DIR, ROOT, SEED, VNU, _make_app, browser_ready, need_vnu, serve
 
-VNU = BROWSER_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PAGES = ["/ja-easy/initiatives/1/", "/ja-easy/initiatives/79/", "/ja-easy/", "/ja-easy/search?q=%E6%97%A5%E6%9C%AC%E8%AA%9E",
          "/en/initiatives/79/"]
 KEEP = (1, 79)
@@ -133,10 +132,7 @@ def test_ui_strings_have_furigana_but_attributes_stay_plain(easy_app) -> None:  
 
 
 def test_nu_html_checker_zero_errors_on_easy_pages(easy_app, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    if not VNU.exists():
-        if os.environ.get("CI"):
-            pytest.fail("vnu-jar not installed (CI must run the Nu HTML checker)")
-        pytest.skip("vnu-jar not installed")
+    need_vnu()
     files = []
     for i, path in enumerate(PAGES):
         f = tmp_path / f"e{i}.html"

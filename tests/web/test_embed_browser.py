@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import BROWSER_DIR, _make_app, browser_marks, serve
+from .conftest import BROWSER_DIR, VNU, _make_app, browser_marks, need_vnu, serve
 
 pytestmark = browser_marks()
 
@@ -152,12 +152,7 @@ def test_focus_embed_axe_zero_violations(sites):
 
 
 def test_nu_html_checker_focus_embed_and_snippets(fixture_app, tmp_path):
-    from .conftest import VNU
-
-    if not VNU.exists():
-        if os.environ.get("CI"):
-            pytest.fail("vnu-jar not installed (CI must run the Nu HTML checker)")
-        pytest.skip("vnu-jar not installed")
+    need_vnu()
     client = fixture_app.test_client()
     paths = ["/embed/en/focus/2-1-1/", "/embed/ja-easy/focus/2-1-1/?switcher=1", "/th/", "/ja/initiatives/2/"]
     files = []

@@ -20,7 +20,7 @@ import pytest
 
 from kintl_pub.segment import source_hash
 
-from ..web.conftest import BROWSER_DIR, VNU, browser_marks
+from ..web.conftest import BROWSER_DIR, VNU, browser_marks, need_vnu
 from .conftest import PW, token
 from .test_translating import COURSE, OUTDATED, TITLE_MT
 
@@ -194,10 +194,7 @@ def _pages_for_nu(app, data: str) -> list[tuple[str, bytes]]:  # type: ignore[no
 
 
 def test_nu_html_checker_zero_errors_on_every_workspace_page(live, tmp_path):
-    if not VNU.exists():
-        if os.environ.get("CI"):
-            pytest.fail("vnu-jar not installed (CI must run the Nu HTML checker)")
-        pytest.skip("vnu-jar not installed")
+    need_vnu()
     from kintl_pub import create_app
 
     app = create_app({"DATABASE_URL": live["url"], "TESTING": True, "RATELIMIT_ENABLED": False,
