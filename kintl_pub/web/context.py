@@ -4,10 +4,9 @@ response cache may keep, links to the page in other languages, the template
 render helper, and the security headers (the CSP is written here once).
 
 A blueprint whose URLs carry ``<lang>`` calls :func:`localized` once; its
-views call :func:`render`.  The coming ``api``, ``workspace`` and ``auth``
-blueprints take their language the same way (``localized``) and get the
-security headers from the app (``security_headers``); only ``embed`` may be
-framed (``FRAMEABLE``).
+views call :func:`render`.  The ``api``, ``workspace`` and ``auth``
+blueprints get the security headers from the app as well
+(``security_headers``); only ``embed`` may be framed (``FRAMEABLE``).
 """
 
 from __future__ import annotations
