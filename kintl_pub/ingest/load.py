@@ -291,7 +291,8 @@ def import_file(
                 guard.refuse_unless_allowed(lost, allow_removals)
             except RemovalError as removal:
                 raise RemovalError(f"{removal}\n(and so a source correction no longer applies: {exc})") from exc
-        # Removals allowed: corrections for initiatives that are gone go with them.
+        # The removal is allowed (now, or by the earlier import that left the
+        # store without it): corrections of initiatives that are gone go with them.
         sheet = parse_sheet(raw, source_file=Path(path).name, corrections=corrections, limits=limits,
                             skip_absent=True)
     problems = guard.check(session, sheet)
