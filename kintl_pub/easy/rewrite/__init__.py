@@ -25,6 +25,7 @@ from .. import preserve
 from ..readings import Reader
 from ..tokens import Token
 from . import dates, lists, style
+from .connectives import ACTIVITIES
 from .glossary import Glossary, nado, replace_verbs, replace_word_tokens
 from .items import noun_phrase_sentence
 from .phrases import (
@@ -37,7 +38,7 @@ from .phrases import (
     okonau_to_suru,
     suru_koto_ga_dekiru,
 )
-from .sentences import ACTIVITIES, rewrite_sentence
+from .sentences import rewrite_sentence
 
 
 @dataclass
