@@ -73,6 +73,8 @@ def _cause(tokens: list[Token], i: int) -> Cut | None:
     p = tokens[i - 1]
     if p.surface in ("ため", "ために") and i >= 2 and tokens[i - 2].surface != "の":
         return i - 1, ("そのために、" if _purpose(tokens, i - 2) else "そのため、")
+    if _verb_tame_ni(tokens, i):
+        return i - 2, ("そのために、" if _purpose(tokens, i - 3) else "そのため、")
     if p.surface == "から" and i >= 2 and tokens[i - 2].surface == "こと":
         return i - 2, "そのため、"
     if _text(tokens[max(0, i - 6) : i]).endswith(("ことにより", "ことによって", "ことなどにより", "ことなどによって")):
@@ -89,6 +91,15 @@ def _cause(tokens: list[Token], i: int) -> Cut | None:
     ):
         return i - 2, "そのため、"
     return None
+
+
+def _verb_tame_ni(tokens: list[Token], i: int) -> bool:
+    """〜するために、 as Sudachi reads it (ため + に, never one word): the same
+    clause end as 〜するため、 (issue 11: 47 long sentences kept it whole), but
+    not after a topic (マラソン大会は、…大会とするために、…: the topic belongs to
+    the main clause, as for 〜できるよう、)."""
+    return (i >= 3 and tokens[i - 1].surface == "に" and tokens[i - 2].surface == "ため"
+            and _verb_end(tokens[i - 3]) and not _has_topic(tokens[: i - 2]))
 
 
 def _means_result_also(tokens: list[Token], i: int) -> Cut | None:

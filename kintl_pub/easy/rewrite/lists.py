@@ -136,6 +136,21 @@ def _loose_item(tokens: list) -> bool:
     return depth == 0
 
 
+def _item_before(tokens: list, c: int) -> bool:
+    """Is the phrase before the 、 at ``c`` a list item (not 〜ため、 nor a date)?"""
+    prev = tokens[_item_start(tokens, c) : c]
+    text = "".join(t.surface for t in prev)
+    return _pure_item(prev) and prev[-1].pos[2:3] != ("副詞可能",) and not (
+        any(ch.isdigit() for ch in text) and text.endswith(_DATE_END)
+    )
+
+
+def _niyori(tokens: list, a: int) -> bool:
+    """A list right after 〜により (連携により相談業務、情報提供、…): に + the verb より
+    is a compound particle, the items its object's start."""
+    return a > 1 and tokens[a - 1].lemma == "よる" and tokens[a - 2].surface == "に"
+
+
 def comma_list_to_list(tokens: list) -> tuple[list, list[str]]:
     """'…で、A、B、CなどをDしました' → ('…で、つぎのものなどをDしました', [A, B, C]).
 
@@ -159,8 +174,11 @@ def comma_list_to_list(tokens: list) -> tuple[list, list[str]]:
         parallel = False  # the first item took its own の-modifier (Aの広報、Bの配布、…)
         if a > 0 and tokens[a - 1].surface == "の" and a < c0:
             a, parallel = _with_modifier(tokens, a), True
-        if a == c0 or (a > 0 and (tokens[a - 1].surface == "の" or tokens[a - 1].pos1 not in ("助詞", "補助記号"))):
+        if a == c0 or (a > 0 and (tokens[a - 1].surface == "の" or tokens[a - 1].pos1 not in ("助詞", "補助記号"))
+                       and not _niyori(tokens, a)):
             continue  # its modifier (市内の学校、…) or a clause (…するため、) may cover every item
+        if a > 1 and tokens[a - 1].surface == "、" and _item_before(tokens, a - 1):
+            continue  # the list began one item earlier (連携により相談業務、…) and was refused there
         first = "".join(t.surface for t in tokens[a:c0])
         if tokens[c0 - 1].pos[2:3] == ("副詞可能",) or (any(ch.isdigit() for ch in first) and first.endswith(_DATE_END)):
             continue  # 〜ため、 / 2021年（令和3年）、: not an item
@@ -189,7 +207,10 @@ def comma_list_to_list(tokens: list) -> tuple[list, list[str]]:
         end = bounds[-1][1]
         nado = end < n and tokens[end].surface == "など"
         after = end + 1 if nado else end
-        if after >= n or tokens[after].surface not in _AFTER_LIST or tokens[after].pos1 != "助詞":
+        # 「A、B、CなどのN」: など closes the list, so の may follow (not after a bare C:
+        # 「A、B、Cの6か国語」 — the の may cover C alone or every item)
+        closers = (*_AFTER_LIST, "の") if nado else _AFTER_LIST
+        if after >= n or tokens[after].surface not in closers or tokens[after].pos1 != "助詞":
             continue
         if tokens[after].source == "rule:phrase" or (
             tokens[after].surface == "に" and after + 1 < n and tokens[after + 1].pos1 == "動詞"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..tokens import Token
 from .conjugate import CannotConjugate, masu_stem, polite
 from .connectives import _in_view_of, _is_verbish, _particle_verb, _received, _text, connector
+from .restructure import hoist
 
 _TAIL = set("。．.！？!?」』）)]】 ")
 
@@ -198,7 +199,7 @@ def rewrite_sentence(tokens: list[Token]) -> list[str]:
     """Split and make every piece polite.  Returns the new sentences."""
     tokens = renyou_comma(tokens)
     default_past = is_past(tokens)
-    out: list[str] = []
+    out, tokens = hoist(tokens)  # a purpose or target group said first (目的は、…です。)
     pieces = split_clauses(tokens)
     for n, piece in enumerate(pieces):
         if not piece:

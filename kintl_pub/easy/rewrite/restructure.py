@@ -1,0 +1,182 @@
+"""Sentence restructuring before the clause cuts: a long adverbial phrase at
+the head of a sentence that has no verb of its own to cut after becomes a
+sentence of its own, said first.
+
+The sheet opens many sentences with a purpose or a target group written as a
+noun phrase (開発途上地域での課題解決のために、… / 市立高校の生徒20名を対象に、…);
+no connective rule can cut there, since the phrase has no predicate.  Easy
+Japanese says it as its own short sentence (目的は、…です。そのために、… /
+対象は、…です。), which keeps every word of the phrase and its link to the rest.
+"""
+
+from __future__ import annotations
+
+from ..tokens import Token
+from .connectives import _NON_VOLITIONAL, _text
+
+#: the head of the sentence that stays in front (① , ・, a bullet)
+_LEAD_MARKS = frozenset("・●○◎■□◆◇▪-－")
+#: tokens that may stand between the nouns of a noun phrase
+_NP_PARTICLES = ("の", "や", "と", "を", "に", "で", "へ", "から", "まで", "との", "への", "での")
+_AND = ("と", "や", "および", "及び", "並びに", "ならびに", "または", "又は")
+#: nouns before のために that give a cause, not a purpose (影響のために = "because of")
+_CAUSE_HEADS = ("影響", "拡大", "感染", "流行", "災害", "台風", "事故", "コロナ")
+#: the last word of a compound act noun (課題解決 is one word, 普通名詞-一般)
+_ACTS = ("解決", "実現", "推進", "向上", "充実", "整備", "確保", "達成", "開始", "実施", "促進", "強化", "形成",
+         "構築", "育成", "交流", "連携", "発信", "共有", "改善", "活性化", "創出", "支援")
+_CONNECTIVE_POS = ("接続詞", "*", "*", "*", "*", "*")
+
+
+def _lead(tokens: list[Token]) -> tuple[int, int]:
+    """(end of a leading list mark or circled number (①, ・), which stays first;
+    end of an adverb with its 、 after it (つづけて、), which goes with the rest:
+    it tells how the main verb is done, not the purpose)."""
+    k = 0
+    while k < len(tokens) and (tokens[k].surface in _LEAD_MARKS or "\u2460" <= tokens[k].surface[:1] <= "\u2473"):
+        k += 1
+    if k + 1 < len(tokens) and tokens[k].pos1 in ("副詞", "接続詞") and tokens[k + 1].surface == "、" and (
+        tokens[k].surface not in _JOINING
+    ):
+        return k, k + 2
+    return k, k
+
+
+#: connectives that tie the sentence to the one before: they stay first
+_JOINING = ("また", "さらに", "なお", "一方", "しかし", "そのため", "そのために", "それで")
+
+
+def _noun_phrase(tokens: list[Token]) -> bool:
+    """A noun phrase, modifiers and all (人権教育を土台とした多文化共生教育の充実,
+    高齢者、障害者、外国人などの居住の安定): nouns joined by の/や/と, 連体形
+    clauses, 、 only between nouns (a list); no topic or subject of its own
+    (は/が/も) and no verb in 連用形 (〜により, 〜を通じ: a means of the main clause)."""
+    if len(_text(tokens)) < 4:
+        return False
+    depth = 0
+    for n, t in enumerate(tokens):
+        s = t.surface
+        if s in "「『（(【":
+            depth += 1
+            continue
+        if s in "」』）)】":
+            depth = max(0, depth - 1)
+            continue
+        if depth:
+            continue
+        if t.pos1 in ("名詞", "接頭辞", "接尾辞", "代名詞", "連体詞", "形状詞") or s in ("・", "ー", "など", "な"):
+            continue
+        if (t.pos1 == "助詞" and s in _NP_PARTICLES) or (t.pos1 == "接続詞" and s in _AND):
+            continue
+        if s == "、" and n > 0 and tokens[n - 1].pos1 in ("名詞", "接尾辞"):
+            continue  # a list: 高齢者、障害者、…
+        nxt = tokens[n + 1] if n + 1 < len(tokens) else None
+        after = tokens[n + 2] if n + 2 < len(tokens) else None
+        if (t.pos1 == "動詞" and nxt is not None and nxt.surface == "て" and after is not None and after.surface == "の") or (
+            s == "て" and nxt is not None and nxt.surface == "の"
+        ):
+            continue  # 〜についての: a compound particle before a noun
+        if t.pos1 in ("動詞", "助動詞", "形容詞") and nxt is not None and (
+            t.conj_form.startswith("連体形")
+            or (nxt.pos1 == "助動詞" and nxt.lemma == "た")  # 土台とし|た
+            or (t.conj_form.startswith("終止形") and nxt.pos1 in ("名詞", "接頭辞"))  # 新しい|プロジェクト
+        ):
+            continue  # a modifier clause: 〜を土台とした, 〜にある
+        return False
+    return depth == 0 and (tokens[-1].pos1 in ("名詞", "接尾辞", "代名詞") or tokens[-1].surface in "」』）)")
+
+
+def _connective(text: str) -> Token:
+    return Token(text, text, _CONNECTIVE_POS, text, "rule")
+
+
+def _purpose_end(tokens: list[Token], start: int) -> int | None:
+    """The index of the 、 closing 〜(の)Nのために、 (Sudachi: の ため に, or the
+    glossary's one token のために), with N an act (サ変: 解決, 実現, 充実, 安定)."""
+    for i in range(start, len(tokens)):
+        if tokens[i].surface != "、":
+            continue
+        if i >= 2 and tokens[i - 1].surface == "のために":
+            k = i - 1
+        elif i >= 4 and _text(tokens[i - 3 : i]) == "のために" and tokens[i - 3].surface == "の":
+            k = i - 3
+        else:
+            return None  # only the sentence's first 、
+        noun = tokens[k - 1]
+        act = noun.pos[:3] in (("名詞", "普通名詞", "サ変可能"), ("名詞", "普通名詞", "サ変形状詞可能"))
+        if not (act or noun.surface.endswith(_ACTS)) or noun.lemma in _NON_VOLITIONAL or noun.surface.endswith(_CAUSE_HEADS):
+            return None
+        return i
+    return None
+
+
+def purpose_first(tokens: list[Token]) -> tuple[list[str], list[Token]]:
+    """「XのNのために、REST」 → 「目的は、XのNです。」 + 「そのために、REST」.
+
+    Only at the head of a sentence and for a noun phrase X (no topic, no
+    means: 〜との連携により課題解決のために、 keeps its means with the main
+    clause), and not for a cause (影響のために).  The wish form 〜したいです
+    (:func:`.phrases.aim_purpose`) needs a verb for N; this works for any act."""
+    lead, start = _lead(tokens)
+    i = _purpose_end(tokens, start)
+    if i is None:
+        return [], tokens
+    k = i - 1 if tokens[i - 1].surface == "のために" else i - 3
+    phrase = tokens[start:k]
+    rest = _adverb(tokens, lead, start) + tokens[i + 1 :]
+    if not _noun_phrase(phrase) or len(_text(rest)) < 10:
+        return [], tokens
+    head = _text(tokens[:lead]) + "目的は、" + _text(phrase) + "です。"
+    return [head], [_connective("そのために、"), *rest]
+
+
+def _adverb(tokens: list[Token], lead: int, start: int) -> list[Token]:
+    """The leading adverb (つづけて、) without its 、, for the start of the rest."""
+    return tokens[lead : start - 1] if start > lead else []
+
+
+_GOAL_WORDS = {"目的": "目的は、", "対象": "対象は、"}
+
+
+def _goal_end(tokens: list[Token], start: int) -> tuple[int, int, str] | None:
+    """(where X ends, the 、 after the phrase, its noun) for 〜を目的に(して/として)、
+    or 〜を対象に(して/として)、 closing the sentence's first clause."""
+    for i in range(start, len(tokens)):
+        if tokens[i].surface != "、":
+            continue
+        tail = _text(tokens[max(0, i - 6) : i])
+        for noun in _GOAL_WORDS:
+            for form in ("に", "にして", "として", "とし"):
+                if tail.endswith("を" + noun + form):
+                    k = i
+                    while k > 0 and tokens[k - 1].surface != noun:
+                        k -= 1
+                    if k >= 2 and tokens[k - 2].surface == "を":
+                        return k - 2, i, noun
+        return None  # only the sentence's first 、
+    return None
+
+
+def goal_first(tokens: list[Token]) -> tuple[list[str], list[Token]]:
+    """「Xを目的に、REST」 → 「目的は、Xです。」 + 「そのために、REST」;
+    「Xを対象に(して)、REST」 → 「対象は、Xです。」 + 「REST」 (who it is for,
+    then what was done: the ガイドライン's one thing per sentence)."""
+    lead, start = _lead(tokens)
+    found = _goal_end(tokens, start)
+    if found is None:
+        return [], tokens
+    end, i, noun = found
+    phrase = tokens[start:end]
+    rest = _adverb(tokens, lead, start) + tokens[i + 1 :]
+    if not _noun_phrase(phrase) or len(_text(rest)) < 10:
+        return [], tokens
+    head = _text(tokens[:lead]) + _GOAL_WORDS[noun] + _text(phrase) + "です。"
+    return [head], ([_connective("そのために、"), *rest] if noun == "目的" else rest)
+
+
+def hoist(tokens: list[Token]) -> tuple[list[str], list[Token]]:
+    """The sentences said first (purpose, target group) and the tokens left."""
+    for rule in (purpose_first, goal_first):
+        said, rest = rule(tokens)
+        if said:
+            return said, rest
+    return [], tokens
