@@ -118,3 +118,47 @@ def test_no_list_when_the_no_may_cover_only_the_last_item(pipeline) -> None:  # 
     # without など the の after the last item may be its own (「…、タガログ語の6か国語」)
     out = _plain(pipeline, "英語、中国語、タガログ語の6か国語のリーフレットを配布しました。", "results")
     assert "つぎのもの" not in out
+
+
+# -- clause cuts that changed the meaning or stuttered ----------------------------------
+
+
+def test_no_cut_inside_a_koto_clause(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # real (initiative 11): what is important, not what the firms do
+    src = ("少子高齢化・人口減少による国内需要の縮小が予想される一方で、市内中小企業者は、長期的な変化に的確に対応し、"
+           "海外需要を積極的に取り込んで成長につなげていくことが重要となっていることから、引き続き市内企業の海外展開を支援します。")
+    out = _plain(pipeline, src)
+    assert "的確に対応し、海外需要を" in out and "対応します。" not in out
+
+
+def test_cut_before_koto_ga_dekiru_stays(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ability: both clauses still happened (invented)
+    out = _plain(pipeline, "日本語教室を開催し、多くの外国人市民が日本語を学ぶことができました。", "results")
+    assert out == "日本語教室をひらきました。多くの外国人市民が日本語を学ぶことができました。"
+
+
+@pytest.mark.parametrize(
+    ("src", "want"),
+    [
+        # real (initiative 9): 「…の影響です。そのため、…制限されました。そのため、…」
+        ("新型コロナウイルス感染症の影響により諸外国との往来が制限されたことから、台湾、タイ、ベトナム現地の企業とオンライン形式で商談会を実施し、市内企業のビジネスマッチングを支援しました。",
+         "新型コロナの影響で、諸外国との往来が制限されました。"
+         "そのため、台湾、タイ、ベトナム現地の会社とオンライン形式で商談会をおこないました。"
+         "市内企業のビジネスマッチングを手伝いました。"),
+        # real (initiative 91)
+        ("新型コロナウイルス感染拡大により、イベント等の開催が少なかったことから、配布の機会がやや減少しました。",
+         "新型コロナ感染拡大で、イベントなどの開催が少なかったです。そのため、配布の機会がややへりました。"),
+    ],
+)
+def test_two_causes_in_a_row_say_sonotame_once(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    out = _plain(pipeline, src, "results")
+    assert out == want and out.count("そのため、") == 1
+
+
+def test_tomoni_without_its_comma_is_cut(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # real (initiative 69)
+    out = _plain(pipeline, "転入者に対して外国語版の資料を提供するとともに外国人市民向け情報提供コーナーを設置しました。", "results")
+    assert out == "転入者に対して外国語版の資料を提供しました。また、外国人市民向け情報提供コーナーをおきました。"
+    # a noun + とともに is "together with": no cut (invented)
+    out = _plain(pipeline, "市は関係団体とともに交流イベントを開催しました。", "results")
+    assert "また、" not in out and out.count("。") == 1

@@ -179,6 +179,8 @@ def _following_besides(tokens: list[Token], i: int) -> Cut | None:
 def _bare_cut(tokens: list[Token], i: int) -> Cut | None:
     """〜て、/〜で、 and a verb's 連用形 (〜し、): cut with no connective."""
     p = tokens[i - 1]
+    if _inside_koto(tokens, i):
+        return None
     if p.surface in ("て", "で") and p.pos[:2] == ("助詞", "接続助詞") and i >= 2:
         v = tokens[i - 2]
         if v.lemma == "する" and i >= 3 and tokens[i - 3].surface == "と":
@@ -193,6 +195,20 @@ def _bare_cut(tokens: list[Token], i: int) -> Cut | None:
     ):
         return i, ""
     return None
+
+
+def _inside_koto(tokens: list[Token], i: int) -> bool:
+    """The clause before the 、 at ``i`` is the first of two inside a こと clause
+    (市内中小企業者は、変化に対応し、海外需要を取り込んでいくことが重要: what is
+    important, not what they do; issue 11): the next clause ends in こと + が/は
+    before any other 、 (not 〜ことができる)."""
+    for j in range(i + 1, len(tokens) - 1):
+        if tokens[j].surface in ("、", "。"):
+            return False
+        if tokens[j].surface == "こと" and tokens[j + 1].surface in ("が", "は") and tokens[j + 1].pos1 == "助詞":
+            # 〜することができました: ability, each clause still happened (…進み、…ことができた)
+            return j + 2 >= len(tokens) or tokens[j + 2].lemma not in ("できる", "出来る")
+    return False
 
 
 _CONNECTOR_RULES = (

@@ -173,6 +173,23 @@ def goal_first(tokens: list[Token]) -> tuple[list[str], list[Token]]:
     return [head], ([_connective("そのために、"), *rest] if noun == "目的" else rest)
 
 
+_COMMA = ("補助記号", "読点", "*", "*", "*", "*")
+
+
+def tomoni_comma(tokens: list[Token]) -> list[Token]:
+    """〜するとともに written without its 、 (資料を提供するとともに外国人市民向け…を
+    おきました) gets one, so that the clause splitter's とともに rule (→ また、)
+    sees it: only after a verb or auxiliary (a noun + とともに is "together with")."""
+    out: list[Token] = []
+    n = len(tokens)
+    for i, t in enumerate(tokens):
+        out.append(t)
+        if (t.surface == "に" and 2 <= i < n - 2 and tokens[i - 1].surface == "とも" and tokens[i - 2].surface == "と"
+                and i >= 3 and tokens[i - 3].pos1 in ("動詞", "助動詞") and tokens[i + 1].surface != "、"):
+            out.append(Token("、", "、", _COMMA, "、", "rule:split"))
+    return out
+
+
 def hoist(tokens: list[Token]) -> tuple[list[str], list[Token]]:
     """The sentences said first (purpose, target group) and the tokens left."""
     for rule in (purpose_first, goal_first):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..tokens import Token
 from .conjugate import CannotConjugate, masu_stem, polite
 from .connectives import _in_view_of, _is_verbish, _particle_verb, _received, _text, connector
-from .restructure import hoist
+from .restructure import hoist, tomoni_comma
 
 _TAIL = set("。．.！？!?」』）)]】 ")
 
@@ -135,6 +135,8 @@ def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bo
 
 
 
+#: two cause clauses in a row are joined up to this many characters (issue 11)
+CHAIN_MAX = 40
 MIN_CLAUSE = 6  # characters; shorter pieces stay joined (開通し、 → 開通しました。 is fine; 調べ、 is not)
 
 
@@ -150,6 +152,7 @@ def split_clauses(tokens: list[Token], *, min_len: int = 25) -> list[list[Token]
     core = _strip_tail(tokens)[0]
     reason = bool(core) and (core[-1].surface in ("ため", "から") or _text(core[-3:]).endswith(("ためです", "からです")))
     prefix: list[Token] = []
+    last_end = 0
     for i, t in enumerate(tokens):
         if t.surface in ("「", "（", "(", "『", "【"):
             depth += 1
@@ -167,9 +170,18 @@ def split_clauses(tokens: list[Token], *, min_len: int = 25) -> list[list[Token]
         rest_len = len(_text(tokens[i + 1 :]))
         if len(_text(clause)) < MIN_CLAUSE or rest_len < MIN_CLAUSE:
             continue
-        pieces.append(clause)
+        if connective == "そのため、" and _text(prefix) == "そのため、":
+            # two causes in a row (〜の影響により…が制限されたため、…): "そのため、" twice
+            # reads as a stutter; the first cause stays inside its result when short
+            merged = pieces[-1] + tokens[last_end:end]
+            if len(_text(merged)) <= CHAIN_MAX:
+                pieces[-1], clause = merged, []
+            else:
+                connective = "それで、"
+        if clause:
+            pieces.append(clause)
         prefix = [Token(connective, connective, ("接続詞", "*", "*", "*", "*", "*"), connective, "rule")] if connective else []
-        start = i + 1
+        start, last_end = i + 1, end
     pieces.append(prefix + tokens[start:])
     return pieces
 
@@ -197,7 +209,7 @@ def renyou_comma(tokens: list[Token]) -> list[Token]:
 
 def rewrite_sentence(tokens: list[Token]) -> list[str]:
     """Split and make every piece polite.  Returns the new sentences."""
-    tokens = renyou_comma(tokens)
+    tokens = tomoni_comma(renyou_comma(tokens))
     default_past = is_past(tokens)
     out, tokens = hoist(tokens)  # a purpose or target group said first (目的は、…です。)
     pieces = split_clauses(tokens)
