@@ -162,3 +162,76 @@ def test_tomoni_without_its_comma_is_cut(pipeline) -> None:  # type: ignore[no-u
     # a noun + とともに is "together with": no cut (invented)
     out = _plain(pipeline, "市は関係団体とともに交流イベントを開催しました。", "results")
     assert "また、" not in out and out.count("。") == 1
+
+
+# -- 「XであるY」: what Y is, said as its own sentence -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("src", "want"),
+    [
+        # real (initiative 53)
+        ("日本人と在日外国人との交流施設であるふれあい館において、学習サポート事業、外国人高齢者との交流活動事業や相談事業、"
+         "共生による地域社会づくりを目指した社会教育事業を実施します。",
+         "ふれあい館は、日本人と在日外国人との交流施設です。ふれあい館で、学習サポート事業、外国人高齢者との交流活動事業や"
+         "相談事業、共生による地域社会づくりを目指した社会教育事業をおこないます。"),
+        # real (initiative 69)
+        ("乳幼児と保護者の交流の場である子育てサロンの開催等により外国人市民の子育てを支援します。",
+         "子育てサロンは、乳幼児と親の交流の場です。子育てサロンの開催などにより外国人市民の子育てを手伝います。"),
+        # invented; a list mark stays first
+        ("・市の国際交流拠点である国際交流センターで、日本語講座を開きました。",
+         "・国際交流センターは、市の国際交流拠点です。国際交流センターで、日本語講座を開きました。"),
+    ],
+)
+def test_appositive_is_said_as_a_sentence(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    assert _plain(pipeline, src, "results" if "ました" in src else "plan") == want
+
+
+def test_appositive_after_a_connective_comes_after(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # invented: そのため、 ties the sentence to the one before, so the note follows it
+    out = _plain(pipeline, "そのため、市の国際交流拠点である国際交流センターで日本語講座を開きました。", "results")
+    assert out == "そのため、国際交流センターで日本語講座を開きました。国際交流センターは、市の国際交流拠点です。"
+
+
+def test_no_appositive_when_a_modifier_may_cover_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # real (initiative 3): 「…などの成果指標」 — whose indicator? the phrase stays whole
+    src = "海外商談会の開催やビジネスマッチングの実施等の成果指標である「支援企業数」は目標を達成しています。"
+    assert "は、成果指標です" not in _plain(pipeline, src)
+
+
+# -- long noun phrases joined by や、 become list lines -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("src", "start", "items"),
+    [
+        # real (initiative 69)
+        ("外国人転入者に対する外国語版冊子の配布や、外国人向け資料コーナーの設置等により生活に必要な情報を提供します。",
+         "つぎのものなどにより生活にひつような情報を提供します。",
+         ["外国人転入者に対する外国語版冊子の配布", "外国人向け資料コーナーの設置"]),
+        # real (initiative 33)
+        ("かわさき水ビジネスネットワーク会員向けオンラインセミナーの開催や、海外展開スキームへの応募に向けた支援等の取組を実施しました。",
+         "つぎのものなどのとりくみをおこないました。",
+         ["かわさき水ビジネスネットワーク会員向けオンラインセミナーの開催", "海外展開スキームへの応募のための手伝い"]),
+        # invented: a を inside the second item's modifier is not the list's end
+        ("市民と外国人の交流を深めるフェスティバルや、国際理解を進めるイベントや交流会を開催します。",
+         "つぎのものをひらきます。",
+         ["市民と外国人の交流を深めるフェスティバル", "国際理解を進めるイベントや交流会"]),
+    ],
+)
+def test_ya_comma_list(pipeline, src: str, start: str, items: list[str]) -> None:  # type: ignore[no-untyped-def]
+    out = _plain(pipeline, src, "results" if "ました" in src else "plan")
+    assert out == start + "\n\n" + "\n".join(f"- {i}" for i in items)
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        # real (initiative 1): the を closes a modifier clause (…の完成を契機とした…), not the list
+        "研究機関・大学等の集積や、多摩川スカイブリッジの完成を契機とした3拠点包括協定締結などで、基礎が築かれました。",
+        # real (initiative 29): the 、 before the first item ends a list of its own
+        "CC川崎エコ会議、地球温暖化防止活動推進センター、推進員と連携した協働の取組や、条例に基づく計画書制度の運用などの取組を行いました。",
+    ],
+)
+def test_no_ya_list(pipeline, src: str) -> None:  # type: ignore[no-untyped-def]
+    assert "つぎのもの" not in _plain(pipeline, src, "results")

@@ -125,6 +125,8 @@ def rewrite(source: str, *, reader: Reader, glossary: Glossary, kind: str = "p",
                     sentences_out.append(item)  # 講座の開催 → 講座を ひらきます。
                 elif prose:
                     toks, more = lists.comma_list_to_list(reanalysed(toks, reader))
+                    if not more:
+                        toks, more = lists.ya_list_to_list(toks)
                     items += more
                     sentences_out += rewrite_sentence(toks)
                 else:

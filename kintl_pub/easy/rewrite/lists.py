@@ -227,3 +227,80 @@ def comma_list_to_list(tokens: list) -> tuple[list, list[str]]:
         pos = ("名詞", "普通名詞", "一般", "*", "*", "*")
         return [*tokens[:a], Token(label, label, pos, label, "rule:list"), *tokens[after:]], items
     return tokens, []
+
+
+#: a particle before the first item that belongs to the main clause (ホームページで外国人向けの…や、)
+_CASE = ("は", "が", "を", "に", "で", "へ", "も", "から", "と")
+#: what may follow a や、 list: its object marker, or など + を / により / の
+_YA_CLOSE = ("を",)
+_YA_AFTER_NADO = ("を", "の", "に", "で")
+
+
+def _top_level(tokens: list) -> list[int]:
+    depth, out = 0, []
+    for t in tokens:
+        out.append(depth)
+        depth = max(0, depth + (t.surface in _OPEN) - (t.surface in _CLOSE))
+    return out
+
+
+def _modifies(rest: list) -> bool:
+    """The words after the list's particle hold a modifier clause (…の完成を|契機とした
+    …協定締結、…): the を was inside that clause, so the list is not the object
+    of the main verb; or a 、 (the sentence goes on)."""
+    for k, t in enumerate(rest[:-1]):
+        nxt = rest[k + 1]
+        if t.surface == "、" or (t.pos1 in ("動詞", "助動詞") and t.conj_form.startswith("連体形") and t.lemma != "だ"
+                                 and nxt.pos1 in ("名詞", "接頭辞")):
+            return True
+    return False
+
+
+def ya_list_to_list(tokens: list) -> tuple[list, list[str]]:
+    """'AのXや、BのYなどを…' → ('つぎのものなどを…', [AのX, BのY]): two or more long
+    noun phrases joined by や、 (the 、 marks items too long to read as one
+    phrase; issue 11: 外国人転入者に対する外国語版冊子の配布や、外国人向け資料
+    コーナーの設置などにより…).  Each item is a noun phrase with its own
+    modifiers (no topic, no 、 inside), the first starts at the sentence's
+    start, a 、 or a case particle of the main clause, and the list is closed by
+    を or by など + を/の/に/で."""
+    from ..tokens import Token
+    from .restructure import _lead, _noun_phrase
+
+    depth = _top_level(tokens)
+    n = len(tokens)
+    seps = [k for k in range(n - 1) if not depth[k] and tokens[k].surface == "や" and tokens[k + 1].surface == "、"]
+    if not seps:
+        return tokens, []
+    k0 = seps[0]
+    lo = _lead(tokens)[1]
+    a = max((c + 1 for c in range(lo, k0) if not depth[c] and tokens[c].surface == "、"), default=lo)
+    if a > lo and (tokens[a - 2].pos1 in ("名詞", "接尾辞", "代名詞") or tokens[a - 2].surface in _CLOSE):
+        return tokens, []  # 「A、B、Cと協力した…や、」: the 、 before is a list of its own
+    if not _noun_phrase(tokens[a:k0]):
+        # the first item starts after a place or topic of the main clause (ホームページで|…):
+        # a bare noun and its particle, nothing the first item's modifiers could hold
+        c = next((c for c in range(a, k0) if tokens[c].pos1 != "名詞"), k0)
+        if c >= k0 or tokens[c].surface not in _CASE or tokens[c].pos1 != "助詞" or not _noun_phrase(tokens[c + 1 : k0]):
+            return tokens, []
+        a = c + 1
+    # the list's end: the first を (or など + particle) after the last や、 with no
+    # modifier clause after it (a を inside one, 国際理解をすすめるイベント, is not it)
+    end = next((c for c in range(seps[-1] + 2, n - 1) if not depth[c] and tokens[c].pos1 == "助詞" and (
+        tokens[c].surface in _YA_CLOSE or (tokens[c].surface in _YA_AFTER_NADO and tokens[c - 1].surface == "など"))
+        and not _modifies(tokens[c + 1 :])), None)
+    if end is None:
+        return tokens, []
+    nado = tokens[end - 1].surface == "など"
+    after, end = end, end - 1 if nado else end
+    cuts = [k for k in seps if k < end]
+    bounds = [(a, cuts[0]), *[(x + 2, y) for x, y in zip(cuts, [*cuts[1:], end], strict=True)]]
+    if not all(_noun_phrase(tokens[x:y]) and not any(tokens[c].surface == "、" and not depth[c] for c in range(x, y))
+               for x, y in bounds):
+        return tokens, []
+    items = ["".join(t.surface for t in tokens[x:y]) for x, y in bounds]
+    if any(len(i) < 6 or len(i) > 45 for i in items):
+        return tokens, []
+    label = "つぎのもの" + ("など" if nado else "")
+    pos = ("名詞", "普通名詞", "一般", "*", "*", "*")
+    return [*tokens[:a], Token(label, label, pos, label, "rule:list"), *tokens[after:]], items

@@ -190,10 +190,128 @@ def tomoni_comma(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def hoist(tokens: list[Token]) -> tuple[list[str], list[Token]]:
-    """The sentences said first (purpose, target group) and the tokens left."""
+_NAME_POS = ("名詞", "接頭辞", "接尾辞")
+_OPEN, _CLOSE = "「『（(【", "」』）)】"
+
+
+def _name_end(tokens: list[Token], j: int) -> int:
+    """The end of a name or noun compound starting at ``j`` (nouns, numbers,
+    ・, a bracketed part whole; no の: 「AのB」 might leave A alone)."""
+    k = j
+    while k < len(tokens):
+        t = tokens[k]
+        if t.surface in _OPEN:
+            depth = 0
+            while k < len(tokens):
+                depth += (tokens[k].surface in _OPEN) - (tokens[k].surface in _CLOSE)
+                k += 1
+                if depth == 0:
+                    break
+            continue
+        if t.pos1 in _NAME_POS or t.surface in ("・", "ー"):
+            k += 1
+            continue
+        break
+    return k
+
+
+def _np_start(tokens: list[Token], end: int) -> int:
+    """Where the noun phrase ending before ``end`` starts, over の/と/や between
+    nouns and bracketed parts (川崎市の特色, 日本人と在日外国人との交流施設)."""
+    a = end
+    while a > 0:
+        t = tokens[a - 1]
+        if t.surface in _CLOSE:
+            depth = 0
+            while a > 0:
+                depth += (tokens[a - 1].surface in _CLOSE) - (tokens[a - 1].surface in _OPEN)
+                a -= 1
+                if depth == 0:
+                    break
+            continue
+        if t.pos1 in _NAME_POS or t.surface in ("・", "ー"):
+            a -= 1
+            continue
+        if t.pos1 == "助詞" and t.surface in ("の", "と", "や") and a >= 2 and (
+            tokens[a - 2].pos1 in _NAME_POS or tokens[a - 2].surface in _CLOSE or tokens[a - 2].surface in ("と", "や")
+        ):
+            a -= 1
+            continue
+        break
+    return a
+
+
+def appositive(tokens: list[Token]) -> tuple[str, list[Token], Token] | None:
+    """「…XであるY(を|に|で|は…)…」 → 「Yは、Xです。」 + the sentence with Y alone
+    (日本人と在日外国人との交流施設であるふれあい館で、… → ふれあい館は、日本人と
+    在日外国人との交流施設です。ふれあい館で、…): である only says what Y is, so the
+    two sentences keep every word.  X is a noun phrase (from the sentence's
+    start, a 、 or a case particle), Y a name or noun compound followed by a
+    case particle; the note comes first (last when the sentence opens with a
+    connective, which ties it to the sentence before)."""
+    depth = 0
+    lead = _lead(tokens)[0]
+    for i, t in enumerate(tokens[:-2]):
+        depth += (t.surface in _OPEN) - (t.surface in _CLOSE)
+        if depth or not (t.surface == "で" and t.lemma == "だ" and tokens[i + 1].lemma == "ある"):
+            continue
+        a = max(_np_start(tokens, i), lead)
+        b = _name_end(tokens, i + 2)
+        if a == i or b == i + 2 or b >= len(tokens):
+            return None
+        before, after = tokens[a - 1] if a else None, tokens[b]
+        if a > lead and before is not None and not (before.surface == "、" or (before.pos1 == "助詞" and before.surface != "の")):
+            return None
+        if after.pos1 != "助詞" or after.surface not in ("は", "が", "を", "に", "で", "へ", "も", "と", "の"):
+            return None
+        name, what = _text(tokens[i + 2 : b]), _text(tokens[a:i])
+        if len(name) > 30 or len(what) < 3:
+            return None
+        return f"{name}は、{what}です。", tokens[:a] + tokens[i + 2 :], tokens[i + 2]
+    return None
+
+
+#: a sentence said next to the clause that holds a word (:func:`place_notes`)
+Note = tuple[str, Token]
+
+
+def hoist(tokens: list[Token]) -> tuple[list[str], list[Token], list[Note]]:
+    """The sentences said first (purpose, target group), the tokens left, and
+    the notes on a word in them (what a name is)."""
     for rule in (purpose_first, goal_first):
         said, rest = rule(tokens)
         if said:
-            return said, rest
-    return [], tokens
+            return said, rest, []
+    found = appositive(tokens)
+    if found is not None:
+        note, rest, anchor = found
+        return [], rest, [(note, anchor)]
+    return [], tokens, []
+
+
+def _opens_with_connective(piece: list[Token]) -> bool:
+    """そのため、 また、 … (a cut's pseudo-token or the source's own words)."""
+    if piece[0].pos1 == "接続詞":
+        return True
+    comma = next((k for k, t in enumerate(piece[:4]) if t.surface == "、"), None)
+    return comma is not None and _text(piece[:comma]) in (*_JOINING, "このため", "その結果", "そこで", "ただし")
+
+
+def place_notes(pieces: list[list[Token]], sentences: list[str], notes: list[Note]) -> list[str]:
+    """Each note right before the sentence whose clause holds its word; after
+    it when that sentence opens with a connective (そのため、…), which ties it to
+    the sentence before.  ``sentences[n]`` is said for ``pieces[n]``."""
+    before: dict[int, list[str]] = {}
+    after: dict[int, list[str]] = {}
+    for note, anchor in notes:
+        n = next((n for n, piece in enumerate(pieces) if any(t is anchor for t in piece)), len(pieces) - 1)
+        (after if _opens_with_connective(pieces[n]) else before).setdefault(n, []).append(note)
+    out: list[str] = []
+    for n, sentence in enumerate(sentences):
+        notes_first = before.get(n, [])
+        if notes_first:
+            mark = _text(pieces[n][: _lead(pieces[n])[0]])  # ・ / ① stay at the very start
+            notes_first[0] = mark + notes_first[0]
+            sentence = sentence[len(mark) :]
+        out += [*notes_first, sentence, *after.get(n, [])]
+    return out

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..tokens import Token
 from .conjugate import CannotConjugate, masu_stem, polite
 from .connectives import _in_view_of, _is_verbish, _particle_verb, _received, _text, connector
-from .restructure import hoist, tomoni_comma
+from .restructure import hoist, place_notes, tomoni_comma
 
 _TAIL = set("。．.！？!?」』）)]】 ")
 
@@ -211,11 +211,10 @@ def rewrite_sentence(tokens: list[Token]) -> list[str]:
     """Split and make every piece polite.  Returns the new sentences."""
     tokens = tomoni_comma(renyou_comma(tokens))
     default_past = is_past(tokens)
-    out, tokens = hoist(tokens)  # a purpose or target group said first (目的は、…です。)
-    pieces = split_clauses(tokens)
+    out, tokens, notes = hoist(tokens)  # a purpose or target group said first (目的は、…です。)
+    pieces = [p for p in split_clauses(tokens) if p]
+    said: list[str] = []
     for n, piece in enumerate(pieces):
-        if not piece:
-            continue
         # the piece before an also-clause (とともに → また、) or a bare cut
         # (〜し、/〜て、) shares the sentence's tense; before そのため/しかし
         # it keeps its own (〜するため = purpose, non-past)
@@ -223,5 +222,5 @@ def rewrite_sentence(tokens: list[Token]) -> list[str]:
         # (〜することで、…できました: the means shares the tense too → それで、)
         follow = nxt is not None and (nxt[0].source != "rule" or nxt[0].surface in ("また、", "それで、"))
         want = nxt is not None and nxt[0].source == "rule" and nxt[0].surface == "そのために、"
-        out.append(polite_ending(piece, default_past=default_past, follow=follow, want=want))
-    return out
+        said.append(polite_ending(piece, default_past=default_past, follow=follow, want=want))
+    return out + place_notes(pieces, said, notes)
