@@ -235,3 +235,42 @@ def test_ya_comma_list(pipeline, src: str, start: str, items: list[str]) -> None
 )
 def test_no_ya_list(pipeline, src: str) -> None:  # type: ignore[no-untyped-def]
     assert "つぎのもの" not in _plain(pipeline, src, "results")
+
+
+# -- more clause ends adding a second act: たり、 上で、 ことに加え、 と同時に、 -----------------
+
+
+@pytest.mark.parametrize(
+    ("src", "want"),
+    [
+        # real (initiative 9)
+        ("観光案内所においてお客様のニーズに合わせて観光案内を提供したり、デジタルサイネージの運用について一部見直しを行いました。",
+         "観光案内所でお客様のニーズに合わせて観光案内を提供しました。また、デジタルサイネージの運用について一部見直しを行いました。"),
+        # real (initiative 77)
+        ("申請者に対し制度案内・手続きについて適切に説明を行った上で、法令に基づき適正に認定業務・支給業務を行いました。",
+         "申請者に対し制度案内・手続きについて正しく説明をしました。そのあとで、法令にもとづき適正に認定業務・支給業務を行いました。"),
+        # invented
+        ("多言語の案内板を設置することに加えて、窓口に通訳スタッフを配置します。",
+         "いろいろな言葉の案内板をおきます。また、窓口に通訳スタッフを置きます。"),
+        ("市民向けの講座を開催すると同時に、外国人市民との交流会を開きました。",
+         "市民向けの講座をひらきました。また、外国人市民との交流会を開きました。"),
+    ],
+)
+def test_second_act_clause_ends(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    assert _plain(pipeline, src, "results" if "ました" in src else "plan") == want
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        # real (initiative 9): both acts are what is needed
+        "新型コロナウイルス感染症の状況に合わせ、ターゲットを選定したり、タイムリーな情報発信を更に強化する必要があります。",
+        # real (initiative 73): both acts are the reason
+        "入居支援体制を充実したことに加え、外国人市民の居住支援を行うNPO法人と連携した入居支援を実施できたため。",
+        # a noun + に加え is "besides", no clause
+        "これまでの英語に加え、中国語と韓国語を追加しました。",
+    ],
+)
+def test_no_second_act_cut(pipeline, src: str) -> None:  # type: ignore[no-untyped-def]
+    out = _plain(pipeline, src, "results")
+    assert "また、" not in out and out.count("。") == 1

@@ -176,6 +176,34 @@ def _following_besides(tokens: list[Token], i: int) -> Cut | None:
     return None
 
 
+def _and_then(tokens: list[Token], i: int) -> Cut | None:
+    """More clause ends that add a second act (issue 11): 〜することに加え(て)、 and
+    〜すると同時に、 → "…。また、"; 〜したり、 → "…しました。また、"; 〜した上で、
+    → "…しました。そのあとで、" (the order kept).  Only after a verb: a noun + に加え
+    (英語に加え中国語…) or + と同時に is no clause.  Not in a reason (…したことに加え、
+    …できたため。: both acts are the reason) nor before a second たり (〜したり、
+    〜したりする必要がある: both are what is needed)."""
+    p = tokens[i - 1]
+    if "ため" in _text(tokens[-4:]) or any(t.surface == "たり" for t in tokens[i:]) or _inside_koto(tokens, i):
+        return None
+    k = i - 2 if p.surface == "て" else i - 1
+    if k >= 3 and tokens[k].lemma == "加える" and tokens[k - 1].surface == "に" and tokens[k - 2].surface == "こと" and (
+        _verb_end(tokens[k - 3]) or tokens[k - 3].lemma == "た"
+    ):
+        return k - 2, "また、"
+    if p.surface == "に" and i >= 4 and tokens[i - 2].surface == "同時" and tokens[i - 3].surface == "と" and (
+        _verb_end(tokens[i - 4]) or tokens[i - 4].pos1 == "助動詞"
+    ):
+        return i - 3, "また、"
+    if p.surface == "たり" and i >= 2 and _is_verbish(tokens[i - 2]):
+        return i - 1, "また、"
+    if p.surface == "で" and i >= 4 and tokens[i - 2].surface == "上" and tokens[i - 3].lemma == "た" and (
+        _is_verbish(tokens[i - 4])
+    ):
+        return i - 3, "そのあとで、"
+    return None
+
+
 def _bare_cut(tokens: list[Token], i: int) -> Cut | None:
     """〜て、/〜で、 and a verb's 連用形 (〜し、): cut with no connective."""
     p = tokens[i - 1]
@@ -205,6 +233,8 @@ def _inside_koto(tokens: list[Token], i: int) -> bool:
     for j in range(i + 1, len(tokens) - 1):
         if tokens[j].surface in ("、", "。"):
             return False
+        if tokens[j].surface in ("ひつよう", "必要") and tokens[j + 1].surface in ("が", "は", "も"):
+            return True  # 〜を選定したり、…を強くするひつようがある: both are what is needed
         if tokens[j].surface == "こと" and tokens[j + 1].surface in ("が", "は") and tokens[j + 1].pos1 == "助詞":
             # 〜することができました: ability, each clause still happened (…進み、…ことができた)
             return j + 2 >= len(tokens) or tokens[j + 2].lemma not in ("できる", "出来る")
@@ -219,6 +249,7 @@ _CONNECTOR_RULES = (
     _while,
     _so_that,
     _following_besides,
+    _and_then,
     _bare_cut,
 )
 

@@ -220,7 +220,7 @@ def rewrite_sentence(tokens: list[Token]) -> list[str]:
         # it keeps its own (〜するため = purpose, non-past)
         nxt = pieces[n + 1] if n + 1 < len(pieces) else None
         # (〜することで、…できました: the means shares the tense too → それで、)
-        follow = nxt is not None and (nxt[0].source != "rule" or nxt[0].surface in ("また、", "それで、"))
+        follow = nxt is not None and (nxt[0].source != "rule" or nxt[0].surface in ("また、", "それで、", "そのあとで、"))
         want = nxt is not None and nxt[0].source == "rule" and nxt[0].surface == "そのために、"
         said.append(polite_ending(piece, default_past=default_past, follow=follow, want=want))
     return out + place_notes(pieces, said, notes)
