@@ -274,3 +274,37 @@ def test_second_act_clause_ends(pipeline, src: str, want: str) -> None:  # type:
 def test_no_second_act_cut(pipeline, src: str) -> None:  # type: ignore[no-untyped-def]
     out = _plain(pipeline, src, "results")
     assert "また、" not in out and out.count("。") == 1
+
+
+# -- a modifier clause on the topic at a sentence's head: 「Xは、[clause]。」 first -------------
+
+
+@pytest.mark.parametrize(
+    ("src", "want"),
+    [
+        # real (initiative 51)
+        ("多文化共生推進イベントとして開催を予定していたポッチャ競技体験は、新型コロナウイルス感染症拡大防止のため中止としました。",
+         "ポッチャ競技体験は、多文化共生推進イベントとして開催を予定していました。新型コロナ拡大防止のため中止としました。"),
+        # real (initiative 43; については → は)
+        ("武蔵小杉駅周辺の再開発に伴い情報更新が必要となった案内サインについては、多言語表記を実施しました。",
+         "案内サインは、武蔵小杉駅周辺の再開発にともない情報更新がひつようとなりました。多言語表記をおこないました。"),
+        # invented
+        ("昨年度に市が作成した多言語ガイドブックは、区役所の窓口で配布しています。",
+         "多言語ガイドブックは、昨年度に市がつくりました。区役所の窓口でくばっています。"),
+    ],
+)
+def test_topic_clause_is_said_first(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    assert _plain(pipeline, src, "results") == want
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        # a place: 「会場は、研修を行いました。」 would say the hall trained
+        "外国人市民向けの研修を行った会場は、駅から近い市民館です。",
+        # an adverb before the clause may be the main verb's (これからも…)
+        "これからも、情報の更新が必要となった案内サインは、多言語表記を行います。",
+    ],
+)
+def test_no_topic_clause_sentence(pipeline, src: str) -> None:  # type: ignore[no-untyped-def]
+    assert _plain(pipeline, src, "plan").count("。") == 1

@@ -11,6 +11,8 @@ Japanese says it as its own short sentence (目的は、…です。そのため
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..tokens import Token
 from .connectives import _NON_VOLITIONAL, _text
 
@@ -275,13 +277,52 @@ def appositive(tokens: list[Token]) -> tuple[str, list[Token], Token] | None:
 Note = tuple[str, Token]
 
 
-def hoist(tokens: list[Token]) -> tuple[list[str], list[Token], list[Note]]:
-    """The sentences said first (purpose, target group), the tokens left, and
-    the notes on a word in them (what a name is)."""
+#: nouns a modifier clause does not describe as its doer or object (研修を行った会場は
+#: → 「会場は、研修を行いました。」 would be wrong): when, where, how, why
+_RELATIONAL = ("時", "とき", "際", "場合", "ところ", "こと", "もの", "ため", "結果", "中", "後", "前", "方法", "理由",
+               "場所", "会場", "日", "期間", "時期", "背景", "目的", "経緯", "状況")
+
+
+def topic_clause_first(tokens: list[Token], polite: Callable[[list[Token]], str]) -> tuple[list[str], list[Token]]:
+    """「[modifier clause] X は、REST」 at a sentence's head → 「Xは、[clause]。」 +
+    「REST」 (7月に開催を予定していたフェスティバルは、…中止となりました →
+    フェスティバルは、7月に開催を予定していました。…中止となりました。): the clause
+    says what X did or had done to it, the rest keeps X as its topic.  Only when
+    the clause starts the sentence (nothing before it could belong to it), ends
+    in a verb, and X is a name or noun compound, not a time, place or manner."""
+    lead = _lead(tokens)[0]
+    start = lead + 2 if lead + 1 < len(tokens) and tokens[lead + 1].surface == "、" and (
+        _text(tokens[lead : lead + 1]) in _JOINING) else lead
+    h = next((k for k in range(start, len(tokens) - 1) if tokens[k].surface in ("は", "、")), None)
+    if h is None or tokens[h].surface != "は" or tokens[h].pos1 != "助詞" or tokens[h + 1].surface != "、":
+        return [], tokens
+    x0 = h
+    while x0 > start and (tokens[x0 - 1].pos1 in _NAME_POS or tokens[x0 - 1].surface in ("・", "ー")):
+        x0 -= 1
+    clause, name, rest = tokens[start:x0], tokens[x0:h], tokens[h + 2 :]
+    if lead and start == lead and clause and clause[0].is_number():
+        return [], tokens  # ③7月…: moving ③ away from 7 reads as the number 37 lost
+    if not clause or not name or _text(name).endswith(_RELATIONAL) or len(_text(clause)) < 8 or len(_text(rest)) < 10:
+        return [], tokens
+    last = clause[-1]
+    if not (last.pos1 in ("動詞", "助動詞") and last.conj_form.startswith("連体形") and last.lemma not in ("だ", "ない")):
+        return [], tokens
+    if any(t.surface in ("は", "も") and t.pos1 == "助詞" for t in clause) or any(t.pos1 == "補助記号" for t in clause):
+        return [], tokens
+    said = polite([*tokens[:start], *name, *tokens[h : h + 2], *clause])
+    return [said], rest
+
+
+def hoist(tokens: list[Token], polite: Callable[[list[Token]], str]) -> tuple[list[str], list[Token], list[Note]]:
+    """The sentences said first (purpose, target group, the clause on a topic),
+    the tokens left, and the notes on a word in them (what a name is)."""
     for rule in (purpose_first, goal_first):
         said, rest = rule(tokens)
         if said:
             return said, rest, []
+    said, rest = topic_clause_first(tokens, polite)
+    if said:
+        return said, rest, []
     found = appositive(tokens)
     if found is not None:
         note, rest, anchor = found

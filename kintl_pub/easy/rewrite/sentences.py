@@ -211,7 +211,8 @@ def rewrite_sentence(tokens: list[Token]) -> list[str]:
     """Split and make every piece polite.  Returns the new sentences."""
     tokens = tomoni_comma(renyou_comma(tokens))
     default_past = is_past(tokens)
-    out, tokens, notes = hoist(tokens)  # a purpose or target group said first (目的は、…です。)
+    # a purpose, target group or a topic's clause said first (目的は、…です。)
+    out, tokens, notes = hoist(tokens, lambda said: polite_ending(said, default_past=default_past))
     pieces = [p for p in split_clauses(tokens) if p]
     said: list[str] = []
     for n, piece in enumerate(pieces):
