@@ -78,6 +78,8 @@ def test_purpose_phrase_is_said_first(pipeline, src: str, want: str) -> None:  #
         "国際協力機構(JICA)との連携により開発途上地域における課題解決に向けて、本市の技術を生かした支援を行います。",
         # a topic: the purpose is inside the main clause
         "本事業は、地域の活性化のために、市民の協力を得て実施します。",
+        # real (initiative 13): the rest is a state with its own topic, not an act for the purpose
+        "SDGsの推進や脱炭素化の実現に向けて、本市のグリーンイノベーション推進の核として本事務事業の必要性は増大しています。",
     ],
 )
 def test_no_purpose_sentence(pipeline, src: str) -> None:  # type: ignore[no-untyped-def]

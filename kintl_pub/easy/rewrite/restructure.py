@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..tokens import Token
-from .connectives import _NON_VOLITIONAL, _text
+from .connectives import _NON_VOLITIONAL, _has_topic, _text
 
 #: the head of the sentence that stays in front (① , ・, a bullet)
 _LEAD_MARKS = frozenset("・●○◎■□◆◇▪-－")
@@ -116,7 +116,9 @@ def purpose_first(tokens: list[Token]) -> tuple[list[str], list[Token]]:
 
     Only at the head of a sentence and for a noun phrase X (no topic, no
     means: 〜との連携により課題解決のために、 keeps its means with the main
-    clause), and not for a cause (影響のために).  The wish form 〜したいです
+    clause), not for a cause (影響のために), and not when the rest has a topic
+    of its own (…のために、本事業の必要性は増大しています: a state, not an act done
+    for the purpose).  The wish form 〜したいです
     (:func:`.phrases.aim_purpose`) needs a verb for N; this works for any act."""
     lead, start = _lead(tokens)
     i = _purpose_end(tokens, start)
@@ -125,7 +127,7 @@ def purpose_first(tokens: list[Token]) -> tuple[list[str], list[Token]]:
     k = i - 1 if tokens[i - 1].surface == "のために" else i - 3
     phrase = tokens[start:k]
     rest = _adverb(tokens, lead, start) + tokens[i + 1 :]
-    if not _noun_phrase(phrase) or len(_text(rest)) < 10:
+    if not _noun_phrase(phrase) or len(_text(rest)) < 10 or _has_topic(rest):
         return [], tokens
     head = _text(tokens[:lead]) + "目的は、" + _text(phrase) + "です。"
     return [head], [_connective("そのために、"), *rest]
@@ -169,7 +171,7 @@ def goal_first(tokens: list[Token]) -> tuple[list[str], list[Token]]:
     end, i, noun = found
     phrase = tokens[start:end]
     rest = _adverb(tokens, lead, start) + tokens[i + 1 :]
-    if not _noun_phrase(phrase) or len(_text(rest)) < 10:
+    if not _noun_phrase(phrase) or len(_text(rest)) < 10 or _has_topic(rest):
         return [], tokens
     head = _text(tokens[:lead]) + _GOAL_WORDS[noun] + _text(phrase) + "です。"
     return [head], ([_connective("そのために、"), *rest] if noun == "目的" else rest)
