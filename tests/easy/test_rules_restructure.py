@@ -310,3 +310,15 @@ def test_topic_clause_is_said_first(pipeline, src: str, want: str) -> None:  # t
 )
 def test_no_topic_clause_sentence(pipeline, src: str) -> None:  # type: ignore[no-untyped-def]
     assert _plain(pipeline, src, "plan").count("。") == 1
+
+
+# -- a long closing note follows its sentence --------------------------------------------
+
+
+def test_long_closing_note_follows_the_sentence(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # real (initiative 3; a list item turned into a sentence)
+    out = markup.to_plain(pipeline.run("・セミナー等の実施による産学交流の機会の創出(K2セミナー8回、ナノ・マイクロ技術支援講座12回)",
+                                       "li", "plan")[0], with_glosses=False)
+    assert out == "・セミナーなどの実施による産学交流の機会をつくります。(K2セミナー8回、ナノ・マイクロ技術支援講座12回)"
+    # a short sentence keeps its note inside (invented)
+    assert _plain(pipeline, "広報紙を配布しました(ニュースレターの発行など)。", "results") == "広報紙をくばりました(ニュースレターの発行など)。"

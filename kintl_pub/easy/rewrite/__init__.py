@@ -38,6 +38,7 @@ from .phrases import (
     okonau_to_suru,
     suru_koto_ga_dekiru,
 )
+from .restructure import note_after
 from .sentences import rewrite_sentence
 
 
@@ -122,7 +123,7 @@ def rewrite(source: str, *, reader: Reader, glossary: Glossary, kind: str = "p",
                 result.tokens += toks
                 item = None if kind == "label" else noun_phrase_sentence(toks, glossary, past=past)
                 if item is not None:
-                    sentences_out.append(item)  # 講座の開催 → 講座を ひらきます。
+                    sentences_out.append(note_after(item))  # 講座の開催 → 講座を ひらきます。
                 elif prose:
                     toks, more = lists.comma_list_to_list(reanalysed(toks, reader))
                     if not more:

@@ -358,3 +358,22 @@ def place_notes(pieces: list[list[Token]], sentences: list[str], notes: list[Not
             sentence = sentence[len(mark) :]
         out += [*notes_first, sentence, *after.get(n, [])]
     return out
+
+
+def note_after(sentence: str) -> str:
+    """「…つくります(K2セミナー8回、ナノ・マイクロ技術支援講座12回)。」 →
+    「…つくります。(K2セミナー8回、ナノ・マイクロ技術支援講座12回)」: a long
+    closing note follows the sentence it belongs to instead of lengthening it
+    (the ガイドライン: one thing per sentence; the note stays right after it);
+    only in a sentence over 40 characters."""
+    if not sentence.endswith((")。", "）。")) or sentence.startswith(("(", "（")):
+        return sentence
+    depth = 0
+    for j in range(len(sentence) - 2, -1, -1):
+        depth += (sentence[j] in ")）") - (sentence[j] in "(（")
+        if depth == 0:
+            break
+    head, note = sentence[:j], sentence[j:-1]
+    if len(sentence) <= 40 or len(note) < 10 or len(head) < 10 or not head.endswith(("ます", "ました", "です", "でした", "ません")):
+        return sentence
+    return head + "。" + note

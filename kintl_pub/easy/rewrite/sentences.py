@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..tokens import Token
 from .conjugate import CannotConjugate, masu_stem, polite
 from .connectives import _in_view_of, _is_verbish, _particle_verb, _received, _text, connector
-from .restructure import hoist, place_notes, tomoni_comma
+from .restructure import hoist, note_after, place_notes, tomoni_comma
 
 _TAIL = set("。．.！？!?」』）)]】 ")
 
@@ -223,5 +223,5 @@ def rewrite_sentence(tokens: list[Token]) -> list[str]:
         # (〜することで、…できました: the means shares the tense too → それで、)
         follow = nxt is not None and (nxt[0].source != "rule" or nxt[0].surface in ("また、", "それで、", "そのあとで、"))
         want = nxt is not None and nxt[0].source == "rule" and nxt[0].surface == "そのために、"
-        said.append(polite_ending(piece, default_past=default_past, follow=follow, want=want))
+        said.append(note_after(polite_ending(piece, default_past=default_past, follow=follow, want=want)))
     return out + place_notes(pieces, said, notes)
