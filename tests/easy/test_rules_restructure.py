@@ -322,3 +322,29 @@ def test_long_closing_note_follows_the_sentence(pipeline) -> None:  # type: igno
     assert out == "・セミナーなどの実施による産学交流の機会をつくります。(K2セミナー8回、ナノ・マイクロ技術支援講座12回)"
     # a short sentence keeps its note inside (invented)
     assert _plain(pipeline, "広報紙を配布しました(ニュースレターの発行など)。", "results") == "広報紙をくばりました(ニュースレターの発行など)。"
+
+
+# -- examples listed before what they exemplify: 「A、Bなど、N」 ---------------------------------
+
+
+def test_examples_closed_by_nado_comma(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # real (initiative 5)
+    src = ("コンテナ取扱貨物量の目標値を達成することはできませんでしたが、川崎港利用者へのフォローアップ、"
+           "未利用者に対する誘致活動など、川崎港利用の拡大に向けた取組を推進したことから、一定程度施策への貢献がありました。")
+    assert _plain(pipeline, src, "results") == (
+        "コンテナ取扱貨物量の目標値を達成することはできませんでした。しかし、つぎのものなど、川崎港利用の拡大のための"
+        "とりくみをすすめました。そのため、一定程度施策への貢献がありました。\n\n"
+        "- 川崎港利用者へのフォローアップ\n- 未利用者に対する誘致活動")
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        # real (initiative 17): the first item is joined by や、 to one more before it
+        "これらは、センターによる相談対応や、越境ECやオンライン商談などの支援、市内企業のニーズの高い国を対象とした商談会など、海外展開に沿った支援を実施したことによるものです。",
+        # 〜のほか is "besides", not an item (real, initiative 89)
+        "母子健康手帳交付時の配布のほか、区内子育て支援施設等での配布やホームページへの掲載など、必要な方に広く情報を提供しています。",
+    ],
+)
+def test_no_examples_list(pipeline, src: str) -> None:  # type: ignore[no-untyped-def]
+    assert "つぎのもの" not in _plain(pipeline, src, "results")

@@ -128,6 +128,8 @@ def rewrite(source: str, *, reader: Reader, glossary: Glossary, kind: str = "p",
                     toks, more = lists.comma_list_to_list(reanalysed(toks, reader))
                     if not more:
                         toks, more = lists.ya_list_to_list(toks)
+                    if not more:
+                        toks, more = lists.nado_comma_list(toks)
                     items += more
                     sentences_out += rewrite_sentence(toks)
                 else:

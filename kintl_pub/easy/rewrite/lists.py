@@ -304,3 +304,43 @@ def ya_list_to_list(tokens: list) -> tuple[list, list[str]]:
     label = "つぎのもの" + ("など" if nado else "")
     pos = ("名詞", "普通名詞", "一般", "*", "*", "*")
     return [*tokens[:a], Token(label, label, pos, label, "rule:list"), *tokens[after:]], items
+
+
+def nado_comma_list(tokens: list) -> tuple[list, list[str]]:
+    """'…、A、Bなど、Nを…' → ('…、つぎのものなど、Nを…', [A, B]): examples of N
+    listed before it (しかし、川崎港利用者へのフォローアップ、未利用者に対する誘致活動
+    など、川崎港利用の拡大のためのとりくみをすすめました).  Two or more noun phrases
+    of six or more characters joined by 、 (or や、), closed by など、; the list
+    starts at the sentence's start (after a mark or connective) or after a 、
+    that ends a clause (a verb or particle before it, not a noun or や: that 、
+    would be one more item's)."""
+    from ..tokens import Token
+    from .restructure import _lead, _noun_phrase
+
+    depth = _top_level(tokens)
+    n = len(tokens)
+    end = next((c for c in range(n - 1) if not depth[c] and tokens[c].surface == "など" and tokens[c + 1].surface == "、"), None)
+    if end is None:
+        return tokens, []
+    lead, head = _lead(tokens)
+    commas = [c for c in range(head, end) if not depth[c] and tokens[c].surface == "、"]
+    bounds: list[tuple[int, int]] = []
+    y = end
+    for c in [*reversed(commas), head - 1]:
+        x = c + 1
+        item = tokens[x : y - 1] if tokens[y - 1].surface == "や" else tokens[x:y]
+        if not _noun_phrase(item) or item[-1].surface in _FORMAL_NOUNS or item[-1].pos[2:3] == ("副詞可能",):
+            break
+        bounds.insert(0, (x, x + len(item)))
+        y = c
+    if len(bounds) < 2:
+        return tokens, []
+    a = bounds[0][0]
+    if a > head and (tokens[a - 2].pos1 in ("名詞", "接尾辞", "代名詞") or tokens[a - 2].surface in (*_CLOSE, "や", "と")):
+        return tokens, []  # the 、 before the first item follows a noun: the list may begin earlier
+    items = ["".join(t.surface for t in tokens[x:y]) for x, y in bounds]
+    if any(len(i) < 6 or len(i) > 45 for i in items):
+        return tokens, []
+    label = "つぎのものなど"
+    pos = ("名詞", "普通名詞", "一般", "*", "*", "*")
+    return [*tokens[:a], Token(label, label, pos, label, "rule:list"), *tokens[end + 1 :]], items
