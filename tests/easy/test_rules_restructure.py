@@ -340,8 +340,10 @@ def test_examples_closed_by_nado_comma(pipeline) -> None:  # type: ignore[no-unt
 @pytest.mark.parametrize(
     "src",
     [
-        # real (initiative 17): the first item is joined by や、 to one more before it
-        "これらは、センターによる相談対応や、越境ECやオンライン商談などの支援、市内企業のニーズの高い国を対象とした商談会など、海外展開に沿った支援を実施したことによるものです。",
+        # real (initiative 17): the first item is joined by や、 to one more before it (…も活用した
+        # 相談対応や、), which is no plain noun phrase: listing the rest would drop it from the list
+        "これらは、川崎市海外ビジネス支援センター(KOBS)によるオンライン等も活用した相談対応や、越境ECやオンライン商談等の支援、"
+        "市内企業のニーズの高い国を対象としたオンライン商談会等、コロナ禍における海外展開に沿った支援を実施したことによるものです。",
         # 〜のほか is "besides", not an item (real, initiative 89)
         "母子健康手帳交付時の配布のほか、区内子育て支援施設等での配布やホームページへの掲載など、必要な方に広く情報を提供しています。",
     ],
