@@ -9,7 +9,10 @@ rules in :mod:`.sentences`, :mod:`.glossary`, :mod:`.lists`).  The order:
 3. per sentence (Sudachi tokens, one pass): A・B・C enumerations → list,
    等 → など, glossary words (whole words only: 児童 but not 児童福祉法),
    〜の向上を図る → 〜をよくする, 〜を図る/行う after a サ変 noun → する/をする
-   (:mod:`.phrases`), glossary verbs (開催する → ひらく, conjugated), clause splits, polite
+   (:mod:`.phrases`), glossary verbs (開催する → ひらく, conjugated), lists of long
+   noun phrases (A、B、C / Aや、B / A、Bなど、 → list lines, :mod:`.lists`), a
+   purpose, target group, topic clause or apposition said as its own sentence
+   (:mod:`.restructure`), clause splits (:mod:`.connectives`), polite
    endings (prose only; list items without 。 stay noun phrases);
 4. preservation check (:mod:`kintl_pub.easy.preserve`): a rewrite that lost
    a number, date, amount or proper noun is refused.

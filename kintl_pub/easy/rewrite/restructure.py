@@ -1,12 +1,16 @@
-"""Sentence restructuring before the clause cuts: a long adverbial phrase at
-the head of a sentence that has no verb of its own to cut after becomes a
-sentence of its own, said first.
+"""Sentence restructuring around the clause cuts (issue 11): phrases with no
+predicate of their own, which no connective rule can cut after, said as short
+sentences of their own, every word kept.
 
-The sheet opens many sentences with a purpose or a target group written as a
-noun phrase (開発途上地域での課題解決のために、… / 市立高校の生徒20名を対象に、…);
-no connective rule can cut there, since the phrase has no predicate.  Easy
-Japanese says it as its own short sentence (目的は、…です。そのために、… /
-対象は、…です。), which keeps every word of the phrase and its link to the rest.
+- a purpose or target group at the head: 開発途上地域での課題解決のために、… →
+  目的は、開発途上地域での課題解決です。そのために、… (:func:`purpose_first`,
+  :func:`goal_first`: 〜を目的に、 / 〜を対象に、 → 対象は、…です。);
+- a modifier clause on the head's topic: 7月に開催を予定していたフェスティバルは、… →
+  フェスティバルは、7月に開催を予定していました。… (:func:`topic_clause_first`);
+- what a name is: 交流施設であるふれあい館で、… → ふれあい館は、交流施設です。
+  ふれあい館で、… (:func:`appositive`, placed by :func:`place_notes`);
+- 〜するとともに without its 、 gets one (:func:`tomoni_comma`), and a long
+  closing note follows its sentence (:func:`note_after`).
 """
 
 from __future__ import annotations
