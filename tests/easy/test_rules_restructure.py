@@ -199,6 +199,9 @@ def test_no_appositive_when_a_modifier_may_cover_it(pipeline) -> None:  # type: 
     # real (initiative 3): 「…などの成果指標」 — whose indicator? the phrase stays whole
     src = "海外商談会の開催やビジネスマッチングの実施等の成果指標である「支援企業数」は目標を達成しています。"
     assert "は、成果指標です" not in _plain(pipeline, src)
+    # invented: である covers 「オーストリアのザルツブルク市」, not オーストリア alone
+    src = "本市の友好都市であるオーストリアのザルツブルク市と交流しました。"
+    assert "オーストリアは" not in _plain(pipeline, src, "results")
 
 
 # -- long noun phrases joined by や、 become list lines -----------------------------------
@@ -231,6 +234,8 @@ def test_ya_comma_list(pipeline, src: str, start: str, items: list[str]) -> None
     [
         # real (initiative 1): the を closes a modifier clause (…の完成を契機とした…), not the list
         "研究機関・大学等の集積や、多摩川スカイブリッジの完成を契機とした3拠点包括協定締結などで、基礎が築かれました。",
+        # invented: the を is the rewrite's (生活ガイドの作成を行う → 生活ガイドをつくる), its verb the last item's
+        "区役所の窓口での多言語対応や、外国人向けの生活ガイドの作成を行いました。",
         # real (initiative 29): the 、 before the first item ends a list of its own
         "CC川崎エコ会議、地球温暖化防止活動推進センター、推進員と連携した協働の取組や、条例に基づく計画書制度の運用などの取組を行いました。",
     ],
@@ -306,6 +311,8 @@ def test_topic_clause_is_said_first(pipeline, src: str, want: str) -> None:  # t
         "外国人市民向けの研修を行った会場は、駅から近い市民館です。",
         # an adverb before the clause may be the main verb's (これからも…)
         "これからも、情報の更新が必要となった案内サインは、多言語表記を行います。",
+        # a common noun: the clause picks out which ones (「外国人市民は、手当を申請しました。」 would assert it)
+        "手当を申請した外国人市民は、窓口で必要な手続きを行いました。",
     ],
 )
 def test_no_topic_clause_sentence(pipeline, src: str) -> None:  # type: ignore[no-untyped-def]

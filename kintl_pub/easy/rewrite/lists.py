@@ -289,8 +289,8 @@ def ya_list_to_list(tokens: list) -> tuple[list, list[str]]:
     end = next((c for c in range(seps[-1] + 2, n - 1) if not depth[c] and tokens[c].pos1 == "助詞" and (
         tokens[c].surface in _YA_CLOSE or (tokens[c].surface in _YA_AFTER_NADO and tokens[c - 1].surface == "など"))
         and not _modifies(tokens[c + 1 :])), None)
-    if end is None:
-        return tokens, []
+    if end is None or tokens[end].source.startswith("rule"):
+        return tokens, []  # a を a rewrite made (生活ガイドの作成を行う → 生活ガイドをつくる): its verb is the last item's
     nado = tokens[end - 1].surface == "など"
     after, end = end, end - 1 if nado else end
     cuts = [k for k in seps if k < end]

@@ -15,6 +15,7 @@ sentences of their own, every word kept.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ..tokens import Token
@@ -270,7 +271,10 @@ def appositive(tokens: list[Token]) -> tuple[str, list[Token], Token] | None:
         before, after = tokens[a - 1] if a else None, tokens[b]
         if a > lead and before is not None and not (before.surface == "、" or (before.pos1 == "助詞" and before.surface != "の")):
             return None
-        if after.pos1 != "助詞" or after.surface not in ("は", "が", "を", "に", "で", "へ", "も", "と", "の"):
+        act_of = after.surface == "の" and b + 1 < len(tokens) and tokens[b + 1].pos[2:3] == ("サ変可能",)
+        if after.pos1 != "助詞" or not (after.surface in ("は", "が", "を", "に", "で", "へ", "も", "と") or act_of):
+            # の only before an act (交流の場である子育てサロンの開催): 友好都市である
+            # オーストリアのザルツブルク市 — である may be the whole phrase's
             return None
         name, what = _text(tokens[i + 2 : b]), _text(tokens[a:i])
         if len(name) > 30 or len(what) < 3:
@@ -289,13 +293,22 @@ _RELATIONAL = ("時", "とき", "際", "場合", "ところ", "こと", "もの"
                "場所", "会場", "日", "期間", "時期", "背景", "目的", "経緯", "状況")
 
 
+def _specific(name: list[Token]) -> bool:
+    """A name (固有名詞, 「…」, a katakana word: ポッチャ競技体験, インターナショナル・
+    フェスティバル): a clause on it describes it; on a common noun (人, 企業, しごと)
+    it may pick out which ones, and said as a sentence it would assert it of all."""
+    text = _text(name)
+    return (any(t.pos[1:2] == ("固有名詞",) for t in name) or text.startswith("「")
+            or re.search("[\u30a1-\u30fa]{3,}", text) is not None)
+
+
 def topic_clause_first(tokens: list[Token], polite: Callable[[list[Token]], str]) -> tuple[list[str], list[Token]]:
     """「[modifier clause] X は、REST」 at a sentence's head → 「Xは、[clause]。」 +
     「REST」 (7月に開催を予定していたフェスティバルは、…中止となりました →
     フェスティバルは、7月に開催を予定していました。…中止となりました。): the clause
     says what X did or had done to it, the rest keeps X as its topic.  Only when
     the clause starts the sentence (nothing before it could belong to it), ends
-    in a verb, and X is a name or noun compound, not a time, place or manner."""
+    in a verb, and X is a name (:func:`_specific`), not a time, place or manner."""
     lead = _lead(tokens)[0]
     start = lead + 2 if lead + 1 < len(tokens) and tokens[lead + 1].surface == "、" and (
         _text(tokens[lead : lead + 1]) in _JOINING) else lead
@@ -308,6 +321,8 @@ def topic_clause_first(tokens: list[Token], polite: Callable[[list[Token]], str]
     clause, name, rest = tokens[start:x0], tokens[x0:h], tokens[h + 2 :]
     if lead and start == lead and clause and clause[0].is_number():
         return [], tokens  # ③7月…: moving ③ away from 7 reads as the number 37 lost
+    if not _specific(name):
+        return [], tokens  # 申請した人は、… defines a group: 「人は、申請しました。」 would assert it
     if not clause or not name or _text(name).endswith(_RELATIONAL) or len(_text(clause)) < 8 or len(_text(rest)) < 10:
         return [], tokens
     last = clause[-1]
