@@ -357,3 +357,16 @@ def test_examples_closed_by_nado_comma(pipeline) -> None:  # type: ignore[no-unt
 )
 def test_no_examples_list(pipeline, src: str) -> None:  # type: ignore[no-untyped-def]
     assert "つぎのもの" not in _plain(pipeline, src, "results")
+
+
+def test_a_potential_purpose_becomes_you_ni_shitai(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # invented: 学べたいです is no Japanese
+    out = _plain(pipeline, "子どもたちが安心して学べるために、学校に支援員を配置しました。", "results")
+    assert out.startswith("子どもたちが安心して学べるようにしたいです。そのために、")
+
+
+def test_falling_outside_is_a_cause_not_a_wish(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # real (initiative 35): 外れる happens, it is not done (was: 外れたいです。そのために、)
+    src = "本事業が国際施策から外れるため、本計画の第3期実行プログラムから削除します。"
+    out = _plain(pipeline, src)
+    assert "外れます。そのため、" in out and "たいです" not in out

@@ -116,6 +116,12 @@ def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bo
                 return head + "ではありません" + ("でした" if past else "") + tail + end
             return head + ("でした" if past else "です") + tail + end
         if want and pred.pos1 == "動詞" and not past and not neg:
+            if pred.conj_type.startswith("下一段") and pred.source == "sudachi" and any(
+                t.surface == "が" and t.pos1 == "助詞" for t in core[:idx]
+            ):
+                # with a subject of its own, maybe a potential (子どもたちが学べる): 学べたい is
+                # no Japanese; 〜ようにしたい fits a plain verb too
+                return head + pred.lemma + "ようにしたいです" + tail + end
             return head + masu_stem(pred.lemma, pred.conj_type) + "たいです" + tail + end
         if _is_verbish(pred):
             if (pred.conj_form.startswith("連用形") or follow) and not past and not neg:
