@@ -370,3 +370,9 @@ def test_falling_outside_is_a_cause_not_a_wish(pipeline) -> None:  # type: ignor
     src = "本事業が国際施策から外れるため、本計画の第3期実行プログラムから削除します。"
     out = _plain(pipeline, src)
     assert "外れます。そのため、" in out and "たいです" not in out
+
+
+def test_no_appositive_after_a_coordinated_copula(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # invented: 〜であり、…である田中さん — both describe 田中さん
+    out = _plain(pipeline, "市の担当者であり、通訳ボランティアである田中さんが説明しました。", "results")
+    assert "田中さんは、" not in out

@@ -264,6 +264,8 @@ def appositive(tokens: list[Token]) -> tuple[str, list[Token], Token] | None:
         depth += (t.surface in _OPEN) - (t.surface in _CLOSE)
         if depth or not (t.surface == "で" and t.lemma == "だ" and tokens[i + 1].lemma == "ある"):
             continue
+        if not tokens[i + 1].conj_form.startswith("連体形"):
+            return None  # 〜であり、…であるY: Y may be what both say; the sentence stays whole
         a = max(_np_start(tokens, i), lead)
         b = _name_end(tokens, i + 2)
         if a == i or b == i + 2 or b >= len(tokens):
