@@ -376,3 +376,13 @@ def test_no_appositive_after_a_coordinated_copula(pipeline) -> None:  # type: ig
     # invented: 〜であり、…である田中さん — both describe 田中さん
     out = _plain(pipeline, "市の担当者であり、通訳ボランティアである田中さんが説明しました。", "results")
     assert "田中さんは、" not in out
+
+
+def test_dearu_without_a_topic_is_not_cut(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # invented: 「市の担当者です。」 would say it of no one
+    out = _plain(pipeline, "市の担当者であり、通訳ボランティアである田中さんが説明しました。", "results")
+    assert "担当者です。" not in out
+    # with a topic the copula clause is a sentence of its own (real, initiative 94: kept whole
+    # there only because it sits inside a reason)
+    out = _plain(pipeline, "この窓口は市の相談窓口であり、多くの外国人市民が利用しています。", "results")
+    assert out.startswith("この窓口は市の相談窓口です。")

@@ -209,6 +209,10 @@ def _bare_cut(tokens: list[Token], i: int) -> Cut | None:
     p = tokens[i - 1]
     if _inside_koto(tokens, i):
         return None
+    if p.lemma == "ある" and i >= 2 and tokens[i - 2].surface == "で" and tokens[i - 2].lemma == "だ" and (
+        not _has_topic(tokens[: i - 2])
+    ):
+        return None  # 〜であり、 without a topic: like 〜で、 (the copula rule), 「市の担当者です。」 says of whom?
     if p.surface in ("て", "で") and p.pos[:2] == ("助詞", "接続助詞") and i >= 2:
         v = tokens[i - 2]
         if v.lemma == "する" and i >= 3 and tokens[i - 3].surface == "と":
