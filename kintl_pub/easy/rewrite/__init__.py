@@ -9,7 +9,10 @@ rules in :mod:`.sentences`, :mod:`.glossary`, :mod:`.lists`).  The order:
 3. per sentence (Sudachi tokens, one pass): A・B・C enumerations → list,
    等 → など, glossary words (whole words only: 児童 but not 児童福祉法),
    〜の向上を図る → 〜をよくする, 〜を図る/行う after a サ変 noun → する/をする
-   (:mod:`.phrases`), glossary verbs (開催する → ひらく, conjugated), clause splits, polite
+   (:mod:`.phrases`), glossary verbs (開催する → ひらく, conjugated), lists of long
+   noun phrases (A、B、C / Aや、B / A、Bなど、 → list lines, :mod:`.lists`), a
+   purpose, target group, topic clause or apposition said as its own sentence
+   (:mod:`.restructure`), clause splits (:mod:`.connectives`), polite
    endings (prose only; list items without 。 stay noun phrases);
 4. preservation check (:mod:`kintl_pub.easy.preserve`): a rewrite that lost
    a number, date, amount or proper noun is refused.
@@ -25,6 +28,7 @@ from .. import preserve
 from ..readings import Reader
 from ..tokens import Token
 from . import dates, lists, style
+from .connectives import ACTIVITIES
 from .glossary import Glossary, nado, replace_verbs, replace_word_tokens
 from .items import noun_phrase_sentence
 from .phrases import (
@@ -37,7 +41,8 @@ from .phrases import (
     okonau_to_suru,
     suru_koto_ga_dekiru,
 )
-from .sentences import ACTIVITIES, rewrite_sentence
+from .restructure import note_after
+from .sentences import rewrite_sentence
 
 
 @dataclass
@@ -121,9 +126,13 @@ def rewrite(source: str, *, reader: Reader, glossary: Glossary, kind: str = "p",
                 result.tokens += toks
                 item = None if kind == "label" else noun_phrase_sentence(toks, glossary, past=past)
                 if item is not None:
-                    sentences_out.append(item)  # 講座の開催 → 講座を ひらきます。
+                    sentences_out.append(note_after(item))  # 講座の開催 → 講座を ひらきます。
                 elif prose:
                     toks, more = lists.comma_list_to_list(reanalysed(toks, reader))
+                    if not more:
+                        toks, more = lists.ya_list_to_list(toks)
+                    if not more:
+                        toks, more = lists.nado_comma_list(toks)
                     items += more
                     sentences_out += rewrite_sentence(toks)
                 else:

@@ -136,6 +136,21 @@ def _loose_item(tokens: list) -> bool:
     return depth == 0
 
 
+def _item_before(tokens: list, c: int) -> bool:
+    """Is the phrase before the 、 at ``c`` a list item (not 〜ため、 nor a date)?"""
+    prev = tokens[_item_start(tokens, c) : c]
+    text = "".join(t.surface for t in prev)
+    return _pure_item(prev) and prev[-1].pos[2:3] != ("副詞可能",) and not (
+        any(ch.isdigit() for ch in text) and text.endswith(_DATE_END)
+    )
+
+
+def _niyori(tokens: list, a: int) -> bool:
+    """A list right after 〜により (連携により相談業務、情報提供、…): に + the verb より
+    is a compound particle, the items its object's start."""
+    return a > 1 and tokens[a - 1].lemma == "よる" and tokens[a - 2].surface == "に"
+
+
 def comma_list_to_list(tokens: list) -> tuple[list, list[str]]:
     """'…で、A、B、CなどをDしました' → ('…で、つぎのものなどをDしました', [A, B, C]).
 
@@ -159,8 +174,11 @@ def comma_list_to_list(tokens: list) -> tuple[list, list[str]]:
         parallel = False  # the first item took its own の-modifier (Aの広報、Bの配布、…)
         if a > 0 and tokens[a - 1].surface == "の" and a < c0:
             a, parallel = _with_modifier(tokens, a), True
-        if a == c0 or (a > 0 and (tokens[a - 1].surface == "の" or tokens[a - 1].pos1 not in ("助詞", "補助記号"))):
+        if a == c0 or (a > 0 and (tokens[a - 1].surface == "の" or tokens[a - 1].pos1 not in ("助詞", "補助記号"))
+                       and not _niyori(tokens, a)):
             continue  # its modifier (市内の学校、…) or a clause (…するため、) may cover every item
+        if a > 1 and tokens[a - 1].surface == "、" and _item_before(tokens, a - 1):
+            continue  # the list began one item earlier (連携により相談業務、…) and was refused there
         first = "".join(t.surface for t in tokens[a:c0])
         if tokens[c0 - 1].pos[2:3] == ("副詞可能",) or (any(ch.isdigit() for ch in first) and first.endswith(_DATE_END)):
             continue  # 〜ため、 / 2021年（令和3年）、: not an item
@@ -189,7 +207,10 @@ def comma_list_to_list(tokens: list) -> tuple[list, list[str]]:
         end = bounds[-1][1]
         nado = end < n and tokens[end].surface == "など"
         after = end + 1 if nado else end
-        if after >= n or tokens[after].surface not in _AFTER_LIST or tokens[after].pos1 != "助詞":
+        # 「A、B、CなどのN」: など closes the list, so の may follow (not after a bare C:
+        # 「A、B、Cの6か国語」 — the の may cover C alone or every item)
+        closers = (*_AFTER_LIST, "の") if nado else _AFTER_LIST
+        if after >= n or tokens[after].surface not in closers or tokens[after].pos1 != "助詞":
             continue
         if tokens[after].source == "rule:phrase" or (
             tokens[after].surface == "に" and after + 1 < n and tokens[after + 1].pos1 == "動詞"
@@ -206,3 +227,120 @@ def comma_list_to_list(tokens: list) -> tuple[list, list[str]]:
         pos = ("名詞", "普通名詞", "一般", "*", "*", "*")
         return [*tokens[:a], Token(label, label, pos, label, "rule:list"), *tokens[after:]], items
     return tokens, []
+
+
+#: a particle before the first item that belongs to the main clause (ホームページで外国人向けの…や、)
+_CASE = ("は", "が", "を", "に", "で", "へ", "も", "から", "と")
+#: what may follow a や、 list: its object marker, or など + を / により / の
+_YA_CLOSE = ("を",)
+_YA_AFTER_NADO = ("を", "の", "に", "で")
+
+
+def _top_level(tokens: list) -> list[int]:
+    depth, out = 0, []
+    for t in tokens:
+        out.append(depth)
+        depth = max(0, depth + (t.surface in _OPEN) - (t.surface in _CLOSE))
+    return out
+
+
+def _modifies(rest: list) -> bool:
+    """The words after the list's particle hold a modifier clause (…の完成を|契機とした
+    …協定締結、…): the を was inside that clause, so the list is not the object
+    of the main verb; or a 、 (the sentence goes on)."""
+    for k, t in enumerate(rest[:-1]):
+        nxt = rest[k + 1]
+        if t.surface == "、" or (t.pos1 in ("動詞", "助動詞") and t.conj_form.startswith("連体形") and t.lemma != "だ"
+                                 and nxt.pos1 in ("名詞", "接頭辞")):
+            return True
+    return False
+
+
+def ya_list_to_list(tokens: list) -> tuple[list, list[str]]:
+    """'AのXや、BのYなどを…' → ('つぎのものなどを…', [AのX, BのY]): two or more long
+    noun phrases joined by や、 (the 、 marks items too long to read as one
+    phrase; issue 11: 外国人転入者に対する外国語版冊子の配布や、外国人向け資料
+    コーナーの設置などにより…).  Each item is a noun phrase with its own
+    modifiers (no topic, no 、 inside), the first starts at the sentence's
+    start, a 、 or a case particle of the main clause, and the list is closed by
+    を or by など + を/の/に/で."""
+    from ..tokens import Token
+    from .restructure import _lead, _noun_phrase
+
+    depth = _top_level(tokens)
+    n = len(tokens)
+    seps = [k for k in range(n - 1) if not depth[k] and tokens[k].surface == "や" and tokens[k + 1].surface == "、"]
+    if not seps:
+        return tokens, []
+    k0 = seps[0]
+    lo = _lead(tokens)[1]
+    a = max((c + 1 for c in range(lo, k0) if not depth[c] and tokens[c].surface == "、"), default=lo)
+    if a > lo and (tokens[a - 2].pos1 in ("名詞", "接尾辞", "代名詞") or tokens[a - 2].surface in _CLOSE):
+        return tokens, []  # 「A、B、Cと協力した…や、」: the 、 before is a list of its own
+    if not _noun_phrase(tokens[a:k0]):
+        # the first item starts after a place or topic of the main clause (ホームページで|…):
+        # a bare noun and its particle, nothing the first item's modifiers could hold
+        c = next((c for c in range(a, k0) if tokens[c].pos1 != "名詞"), k0)
+        if c >= k0 or tokens[c].surface not in _CASE or tokens[c].pos1 != "助詞" or not _noun_phrase(tokens[c + 1 : k0]):
+            return tokens, []
+        a = c + 1
+    # the list's end: the first を (or など + particle) after the last や、 with no
+    # modifier clause after it (a を inside one, 国際理解をすすめるイベント, is not it)
+    end = next((c for c in range(seps[-1] + 2, n - 1) if not depth[c] and tokens[c].pos1 == "助詞" and (
+        tokens[c].surface in _YA_CLOSE or (tokens[c].surface in _YA_AFTER_NADO and tokens[c - 1].surface == "など"))
+        and not _modifies(tokens[c + 1 :])), None)
+    if end is None or tokens[end].source.startswith("rule"):
+        return tokens, []  # a を a rewrite made (生活ガイドの作成を行う → 生活ガイドをつくる): its verb is the last item's
+    nado = tokens[end - 1].surface == "など"
+    after, end = end, end - 1 if nado else end
+    cuts = [k for k in seps if k < end]
+    bounds = [(a, cuts[0]), *[(x + 2, y) for x, y in zip(cuts, [*cuts[1:], end], strict=True)]]
+    if not all(_noun_phrase(tokens[x:y]) and not any(tokens[c].surface == "、" and not depth[c] for c in range(x, y))
+               for x, y in bounds):
+        return tokens, []
+    items = ["".join(t.surface for t in tokens[x:y]) for x, y in bounds]
+    if any(len(i) < 6 or len(i) > 45 for i in items):
+        return tokens, []
+    label = "つぎのもの" + ("など" if nado else "")
+    pos = ("名詞", "普通名詞", "一般", "*", "*", "*")
+    return [*tokens[:a], Token(label, label, pos, label, "rule:list"), *tokens[after:]], items
+
+
+def nado_comma_list(tokens: list) -> tuple[list, list[str]]:
+    """'…、A、Bなど、Nを…' → ('…、つぎのものなど、Nを…', [A, B]): examples of N
+    listed before it (しかし、川崎港利用者へのフォローアップ、未利用者に対する誘致活動
+    など、川崎港利用の拡大のためのとりくみをすすめました).  Two or more noun phrases
+    of six or more characters joined by 、 (or や、), closed by など、; the list
+    starts at the sentence's start (after a mark or connective) or after a 、
+    that ends a clause (a verb or particle before it, not a noun or や: that 、
+    would be one more item's)."""
+    from ..tokens import Token
+    from .restructure import _lead, _noun_phrase
+
+    depth = _top_level(tokens)
+    n = len(tokens)
+    end = next((c for c in range(n - 1) if not depth[c] and tokens[c].surface == "など" and tokens[c + 1].surface == "、"), None)
+    if end is None:
+        return tokens, []
+    lead, head = _lead(tokens)
+    commas = [c for c in range(head, end) if not depth[c] and tokens[c].surface == "、"]
+    bounds: list[tuple[int, int]] = []
+    y = end
+    for c in [*reversed(commas), head - 1]:
+        x = c + 1
+        item = tokens[x : y - 1] if tokens[y - 1].surface == "や" else tokens[x:y]
+        if not _noun_phrase(item) or item[-1].surface in _FORMAL_NOUNS or item[-1].pos[2:3] == ("副詞可能",):
+            break
+        bounds.insert(0, (x, x + len(item)))
+        y = c
+    if len(bounds) < 2:
+        return tokens, []
+    a = bounds[0][0]
+    if a > head and (tokens[a - 2].pos1 in ("名詞", "接尾辞", "代名詞") or tokens[a - 2].surface in (*_CLOSE, "や", "と")):
+        return tokens, []  # the 、 before the first item follows a noun: the list may begin earlier
+    items = ["".join(t.surface for t in tokens[x:y]) for x, y in bounds]
+    if any(len(i) < 6 or len(i) > 45 for i in items):
+        return tokens, []
+    label = "つぎのものなど"
+    pos = ("名詞", "普通名詞", "一般", "*", "*", "*")
+    return [*tokens[:a], Token(label, label, pos, label, "rule:list"), *tokens[end + 1 :]], items

@@ -1,0 +1,311 @@
+"""Clause-closing connectives: where a long sentence can be cut, and the
+connective (そのため、 また、 しかし、 …) the next sentence starts with.
+
+Each rule looks at the words before a 、 and says whether they close a clause
+(:func:`connector`); :func:`.sentences.split_clauses` makes the cuts.
+"""
+
+from __future__ import annotations
+
+from ..tokens import Token, outside_brackets
+
+_VERBISH_AUX = ("助動詞-レル", "助動詞-ラレル", "助動詞-セル", "助動詞-サセル")
+
+#: verbs that, in て-form, are compound particles (に向けて, について …), not clauses
+COMPOUND_PARTICLE_VERBS = frozenset(
+    ["向ける", "通じる", "つく", "よる", "おく", "対する", "関する", "踏まえる", "伴う", "際する", "基づく", "加える", "含める", "除く", "沿う", "当たる", "応じる", "比べる", "先立つ", "向かう", "限る", "当てる", "通す", "わたる", "渡る", "伴なう", "併せる", "あわせる", "合わせる", "問う", "始める", "際す", "受ける", "通ずる",
+     # the same verbs in kana (the glossary writes にもとづき, にともない)
+     "もとづく", "ともなう", "つうじる", "たいする", "かんする", "むける", "ふまえる", "かかわる", "関わる", "おうじる"]
+)
+
+
+def _particle_verb(t: Token) -> bool:
+    """A verb that may be part of a compound particle (に向けて, において); a
+    glossary verb (設置し → おき) stood for a サ変 verb of the source and is none."""
+    return t.lemma in COMPOUND_PARTICLE_VERBS and t.source != "rule:glossary"
+
+
+def _text(tokens: list[Token]) -> str:
+    return "".join(t.surface for t in tokens)
+
+
+def _is_verbish(t: Token) -> bool:
+    return t.pos1 == "動詞" or (t.pos1 == "助動詞" and t.conj_type in _VERBISH_AUX)
+
+
+#: (where the clause's own words end, connective for the next sentence)
+Cut = tuple[int, str]
+
+
+def connector(tokens: list[Token], i: int) -> Cut | None:
+    """If the 、 at ``i`` closes a clause: (index where the clause's own words
+    end, connective for the next sentence).  The rules are tried in order;
+    the first that recognises the clause ending decides."""
+    for rule in _CONNECTOR_RULES:
+        cut = rule(tokens, i)
+        if cut is not None:
+            return cut
+    return None
+
+
+# Each rule looks at the words before the 、 at ``i`` (``tokens[i - 1]`` is
+# the last one) and returns a Cut, or None when it does not apply.
+
+
+def _together(tokens: list[Token], i: int) -> Cut | None:
+    """〜するとともに、 / 〜と共に、 → "…。また、" — only after a clause: after a
+    noun (温室効果ガス削減の取組(緩和策)とともに、…を推進し) it means "together
+    with", and a cut would leave the noun without its verb (issue 11)."""
+    joined = _text(tokens[max(0, i - 4) : i])
+    if joined.endswith(("とともに", "と共に")):
+        k = i - 1
+        while k > 0 and _text(tokens[k:i]) not in ("とともに", "と共に"):
+            k -= 1
+        if _text(tokens[k:i]) in ("とともに", "と共に") and k > 0 and _verb_end(tokens[k - 1]) or (
+            k > 0 and tokens[k - 1].pos1 == "助動詞"
+        ):
+            return k, "また、"
+    return None
+
+
+def _cause(tokens: list[Token], i: int) -> Cut | None:
+    """〜ため(に)、 〜ことから、 〜ことにより、 〜の影響により/で、 → そのため、 / それで、."""
+    p = tokens[i - 1]
+    if p.surface in ("ため", "ために") and i >= 2 and tokens[i - 2].surface != "の":
+        return i - 1, ("そのために、" if _purpose(tokens, i - 2) else "そのため、")
+    if _verb_tame_ni(tokens, i):
+        return i - 2, ("そのために、" if _purpose(tokens, i - 3) else "そのため、")
+    if p.surface == "から" and i >= 2 and tokens[i - 2].surface == "こと":
+        return i - 2, "そのため、"
+    if _text(tokens[max(0, i - 6) : i]).endswith(("ことにより", "ことによって", "ことなどにより", "ことなどによって")):
+        k = i - 1
+        while k > 0 and tokens[k].surface != "こと":
+            k -= 1
+        return k, "それで、"
+    # 〜の影響により、 / 〜の影響で、 (the sheet's most common cause): "…の影響です。そのため、"
+    if p.surface in ("により", "によって", "で") and i >= 2 and tokens[i - 2].surface.endswith(_CAUSE_NOUNS):
+        return i - 1, "そのため、"
+    joined = _text(tokens[max(0, i - 4) : i])
+    if joined.endswith(("により", "によって")) and i >= 3 and tokens[i - 3].surface.endswith(_CAUSE_NOUNS) and (
+        tokens[i - 2].surface == "に"
+    ):
+        return i - 2, "そのため、"
+    return None
+
+
+def _verb_tame_ni(tokens: list[Token], i: int) -> bool:
+    """〜するために、 as Sudachi reads it (ため + に, never one word): the same
+    clause end as 〜するため、 (issue 11: 47 long sentences kept it whole), but
+    not after a topic (マラソン大会は、…大会とするために、…: the topic belongs to
+    the main clause, as for 〜できるよう、)."""
+    return (i >= 3 and tokens[i - 1].surface == "に" and tokens[i - 2].surface == "ため"
+            and _verb_end(tokens[i - 3]) and not _has_topic(tokens[: i - 2]))
+
+
+def _means_result_also(tokens: list[Token], i: int) -> Cut | None:
+    """〜ことで、 → それで、; 〜結果、/〜ところ、 → その結果、; 〜など、 → また、."""
+    p = tokens[i - 1]
+    if p.surface == "ことで" or (p.surface == "で" and i >= 2 and tokens[i - 2].surface == "こと"):
+        return (i - 1 if p.surface == "ことで" else i - 2), "それで、"
+    if p.surface in ("結果", "ところ") and i >= 2 and tokens[i - 2].pos1 in ("助動詞", "動詞"):
+        return i - 1, "その結果、"
+    if p.surface == "など" and i >= 2 and tokens[i - 2].pos1 in ("動詞", "助動詞"):
+        return i - 1, "また、"
+    return None
+
+
+def _copula_reason_contrast(tokens: list[Token], i: int) -> Cut | None:
+    """AはBで、C (copula); 〜ので、/〜から、 → そのため、; 〜が、/〜ものの、 → しかし、."""
+    p = tokens[i - 1]
+    if p.surface == "で" and p.pos1 == "助動詞" and p.lemma == "だ" and _has_topic(tokens[:i]):
+        return i, ""  # AはBで、C (copula; without a topic で、 is more often "at/by")
+    if p.surface == "ので" or (p.surface == "から" and p.pos[:2] == ("助詞", "接続助詞")):
+        return i - 1, "そのため、"
+    if p.surface in ("が", "けれども", "ものの") and p.pos[:2] == ("助詞", "接続助詞"):
+        return i - 1, "しかし、"
+    # 〜たものの、 as Sudachi often reads it: もの + の
+    if p.surface == "の" and i >= 3 and tokens[i - 2].surface == "もの" and tokens[i - 3].lemma == "た":
+        return i - 2, "しかし、"
+    return None
+
+
+def _while(tokens: list[Token], i: int) -> Cut | None:
+    """〜しつつ(も)、 / 〜しながら、 "while": two things done → "…します。…" (no
+    connective, like 〜し、: また、 after every one piled up); XのNを通じ(て)、
+    → "XのNをします。それで、"; 〜する一方(で)、 → "…します。しかし、"."""
+    p = tokens[i - 1]
+    k = i - 2 if p.surface == "も" else i - 1
+    if k >= 1 and tokens[k].surface in ("つつ", "ながら") and tokens[k].pos[:2] == ("助詞", "接続助詞") and _is_verbish(
+        tokens[k - 1]
+    ):
+        return k, ""
+    # XのNを通じ(て)、 (N an activity): the means first
+    k = i - 2 if p.surface == "て" else i - 1
+    if k >= 2 and tokens[k].lemma in ("通じる", "通ずる") and tokens[k - 1].surface == "を":
+        obj = tokens[k - 2] if tokens[k - 2].surface != "など" or k < 3 else tokens[k - 3]
+        if obj.surface in ACTIVITIES:
+            return k, "それで、"
+    k = i - 2 if p.surface == "で" else i - 1
+    if k >= 1 and tokens[k].surface == "一方" and tokens[k - 1].pos1 in ("動詞", "助動詞"):
+        return k, "しかし、"
+    return None
+
+
+def _so_that(tokens: list[Token], i: int) -> Cut | None:
+    """〜できるよう(に)、 "so that": "〜できるようにしたいです。そのために、" (not after
+    a topic: 図書室は、…できるよう、… keeps its topic for the main clause)."""
+    p = tokens[i - 1]
+    if p.surface in ("よう", "ように") and i >= 2 and _verb_end(tokens[i - 2]) and not _has_topic(tokens[: i - 1]):
+        return i, "そのために、"
+    if p.surface == "に" and i >= 3 and tokens[i - 2].surface == "よう" and _verb_end(tokens[i - 3]) and (
+        not _has_topic(tokens[: i - 2])
+    ):
+        return i, "そのために、"
+    return None
+
+
+def _following_besides(tokens: list[Token], i: int) -> Cut | None:
+    """〜したことにともない、 → そのため、 (a cause); 〜した他/ほか、 → また、."""
+    p = tokens[i - 1]
+    if p.lemma in ("伴う", "ともなう") and i >= 3 and tokens[i - 2].surface == "に" and tokens[i - 3].surface == "こと":
+        return i - 3, "そのため、"
+    if p.surface in ("他", "外") and i >= 2 and tokens[i - 2].pos1 in ("動詞", "助動詞"):
+        return i - 1, "また、"  # 〜した他、 (the kanji spelling of ほか)
+    if p.surface == "ほか" and i >= 2 and tokens[i - 2].pos1 in ("動詞", "助動詞"):
+        return i - 1, "また、"
+    return None
+
+
+def _and_then(tokens: list[Token], i: int) -> Cut | None:
+    """More clause ends that add a second act (issue 11): 〜することに加え(て)、 and
+    〜すると同時に、 → "…。また、"; 〜したり、 → "…しました。また、"; 〜した上で、
+    → "…しました。そのあとで、" (the order kept).  Only after a verb: a noun + に加え
+    (英語に加え中国語…) or + と同時に is no clause.  Not in a reason (…したことに加え、
+    …できたため。: both acts are the reason) nor before a second たり (〜したり、
+    〜したりする必要がある: both are what is needed)."""
+    p = tokens[i - 1]
+    if "ため" in _text(tokens[-4:]) or any(t.surface == "たり" for t in tokens[i:]) or _inside_koto(tokens, i):
+        return None
+    k = i - 2 if p.surface == "て" else i - 1
+    if k >= 3 and tokens[k].lemma == "加える" and tokens[k - 1].surface == "に" and tokens[k - 2].surface == "こと" and (
+        _verb_end(tokens[k - 3]) or tokens[k - 3].lemma == "た"
+    ):
+        return k - 2, "また、"
+    if p.surface == "に" and i >= 4 and tokens[i - 2].surface == "同時" and tokens[i - 3].surface == "と" and (
+        _verb_end(tokens[i - 4]) or tokens[i - 4].pos1 == "助動詞"
+    ):
+        return i - 3, "また、"
+    if p.surface == "たり" and i >= 2 and _is_verbish(tokens[i - 2]):
+        return i - 1, "また、"
+    if p.surface == "で" and i >= 4 and tokens[i - 2].surface == "上" and tokens[i - 3].lemma == "た" and (
+        _is_verbish(tokens[i - 4])
+    ):
+        return i - 3, "そのあとで、"
+    return None
+
+
+def _bare_cut(tokens: list[Token], i: int) -> Cut | None:
+    """〜て、/〜で、 and a verb's 連用形 (〜し、): cut with no connective."""
+    p = tokens[i - 1]
+    if _inside_koto(tokens, i):
+        return None
+    if p.lemma == "ある" and i >= 2 and tokens[i - 2].surface == "で" and tokens[i - 2].lemma == "だ" and (
+        not _has_topic(tokens[: i - 2])
+    ):
+        return None  # 〜であり、 without a topic: like 〜で、 (the copula rule), 「市の担当者です。」 says of whom?
+    if p.surface in ("て", "で") and p.pos[:2] == ("助詞", "接続助詞") and i >= 2:
+        v = tokens[i - 2]
+        if v.lemma == "する" and i >= 3 and tokens[i - 3].surface == "と":
+            return None  # 〜として、 is a particle ("as"), not a clause
+        if _is_verbish(v) and (not _particle_verb(v) or _received(tokens, i - 2)) and not (
+            _in_view_of(tokens, i - 2)
+        ):
+            return i, ""
+        return None
+    if _is_verbish(p) and p.conj_form.startswith("連用形") and (not _particle_verb(p) or _received(tokens, i - 1)) and (
+        not _in_view_of(tokens, i - 1)
+    ):
+        return i, ""
+    return None
+
+
+def _inside_koto(tokens: list[Token], i: int) -> bool:
+    """The clause before the 、 at ``i`` is the first of two inside a こと clause
+    (市内中小企業者は、変化に対応し、海外需要を取り込んでいくことが重要: what is
+    important, not what they do; issue 11): the next clause ends in こと + が/は
+    before any other 、 (not 〜ことができる)."""
+    for j in range(i + 1, len(tokens) - 1):
+        if tokens[j].surface in ("、", "。"):
+            return False
+        if tokens[j].surface in ("ひつよう", "必要") and tokens[j + 1].surface in ("が", "は", "も"):
+            return True  # 〜を選定したり、…を強くするひつようがある: both are what is needed
+        if tokens[j].surface == "こと" and tokens[j + 1].surface in ("が", "は") and tokens[j + 1].pos1 == "助詞":
+            # 〜することができました: ability, each clause still happened (…進み、…ことができた)
+            return j + 2 >= len(tokens) or tokens[j + 2].lemma not in ("できる", "出来る")
+    return False
+
+
+_CONNECTOR_RULES = (
+    _together,
+    _cause,
+    _means_result_also,
+    _copula_reason_contrast,
+    _while,
+    _so_that,
+    _following_besides,
+    _and_then,
+    _bare_cut,
+)
+
+
+_CAUSE_NOUNS = ("影響", "拡大")
+#: things one does (〜の運営を通じ、 → 〜の運営をします。それで、); not 関係, 制度 …
+ACTIVITIES = frozenset(["実施", "開催", "運営", "活動", "交流", "研修", "協力", "連携", "参加", "展示", "発信", "提供",
+                         "相談", "調査", "訪問", "派遣", "受入", "受け入れ", "講演", "説明", "配布", "指導", "フォローアップ",
+                         "創出", "支援", "手伝い", "取組", "とりくみ", "取り組み", "情報発信", "広報", "啓発", "周知", "意見交換"])
+#: verbs that happen rather than are done: before ため they give a cause, not a purpose
+_NON_VOLITIONAL = frozenset(["ある", "いる", "なる", "できる", "増える", "ふえる", "減る", "へる", "減少", "増加",
+                             "見込む", "かかる", "変化", "発生", "不足", "拡大", "低下", "上昇", "異なる", "ちがう", "違う", "生じる", "起きる", "続く", "つづく", "外れる", "はずれる"])
+
+
+def _purpose(tokens: list[Token], k: int) -> bool:
+    """tokens[k] is the verb before ため: a deliberate act in the non-past
+    (〜するため、) means "in order to", anything else (〜したため、 〜がふえるため、)
+    "because"."""
+    v = tokens[k]
+    if v.pos1 != "動詞" or not v.conj_form.startswith(("終止形", "連体形")):
+        return False
+    if v.lemma == "する" and k > 0 and tokens[k - 1].pos1 == "名詞":
+        return tokens[k - 1].lemma not in _NON_VOLITIONAL
+    return v.pos[1] != "非自立可能" and v.lemma not in _NON_VOLITIONAL
+
+
+#: 〜を受け(て)、 is a real verb after these (採択を受け、 "was selected"), not
+#: "in response to" (影響を受け、 / 要請を受けて、)
+_RECEIVED = frozenset(["採択", "認定", "指定", "表彰", "交付", "承認", "認証", "登録", "受賞", "研修", "講習", "相談"])
+
+
+#: 〜の状況を考えて、… ("in view of", from 〜を鑑み): the cause stays with its result
+_CIRCUMSTANCES = ("状況", "影響", "動向", "状態", "実情", "現状", "事情", "情勢", "結果", "意見", "声", "ニーズ")
+
+
+def _in_view_of(tokens: list[Token], k: int) -> bool:
+    """tokens[k] is 考え in 〜の状況を考えて、: a basis for what follows, not a
+    step of its own (issue 11: 「新型コロナの状況を鑑みました。」 stood alone)."""
+    if tokens[k].lemma not in ("考える", "かんがえる") or k < 2 or tokens[k - 1].surface != "を":
+        return False
+    obj = tokens[k - 3] if tokens[k - 2].surface == "など" and k >= 3 else tokens[k - 2]  # 動向などを考え
+    return obj.surface.endswith(_CIRCUMSTANCES)
+
+
+def _received(tokens: list[Token], k: int) -> bool:
+    return tokens[k].lemma == "受ける" and k >= 2 and tokens[k - 1].surface == "を" and tokens[k - 2].surface in _RECEIVED
+
+
+def _verb_end(t: Token) -> bool:
+    """A predicate's end before よう: a verb, or ない (困らないよう)."""
+    return _is_verbish(t) or (t.pos1 == "助動詞" and t.lemma == "ない")
+
+
+def _has_topic(tokens: list[Token]) -> bool:
+    return any(t.surface == "は" and t.pos1 == "助詞" for t in outside_brackets(tokens))
