@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from ...project import DATA_DIR
 from ..chars import has_kanji
-from ..tokens import Token, offsets
+from ..tokens import Token, offsets, quoted
 from .conjugate import CannotConjugate, godan_forms, ichidan_forms
 
 GLOSSARY_TSV = DATA_DIR / "glossary.tsv"
@@ -30,6 +30,9 @@ class GlossaryEntry:
     #: object (the noun before の / を) ends with one of these (確保: 機会を用意する
     #: is right, 人材を用意する is not); empty = everywhere the kind allows
     objects: tuple[str, ...] = ()
+    #: the other lines for the same term and kind, each reviewed for its own
+    #: objects (情報を提供する → 情報をつたえる, 資料を提供する → 資料をわたす)
+    alternatives: tuple[GlossaryEntry, ...] = ()
 
     def fits(self, obj: Token | None) -> bool:
         """May the entry replace the noun whose object is ``obj``?"""
@@ -37,11 +40,23 @@ class GlossaryEntry:
             return True
         return obj is not None and obj.surface.endswith(self.objects)
 
+    def for_object(self, obj: Token | None) -> GlossaryEntry | None:
+        """The line for this term and kind that fits ``obj``: the lines with
+        a context first (the narrower review), then the one without."""
+        lines = sorted((self, *self.alternatives), key=lambda e: not e.objects)
+        return next((e for e in lines if e.fits(obj)), None)
+
     @property
     def anywhere(self) -> bool:
         """A ``word`` entry whose note starts with ``anywhere``: replaced inside
         compounds too (a long fixed name, the same thing wherever it stands)."""
         return self.note.startswith("anywhere")
+
+    @property
+    def kana_verb(self) -> bool:
+        """A ``word`` entry whose note starts with ``kana verb``: a verb (term in
+        dictionary form) written in kana, in every conjugated form (目指す → めざす)."""
+        return self.kind == "word" and self.note.startswith("kana verb")
 
 
 @dataclass(frozen=True)
@@ -52,7 +67,7 @@ class Glossary:
     aims: dict[str, GlossaryEntry] = field(default_factory=dict)
 
     def word_pattern(self) -> re.Pattern[str] | None:
-        return _alternation(tuple(self.words))
+        return _alternation(tuple(t for t, e in self.words.items() if not e.kana_verb))
 
     def gloss_pattern(self) -> re.Pattern[str] | None:
         return _alternation(tuple(self.glosses))
@@ -83,7 +98,10 @@ def load(path: Path = GLOSSARY_TSV) -> Glossary:
             objects = tuple(o for o in context.removeprefix("object=").split("|") if o)
             e = GlossaryEntry(cols[0].strip(), cols[1].strip(), cols[2].strip(), (cols[3] if len(cols) > 3 else "").strip(),
                               objects)
-            {"verb": verbs, "word": words, "gloss": glosses, "aim": aims}[e.kind][e.term] = e
+            same_kind = {"verb": verbs, "word": words, "gloss": glosses, "aim": aims}[e.kind]
+            first = same_kind.get(e.term)
+            # a second line for a term and kind is another context (提供 of 情報 / of 資料)
+            same_kind[e.term] = e if first is None else replace(first, alternatives=(*first.alternatives, e))
     return Glossary(verbs, words, glosses, aims)
 
 
@@ -118,12 +136,13 @@ def replace_word_tokens(tokens: list[Token], glossary: Glossary) -> list[Token]:
         return tokens
     text = "".join(t.surface for t in tokens)
     starts, ends = offsets(tokens)
+    names = quoted(tokens)
     out: list[Token] = []
     i = 0
     for m in pat.finditer(text):
         a, b = starts.get(m.start()), ends.get(m.end())
-        if a is None or b is None or a < i:
-            continue
+        if a is None or b is None or a < i or any(names[a : b + 1]):
+            continue  # (a quoted name keeps its words: 「…に向けた…戦略」)
         term = m.group(0)
         if term in glossary.verbs and b + 1 < len(tokens) and tokens[b + 1].lemma == "する":
             continue  # 支援する: the verb entry (手伝う) decides, not the noun (手伝い)
@@ -147,6 +166,33 @@ def replace_word_tokens(tokens: list[Token], glossary: Glossary) -> list[Token]:
     return out
 
 
+_HIRAGANA = re.compile(r"[ぁ-ゖー]+")
+
+
+def kana_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
+    """目指し|ます → めざし|ます: a verb whose kanji are above the level
+    (a ``kana verb`` entry) is written in kana, whatever its form.  Only the
+    spelling changes: the token keeps its part of speech and conjugation, so
+    the rules after it (polite endings, the clause splitter) see the same verb."""
+    names = quoted(tokens)
+    out: list[Token] = []
+    for t, name in zip(tokens, names, strict=True):
+        entry = glossary.words.get(t.lemma) if t.pos1 == "動詞" and not name else None
+        spelled = _kana_form(t, entry.easy) if entry is not None and entry.kana_verb else None
+        out.append(t if spelled is None else Token(spelled, spelled, t.pos, entry.easy, "rule:glossary"))  # type: ignore[union-attr]
+    return out
+
+
+def _kana_form(t: Token, kana: str) -> str | None:
+    """The surface of ``t`` with its kanji stem spelled as in ``kana`` (the
+    lemma's kana ending and the kana verb's must agree: 取り組む/とりくむ)."""
+    stem = re.sub(r"[ぁ-ゖ]+$", "", t.lemma)
+    ending = t.lemma[len(stem):]
+    if not ending or not kana.endswith(ending) or not _HIRAGANA.fullmatch(kana) or not t.surface.startswith(stem):
+        return None
+    return kana[: len(kana) - len(ending)] + t.surface[len(stem):]
+
+
 def _extends_verb(t: Token) -> bool:
     """A word that continues a verb's 連用形 into a bigger predicate
     (〜にくい, 〜やすい, 〜られる, 〜始める), unlike て/、/ます."""
@@ -162,8 +208,9 @@ def nado(tokens: list[Token]) -> list[Token]:
     """等 after a noun → など (Easy Japanese writes the native word)."""
     out: list[Token] = []
     nado_tok = Token("など", "など", ("助詞", "副助詞", "*", "*", "*", "*"), "など", "rule:nado")
+    names = quoted(tokens)
     for i, t in enumerate(tokens):
-        if t.source == "override":
+        if t.source == "override" or names[i]:
             out.append(t)
         elif t.surface == "等" and i + 1 < len(tokens) and tokens[i + 1].pos1 in ("名詞", "接尾辞"):
             out.append(t)  # inside a name: 差別防止対策等審査会 (read とう, see context.py)
@@ -231,15 +278,25 @@ def _counted(out: list[Token]) -> bool:
     return len(out) > 1 and out[-2].is_number() and (out[-1].pos1 == "接尾辞" or "助数詞" in out[-1].pos[2])
 
 
+def _wo_object(out: list[Token]) -> Token | None:
+    """The noun marked by the を just before a verb (情報 in 情報を提供する)."""
+    if len(out) > 1 and out[-1].surface == "を" and out[-1].pos1 == "助詞" and out[-2].is_noun_like():
+        return out[-2]
+    return None
+
+
 def replace_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
     """開催 + し + まし + た → ひらき + まし + た (token level, so later rules
     still see a verb with its lemma and conjugation type)."""
     out: list[Token] = []
+    names = quoted(tokens)
     i = 0
     while i < len(tokens):
         t = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        entry = glossary.verbs.get(t.surface)
+        entry = None if names[i] else glossary.verbs.get(t.surface)
+        if entry is not None:
+            entry = entry.for_object(_wo_object(out))
         # only a word of its own (を開催する), not part of a compound (情報提供する)
         # 継続実施する: "keep doing" — つづけて + the verb (継続 says how, it is no object)
         keep = bool(out) and out[-1].surface == "継続" and out[-1].source == "sudachi" and entry is not None
