@@ -145,7 +145,8 @@ class Annotator:
                 # (多言語表記, 人権尊重教育) would cut the compound in two
                 # nor inside a quoted name (「やさしい日本語」研修 is one name)
                 if a is None or b is None or any(names[a : b + 1]) or (a > 0 and tokens[a - 1].pos1 in ("名詞", "接頭辞")) or (
-                    b + 1 < len(tokens) and tokens[b + 1].pos1 in ("名詞", "接尾辞")
+                    # (a number after it is no compound: 延べ659人)
+                    b + 1 < len(tokens) and tokens[b + 1].pos1 in ("名詞", "接尾辞") and not tokens[b + 1].is_number()
                 ):
                     continue
                 spans[a] = (b, self._explanation(term))

@@ -136,3 +136,49 @@ def test_kana_verb_keeps_the_verb_for_later_rules(reader, glossary) -> None:  # 
 )
 def test_round3_entries(reader, glossary, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
     assert want in rewrite(src, reader=reader, glossary=glossary).text
+
+
+@pytest.mark.parametrize(
+    ("src", "want"),
+    [
+        # seed sentences (initiatives 13, 85, 67, 47)
+        ("手法の検討を行うとともに、より良い手法を検討していきます。", "より良いやり方"),
+        ("内容理解に課題のあった児童・生徒について、個別の学習支援を行いました。", "内容理解に問題のあった"),
+        ("業務を提供したいと考えています。", "しごとを"),
+        ("川崎港の新たな賑わい創出に取り組みました。", "にぎわい"),
+    ],
+)
+def test_round3_plain_words(reader, glossary, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    assert want in rewrite(src, reader=reader, glossary=glossary).text
+
+
+def test_gloss_before_a_number(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    from kintl_pub.easy import markup
+    from kintl_pub.easy.annotate import Annotator
+
+    # seed, initiative 95: 延べ stands before its number, which makes no compound with it
+    marked = Annotator(reader, glossary).text("延べ47名の参加がありました。")
+    assert [t for t, _ in markup.glosses(marked)] == ["延べ"]
+
+
+def test_hard_words_know_a_listed_verbs_noun() -> None:
+    from kintl_pub.easy.metrics import hard_words
+
+    # 話し合う is on the N3 list: its noun 話し合い is no hard word (意見交換 → 話し合い)
+    assert "話し合い" not in hard_words(["ポートセールスについての話し合いをしました。"])
+    assert "視察" in hard_words(["施設の視察をしました。"])
+
+
+@pytest.mark.parametrize(
+    ("src", "want"),
+    [
+        # seed, initiative 2: 連携 with a を object links things; 協力する takes none
+        ("ドイツのバイオクラスターと川崎市の3拠点を連携しました。", "3拠点を連携しました。"),
+        ("東扇島防災浮桟橋と背後地を連携させた試験的なイベントを企画しました。", "背後地を連携させた"),
+        ("関係機関と連携しました。", "関係機関と協力しました。"),
+        ("工事が完了しました。", "工事が終わりました。"),
+        ("工事を完了しました。", "工事を完了しました。"),  # not 工事を終わりました
+    ],
+)
+def test_intransitive_verb_entries_take_no_object(reader, glossary, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    assert want in rewrite(src, reader=reader, glossary=glossary).text

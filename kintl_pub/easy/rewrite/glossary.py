@@ -14,6 +14,8 @@ from .conjugate import CannotConjugate, godan_forms, ichidan_forms
 
 GLOSSARY_TSV = DATA_DIR / "glossary.tsv"
 KINDS = ("verb", "word", "gloss", "aim")
+#: the context ``object=none``: a verb entry only where the noun has no を object
+NO_OBJECT = ("none",)
 
 
 class GlossaryError(ValueError):
@@ -38,6 +40,8 @@ class GlossaryEntry:
         """May the entry replace the noun whose object is ``obj``?"""
         if not self.objects:
             return True
+        if self.objects == NO_OBJECT:
+            return obj is None  # an intransitive easy verb: 3拠点を連携した is no 3拠点を協力した
         return obj is not None and obj.surface.endswith(self.objects)
 
     def for_object(self, obj: Token | None) -> GlossaryEntry | None:
