@@ -32,6 +32,9 @@ class GlossaryEntry:
     #: object (the noun before の / を) ends with one of these (確保: 機会を用意する
     #: is right, 人材を用意する is not); empty = everywhere the kind allows
     objects: tuple[str, ...] = ()
+    #: what ``objects`` constrain: "object" (the noun before を / の) or, for a
+    #: verb entry, "subject" (the noun before が: 陽性者が発生する → 陽性者が出る)
+    role: str = "object"
     #: the other lines for the same term and kind, each reviewed for its own
     #: objects (情報を提供する → 情報をつたえる, 資料を提供する → 資料をわたす)
     alternatives: tuple[GlossaryEntry, ...] = ()
@@ -44,11 +47,12 @@ class GlossaryEntry:
             return obj is None  # an intransitive easy verb: 3拠点を連携した is no 3拠点を協力した
         return obj is not None and obj.surface.endswith(self.objects)
 
-    def for_object(self, obj: Token | None) -> GlossaryEntry | None:
-        """The line for this term and kind that fits ``obj``: the lines with
-        a context first (the narrower review), then the one without."""
+    def for_object(self, obj: Token | None, subject: Token | None = None) -> GlossaryEntry | None:
+        """The line for this term and kind that fits ``obj`` (or ``subject``,
+        for a line about the subject): the lines with a context first (the
+        narrower review), then the one without."""
         lines = sorted((self, *self.alternatives), key=lambda e: not e.objects)
-        return next((e for e in lines if e.fits(obj)), None)
+        return next((e for e in lines if e.fits(subject if e.role == "subject" else obj)), None)
 
     @property
     def anywhere(self) -> bool:
@@ -97,11 +101,12 @@ def load(path: Path = GLOSSARY_TSV) -> Glossary:
             if len(cols) < 3 or cols[1].strip() not in KINDS or not cols[0].strip() or not cols[2].strip():
                 raise GlossaryError(f"{path}:{n}: need 'term<TAB>verb|word|gloss|aim<TAB>easy form', got {raw!r}")
             context = (cols[4] if len(cols) > 4 else "").strip()
-            if context and not context.startswith("object="):
-                raise GlossaryError(f"{path}:{n}: context must be 'object=A|B|…', got {context!r}")
-            objects = tuple(o for o in context.removeprefix("object=").split("|") if o)
+            role = context.partition("=")[0]
+            if context and (role not in ("object", "subject") or (role == "subject" and cols[1].strip() != "verb")):
+                raise GlossaryError(f"{path}:{n}: context must be 'object=A|B|…' (or subject=… for a verb), got {context!r}")
+            objects = tuple(o for o in context.partition("=")[2].split("|") if o)
             e = GlossaryEntry(cols[0].strip(), cols[1].strip(), cols[2].strip(), (cols[3] if len(cols) > 3 else "").strip(),
-                              objects)
+                              objects, role or "object")
             same_kind = {"verb": verbs, "word": words, "gloss": glosses, "aim": aims}[e.kind]
             first = same_kind.get(e.term)
             # a second line for a term and kind is another context (提供 of 情報 / of 資料)
@@ -246,7 +251,7 @@ def _verb_forms(easy: str) -> tuple[str, str, dict[str, str]]:
     return "", "五段-*", {**f, "sa": f["mizen"], "te_voiced": "1" if f["te_voiced"] else ""}
 
 
-_ICHIDAN_ENDINGS = ("める", "べる", "ける", "せる", "れる", "える", "げる", "てる", "ねる", "じる", "きる")
+_ICHIDAN_ENDINGS = ("める", "べる", "ける", "せる", "れる", "える", "げる", "てる", "ねる", "じる", "きる", "出る", "でる")
 _VOICED = {"て": "で", "た": "だ", "たり": "だり", "ても": "でも"}
 
 
@@ -256,6 +261,9 @@ def _form_key(conj_form: str, after: Token | None) -> str | None:
     if conj_form.startswith(("終止形", "連体形")):
         return "shushi"
     if conj_form == "未然形-サ":
+        return "sa"
+    if conj_form.startswith("未然形") and after is not None and after.lemma in ("れる", "せる"):
+        # a passive or causative after it (充実を図られる): する needs さ (よくされる, not よくしれる)
         return "sa"
     if conj_form.startswith("未然形"):
         return "mizen"
@@ -289,6 +297,13 @@ def _wo_object(out: list[Token]) -> Token | None:
     return None
 
 
+def _ga_subject(out: list[Token]) -> Token | None:
+    """The noun marked by the が just before a verb (陽性者 in 陽性者が発生する)."""
+    if len(out) > 1 and out[-1].surface == "が" and out[-1].pos1 == "助詞" and out[-2].is_noun_like():
+        return out[-2]
+    return None
+
+
 def replace_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
     """開催 + し + まし + た → ひらき + まし + た (token level, so later rules
     still see a verb with its lemma and conjugation type)."""
@@ -300,7 +315,7 @@ def replace_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         entry = None if names[i] else glossary.verbs.get(t.surface)
         if entry is not None:
-            entry = entry.for_object(_wo_object(out))
+            entry = entry.for_object(_wo_object(out), _ga_subject(out))
         # only a word of its own (を開催する), not part of a compound (情報提供する)
         # 継続実施する: "keep doing" — つづけて + the verb (継続 says how, it is no object)
         keep = bool(out) and out[-1].surface == "継続" and out[-1].source == "sudachi" and entry is not None
