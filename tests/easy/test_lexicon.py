@@ -226,3 +226,16 @@ def test_passive_after_an_aim_verb(reader, glossary) -> None:  # type: ignore[no
     src = "国内における情報発信の充実を図られるなど、施策に貢献しています。"
     assert "情報発信をよくされる" in _text(word_rules(reader.tokens(src), glossary))
     assert _text(word_rules(reader.tokens("会議の開催を図られた。"), glossary)) == "会議をひらかれた。"
+
+
+@pytest.mark.parametrize(
+    ("src", "want"),
+    [
+        # seed, initiatives 19 and 85: a noun suffix before the word makes a compound
+        ("・ジャカルタ市の低炭素化支援です。", "低炭素化支援"),  # was 低炭素化手伝い
+        ("学習支援(学校内支援と地域支援)", "学校内支援"),
+        ("ASEAN地域等海外や国内で活動しました。", "地域等外国"),  # 等 is no such suffix (it stays: 等 before a noun is read とう)
+    ],
+)
+def test_noun_suffix_makes_a_compound(reader, glossary, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    assert want in _text(word_rules(reader.tokens(src), glossary))

@@ -126,12 +126,18 @@ _COMPOUND_LEFT = ("名詞", "接頭辞")
 _COMPOUND_RIGHT = ("名詞", "接尾辞")
 
 
+def _noun_suffix(t: Token) -> bool:
+    """A suffix that ends a noun (低炭素化|支援, 学校内|支援: the compound goes
+    on), not 等 (地域等|海外: "and so on") nor an adjective's (おこないやすい|手法)."""
+    return t.pos[:2] == ("接尾辞", "名詞的") and t.surface not in ("等", "など")
+
+
 def _inside_compound(tokens: list[Token], a: int, b: int, term: str) -> bool:
     """Is tokens[a..b] (``term``) part of a longer noun compound (児童福祉法)?"""
     nounish = tokens[a].pos1 in ("名詞", "接頭辞") or tokens[b].pos1 in ("名詞", "接尾辞")
     if not nounish:
         return False
-    if has_kanji(term[0]) and a > 0 and tokens[a - 1].pos1 in _COMPOUND_LEFT:
+    if has_kanji(term[0]) and a > 0 and (tokens[a - 1].pos1 in _COMPOUND_LEFT or _noun_suffix(tokens[a - 1])):
         return True
     return has_kanji(term[-1]) and b + 1 < len(tokens) and tokens[b + 1].pos1 in _COMPOUND_RIGHT
 
