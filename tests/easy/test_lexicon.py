@@ -239,3 +239,18 @@ def test_passive_after_an_aim_verb(reader, glossary) -> None:  # type: ignore[no
 )
 def test_noun_suffix_makes_a_compound(reader, glossary, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
     assert want in _text(word_rules(reader.tokens(src), glossary))
+
+
+@pytest.mark.parametrize(
+    ("src", "want"),
+    [
+        # 支援 after a サ変 noun: that noun is what is helped (seed, initiatives 31, 73, 85)
+        ("市内中小企業を中心とした企業の海外展開支援を行いました。", "会社の海外展開を手伝いました。"),
+        ("居住支援制度は、97件の入居支援を行いました。", "97件の入居を手伝いました。"),
+        ("個別の学習支援を行いました。", "個別の学習を手伝いました。"),
+        # done with a partner: the clause is on the whole activity, which stays a noun (seed, initiative 73)
+        ("NPO法人と協力した入居支援を実施しました。", "NPO法人と協力した入居支援をおこないました。"),
+    ],
+)
+def test_support_of_an_activity(reader, glossary, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    assert want in rewrite(src, reader=reader, glossary=glossary).text

@@ -118,7 +118,8 @@ def aim_phrases(tokens: list[Token], glossary: Glossary) -> list[Token]:
 
 #: aims that only say "do / hold / promote / strengthen": a サ変 noun before them
 #: is their object (利用促進 → 利用をすすめる, 連携強化 → 連携を強くする, 研修実施 → 研修をする)
-_PROMOTES = frozenset(["促進", "推進", "強化", "拡充", "充実", "実施", "開催"])
+#: and 支援 (学習支援 → 学習を手伝う, 入居支援 → 入居を手伝う: the サ変 noun is what is helped)
+_PROMOTES = frozenset(["促進", "推進", "強化", "拡充", "充実", "実施", "開催", "支援"])
 
 
 def _object_of(prev: Token, noun: str) -> bool:
@@ -141,6 +142,8 @@ def _aim_ok(out: list[Token], head: Token, no: bool, obj: bool) -> bool:
         return len(out) > 1 and (out[-2].is_noun_like() or out[-2].surface == "など") and not _paired(out)
     if prev is not None and prev.pos1 in ("名詞", "接頭辞", "接尾辞") and not obj:
         return False
+    if obj and len(out) > 3 and out[-2].lemma == "た" and out[-4].surface in _WITH_SOMEONE:
+        return False  # NPOと協力した入居支援を行う: done with a partner is the compound, not 入居
     if head.lemma in ("する", *AIM_HEADS_NI) and not obj:
         return False
     return not ((obj or head.lemma in ("する", *AIM_HEADS_NI)) and _paired(out) and (
