@@ -118,8 +118,8 @@ def aim_phrases(tokens: list[Token], glossary: Glossary) -> list[Token]:
 
 #: aims that only say "do / hold / promote / strengthen": a サ変 noun before them
 #: is their object (利用促進 → 利用をすすめる, 連携強化 → 連携を強くする, 研修実施 → 研修をする)
-#: and 支援 (学習支援 → 学習を手伝う, 入居支援 → 入居を手伝う: the サ変 noun is what is helped)
-_PROMOTES = frozenset(["促進", "推進", "強化", "拡充", "充実", "実施", "開催", "支援"])
+#: and 支援, 啓発 (学習支援 → 学習を手伝う; 意識啓発 → 意識を高める: the サ変 noun is the object)
+_PROMOTES = frozenset(["促進", "推進", "強化", "拡充", "充実", "実施", "開催", "支援", "啓発"])
 
 
 def _object_of(prev: Token, noun: str) -> bool:
