@@ -269,3 +269,18 @@ def test_support_of_an_activity(reader, glossary, src: str, want: str) -> None: 
 )
 def test_awareness_and_multilingual(reader, glossary, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
     assert want in rewrite(src, reader=reader, glossary=glossary).text
+
+
+@pytest.mark.parametrize(
+    ("src", "want"),
+    [
+        # seed, initiative 39: 適宜 used as a noun before に合わせた (was ひつようなときにに合わせた)
+        ("映像の活用などが進んでいることなど適宜に合わせた効果的な取組を検討します。", "ことなどそれに合わせた"),
+        ("適宜に対応します。", "ひつようなときに対応します。"),
+        # seed, initiative 5: より一層 (was よりもっと); before a noun not もっと
+        ("ポートセールス活動をより一層推進していきます。", "活動をもっとすすめていきます。"),
+        ("より一層の充実を図ります。", "これまで以上の"),
+    ],
+)
+def test_adverb_phrases(reader, glossary, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    assert want in rewrite(src, reader=reader, glossary=glossary).text
