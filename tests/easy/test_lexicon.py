@@ -97,7 +97,7 @@ def test_no_gloss_inside_a_quoted_name(reader, glossary) -> None:  # type: ignor
         ("国際理解教育に関わる学習", "国際理解教育にかかわる学習"),
         ("人材を目指して挑戦する", "人材をめざして挑戦する"),
         ("学習に取り組んでいます。", "学習にとりくんでいます。"),
-        ("エリアの価値向上に取り組めます。", "エリアの価値向上にとりくめます。"),  # initiative 1: the potential
+        ("エリアの価値向上に取り組めます。", "エリアの価値向上にとりくめます。"),  # initiative 23: the potential
     ],
 )
 def test_kana_verbs(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
