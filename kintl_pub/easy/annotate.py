@@ -11,7 +11,7 @@ from .markup import escape_literal, ruby
 from .readings import Reader
 from .rewrite.glossary import Glossary
 from .ruby import align
-from .tokens import Token, offsets
+from .tokens import Token, offsets, quoted
 
 _INDEPENDENT = ("名詞", "代名詞", "動詞", "形容詞", "形状詞", "副詞", "連体詞", "接続詞", "感動詞", "接頭辞")
 _OPENING = set("「『（([【")
@@ -135,6 +135,7 @@ class Annotator:
         spans: dict[int, tuple[int, str]] = {}
         if pat is not None:
             starts, ends = offsets(tokens)
+            names = quoted(tokens)
             for m in pat.finditer(text):
                 term = m.group(0)
                 if gloss_seen is not None and term in gloss_seen:
@@ -142,8 +143,10 @@ class Annotator:
                 a, b = starts.get(m.start()), ends.get(m.end())
                 # a whole word only: an explanation inside a compound
                 # (多言語表記, 人権尊重教育) would cut the compound in two
-                if a is None or b is None or (a > 0 and tokens[a - 1].pos1 in ("名詞", "接頭辞")) or (
-                    b + 1 < len(tokens) and tokens[b + 1].pos1 in ("名詞", "接尾辞")
+                # nor inside a quoted name (「やさしい日本語」研修 is one name)
+                if a is None or b is None or any(names[a : b + 1]) or (a > 0 and tokens[a - 1].pos1 in ("名詞", "接頭辞")) or (
+                    # (a number after it is no compound: 延べ659人)
+                    b + 1 < len(tokens) and tokens[b + 1].pos1 in ("名詞", "接尾辞") and not tokens[b + 1].is_number()
                 ):
                     continue
                 spans[a] = (b, self._explanation(term))

@@ -127,8 +127,9 @@ def suggestions_index(glossary_path: Path | None = None, lexicon_rows: Iterable[
     out: dict[str, list[str]] = {}
     for kind, entries in (("glossary", g.verbs), ("glossary", g.words), ("glossary", g.aims),
                           ("gloss", g.glosses)):
-        for term, e in entries.items():
-            out.setdefault(term, []).append(f"{e.easy} ({kind})")
+        for term, first in entries.items():
+            for e in (first, *first.alternatives):
+                out.setdefault(term, []).append(f"{e.easy} ({kind})")
     for word, para in lexicon_rows:
         out.setdefault(word, []).append(f"{para} (lexicon)")
     return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}

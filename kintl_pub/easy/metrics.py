@@ -216,10 +216,21 @@ def hard_words(texts: Iterable[str], *, explained: frozenset[str] = frozenset())
             surface, lemma = m.surface(), m.dictionary_form()
             if not _KANJI.search(surface) or surface in explained or lemma in explained:
                 continue
-            if lemma in known or surface in known or m.normalized_form() in known:
+            if lemma in known or surface in known or m.normalized_form() in known or _verb_noun(lemma, known):
                 continue
             found[lemma] = found.get(lemma, 0) + 1
     return found
+
+
+_I_TO_U = dict(zip("いきぎしちにびみり", "うくぐすつぬぶむる", strict=True))
+
+
+def _verb_noun(noun: str, known: frozenset[str]) -> bool:
+    """A noun that is a listed verb's 連用形 (話し合い ← 話し合う, 受け入れ ←
+    受け入れる): the lists hold the verb only, and a reader who knows the
+    verb knows the noun."""
+    last = noun[-1:]
+    return (last in _I_TO_U and noun[:-1] + _I_TO_U[last] in known) or (noun + "る") in known
 
 
 _KANJI = re.compile(r"[\u4e00-\u9fff々]")

@@ -62,6 +62,33 @@ def outside_brackets(tokens: Iterable[Token]) -> Iterator[Token]:
             yield t
 
 
+_QUOTES = {"「": "」", "『": "』"}
+
+
+def quoted(tokens: list[Token]) -> list[bool]:
+    """Per token: is it part of a quoted title or name?  The words inside
+    「…」『…』 (a programme's, a plan's or a strategy's official name, or
+    someone's words) and the nouns glued to the closing bracket, which
+    finish the name (国の「START」事業: 事業 is part of it).  The glossary
+    never replaces them: 「START」しごと would be no name any more."""
+    out = [False] * len(tokens)
+    close: str | None = None
+    after = False
+    for i, t in enumerate(tokens):
+        if close is not None:
+            out[i] = True
+            if t.surface == close:
+                close, after = None, True
+            continue
+        if t.surface in _QUOTES:
+            out[i], close = True, _QUOTES[t.surface]
+            continue
+        # 「…」等 / 「…」など: "and so on", not part of the name
+        after = after and t.pos1 in ("名詞", "接尾辞") and not t.is_number() and t.surface not in ("等", "など")
+        out[i] = after
+    return out
+
+
 def offsets(tokens: list[Token]) -> tuple[dict[int, int], dict[int, int]]:
     """Character offset → index of the token that starts / ends there (for
     laying a match on the text over the tokens: glossary words, glosses)."""

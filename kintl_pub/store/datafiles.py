@@ -37,13 +37,14 @@ from ..atomic import atomic_write
 from ..project import instance_dir
 from .records import DataFileRevision
 
-#: name → file name in data/, its columns, and how many leading columns make
-#: a row's key (the glossary lists 実施 as a verb and as an aim)
-FILES: dict[str, tuple[str, tuple[str, ...], int]] = {
-    "glossary": ("glossary.tsv", ("term", "kind", "easy form", "note"), 2),
-    "lexicon": ("lexicon.tsv", ("word", "paraphrase", "contexts", "note"), 1),
-    "terms": ("terms.tsv", (), 1),  # columns from its header line (ja, en, zh-hans, …)
-    "readings": ("readings.tsv", ("surface", "reading", "reason"), 1),
+#: name → file name in data/, its columns, and the columns that make a row's
+#: key (the glossary lists 実施 as a verb and as an aim, and 提供 as a verb once
+#: for each context: 情報を提供する → つたえる, 資料を提供する → わたす)
+FILES: dict[str, tuple[str, tuple[str, ...], tuple[int, ...]]] = {
+    "glossary": ("glossary.tsv", ("term", "kind", "easy form", "note", "context"), (0, 1, 4)),
+    "lexicon": ("lexicon.tsv", ("word", "paraphrase", "contexts", "note"), (0,)),
+    "terms": ("terms.tsv", (), (0,)),  # columns from its header line (ja, en, zh-hans, …)
+    "readings": ("readings.tsv", ("surface", "reading", "reason"), (0,)),
 }
 CORRECTIONS = "corrections"
 CORRECTIONS_FILE = "corrections.toml"
@@ -110,8 +111,9 @@ def rows(data_dir: Path, name: str) -> list[Row]:
 
 
 def key_of(name: str, cells: list[str] | tuple[str, ...]) -> str:
-    """A row's key: its first column(s), tab-joined."""
-    return "\t".join(c.strip() for c in cells[: FILES[name][2]])
+    """A row's key: its key columns, tab-joined (an empty last one left out:
+    a glossary row without a context is keyed by term and kind alone)."""
+    return "\t".join(cells[i].strip() if i < len(cells) else "" for i in FILES[name][2]).rstrip("\t")
 
 
 def find_row(data_dir: Path, name: str, key: str) -> Row | None:

@@ -69,3 +69,19 @@ def test_glossary_rows_are_keyed_by_term_and_kind(tmp_path: Path) -> None:
     keys = [r.key for r in datafiles.rows(d, "glossary")]
     assert keys == ["実施\tverb", "実施\taim"]
     assert datafiles.find_row(d, "glossary", "実施\taim").cells[2] == "する"
+
+
+def test_glossary_rows_with_a_context_are_keyed_by_it_too(any_engine, folder: Path) -> None:
+    # one term and kind, a line for each reviewed context (issue 11: 提供 of 情報 / of 資料)
+    (folder / "glossary.tsv").write_text(
+        "提供\tverb\tつたえる\t\tobject=情報\n提供\tverb\tわたす\t\tobject=資料\n提供\taim\t提供する\n", encoding="utf-8")
+    keys = [r.key for r in datafiles.rows(folder, "glossary")]
+    assert keys == ["提供\tverb\tobject=情報", "提供\tverb\tobject=資料", "提供\taim"]
+    assert datafiles.columns(folder, "glossary")[4] == "context"
+    with Session(any_engine) as s, s.begin():
+        # an edit of the second line keeps its context (the editor's form has the column)
+        datafiles.set_row(s, folder, "glossary", "提供\tverb\tobject=資料",
+                          ["提供", "verb", "わたす", "資料を手渡す", "object=資料"],
+                          expected="提供\tverb\tわたす\t\tobject=資料", who="ed", reason="note", validate=_ok)
+    assert (folder / "glossary.tsv").read_text(encoding="utf-8").splitlines()[1] == \
+        "提供\tverb\tわたす\t資料を手渡す\tobject=資料"

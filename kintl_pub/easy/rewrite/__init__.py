@@ -29,7 +29,7 @@ from ..readings import Reader
 from ..tokens import Token
 from . import dates, lists, style
 from .connectives import ACTIVITIES
-from .glossary import Glossary, nado, replace_verbs, replace_word_tokens
+from .glossary import Glossary, kana_verbs, nado, replace_verbs, replace_word_tokens
 from .items import noun_phrase_sentence
 from .phrases import (
     aim_phrases,
@@ -68,7 +68,7 @@ def text_rules(glossary: Glossary | None = None) -> tuple[tuple[str, TextRule], 
 
 def word_rules(tokens: list[Token], glossary: Glossary) -> list[Token]:
     """The token rules on words and verb phrases, in order."""
-    toks = aim_phrases(nado(tokens), glossary)
+    toks = aim_phrases(kana_verbs(nado(tokens), glossary), glossary)
     toks = niyori_to_de(ni_taishite(suru_koto_ga_dekiru(okonau_to_suru(hakaru_to_suru(toks)))))
     # after the glossary words, which write 〜に向けて as のために
     toks = aim_purpose(replace_verbs(replace_word_tokens(toks, glossary), glossary), glossary)

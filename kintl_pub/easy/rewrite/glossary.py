@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from ...project import DATA_DIR
 from ..chars import has_kanji
-from ..tokens import Token, offsets
+from ..tokens import Token, offsets, quoted
 from .conjugate import CannotConjugate, godan_forms, ichidan_forms
 
 GLOSSARY_TSV = DATA_DIR / "glossary.tsv"
 KINDS = ("verb", "word", "gloss", "aim")
+#: the context ``object=none``: a verb entry only where the noun has no を object
+NO_OBJECT = ("none",)
 
 
 class GlossaryError(ValueError):
@@ -30,18 +32,39 @@ class GlossaryEntry:
     #: object (the noun before の / を) ends with one of these (確保: 機会を用意する
     #: is right, 人材を用意する is not); empty = everywhere the kind allows
     objects: tuple[str, ...] = ()
+    #: what ``objects`` constrain: "object" (the noun before を / の) or, for a
+    #: verb entry, "subject" (the noun before が: 陽性者が発生する → 陽性者が出る)
+    role: str = "object"
+    #: the other lines for the same term and kind, each reviewed for its own
+    #: objects (情報を提供する → 情報をつたえる, 資料を提供する → 資料をわたす)
+    alternatives: tuple[GlossaryEntry, ...] = ()
 
     def fits(self, obj: Token | None) -> bool:
         """May the entry replace the noun whose object is ``obj``?"""
         if not self.objects:
             return True
+        if self.objects == NO_OBJECT:
+            return obj is None  # an intransitive easy verb: 3拠点を連携した is no 3拠点を協力した
         return obj is not None and obj.surface.endswith(self.objects)
+
+    def for_object(self, obj: Token | None, subject: Token | None = None) -> GlossaryEntry | None:
+        """The line for this term and kind that fits ``obj`` (or ``subject``,
+        for a line about the subject): the lines with a context first (the
+        narrower review), then the one without."""
+        lines = sorted((self, *self.alternatives), key=lambda e: not e.objects)
+        return next((e for e in lines if e.fits(subject if e.role == "subject" else obj)), None)
 
     @property
     def anywhere(self) -> bool:
         """A ``word`` entry whose note starts with ``anywhere``: replaced inside
         compounds too (a long fixed name, the same thing wherever it stands)."""
         return self.note.startswith("anywhere")
+
+    @property
+    def kana_verb(self) -> bool:
+        """A ``word`` entry whose note starts with ``kana verb``: a verb (term in
+        dictionary form) written in kana, in every conjugated form (目指す → めざす)."""
+        return self.kind == "word" and self.note.startswith("kana verb")
 
 
 @dataclass(frozen=True)
@@ -52,7 +75,7 @@ class Glossary:
     aims: dict[str, GlossaryEntry] = field(default_factory=dict)
 
     def word_pattern(self) -> re.Pattern[str] | None:
-        return _alternation(tuple(self.words))
+        return _alternation(tuple(t for t, e in self.words.items() if not e.kana_verb))
 
     def gloss_pattern(self) -> re.Pattern[str] | None:
         return _alternation(tuple(self.glosses))
@@ -78,12 +101,16 @@ def load(path: Path = GLOSSARY_TSV) -> Glossary:
             if len(cols) < 3 or cols[1].strip() not in KINDS or not cols[0].strip() or not cols[2].strip():
                 raise GlossaryError(f"{path}:{n}: need 'term<TAB>verb|word|gloss|aim<TAB>easy form', got {raw!r}")
             context = (cols[4] if len(cols) > 4 else "").strip()
-            if context and not context.startswith("object="):
-                raise GlossaryError(f"{path}:{n}: context must be 'object=A|B|…', got {context!r}")
-            objects = tuple(o for o in context.removeprefix("object=").split("|") if o)
+            role = context.partition("=")[0]
+            if context and (role not in ("object", "subject") or (role == "subject" and cols[1].strip() != "verb")):
+                raise GlossaryError(f"{path}:{n}: context must be 'object=A|B|…' (or subject=… for a verb), got {context!r}")
+            objects = tuple(o for o in context.partition("=")[2].split("|") if o)
             e = GlossaryEntry(cols[0].strip(), cols[1].strip(), cols[2].strip(), (cols[3] if len(cols) > 3 else "").strip(),
-                              objects)
-            {"verb": verbs, "word": words, "gloss": glosses, "aim": aims}[e.kind][e.term] = e
+                              objects, role or "object")
+            same_kind = {"verb": verbs, "word": words, "gloss": glosses, "aim": aims}[e.kind]
+            first = same_kind.get(e.term)
+            # a second line for a term and kind is another context (提供 of 情報 / of 資料)
+            same_kind[e.term] = e if first is None else replace(first, alternatives=(*first.alternatives, e))
     return Glossary(verbs, words, glosses, aims)
 
 
@@ -99,12 +126,18 @@ _COMPOUND_LEFT = ("名詞", "接頭辞")
 _COMPOUND_RIGHT = ("名詞", "接尾辞")
 
 
+def _noun_suffix(t: Token) -> bool:
+    """A suffix that ends a noun (低炭素化|支援, 学校内|支援: the compound goes
+    on), not 等 (地域等|海外: "and so on") nor an adjective's (おこないやすい|手法)."""
+    return t.pos[:2] == ("接尾辞", "名詞的") and t.surface not in ("等", "など")
+
+
 def _inside_compound(tokens: list[Token], a: int, b: int, term: str) -> bool:
     """Is tokens[a..b] (``term``) part of a longer noun compound (児童福祉法)?"""
     nounish = tokens[a].pos1 in ("名詞", "接頭辞") or tokens[b].pos1 in ("名詞", "接尾辞")
     if not nounish:
         return False
-    if has_kanji(term[0]) and a > 0 and tokens[a - 1].pos1 in _COMPOUND_LEFT:
+    if has_kanji(term[0]) and a > 0 and (tokens[a - 1].pos1 in _COMPOUND_LEFT or _noun_suffix(tokens[a - 1])):
         return True
     return has_kanji(term[-1]) and b + 1 < len(tokens) and tokens[b + 1].pos1 in _COMPOUND_RIGHT
 
@@ -118,12 +151,13 @@ def replace_word_tokens(tokens: list[Token], glossary: Glossary) -> list[Token]:
         return tokens
     text = "".join(t.surface for t in tokens)
     starts, ends = offsets(tokens)
+    names = quoted(tokens)
     out: list[Token] = []
     i = 0
     for m in pat.finditer(text):
         a, b = starts.get(m.start()), ends.get(m.end())
-        if a is None or b is None or a < i:
-            continue
+        if a is None or b is None or a < i or any(names[a : b + 1]):
+            continue  # (a quoted name keeps its words: 「…に向けた…戦略」)
         term = m.group(0)
         if term in glossary.verbs and b + 1 < len(tokens) and tokens[b + 1].lemma == "する":
             continue  # 支援する: the verb entry (手伝う) decides, not the noun (手伝い)
@@ -147,6 +181,33 @@ def replace_word_tokens(tokens: list[Token], glossary: Glossary) -> list[Token]:
     return out
 
 
+_HIRAGANA = re.compile(r"[ぁ-ゖー]+")
+
+
+def kana_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
+    """目指し|ます → めざし|ます: a verb whose kanji are above the level
+    (a ``kana verb`` entry) is written in kana, whatever its form.  Only the
+    spelling changes: the token keeps its part of speech and conjugation, so
+    the rules after it (polite endings, the clause splitter) see the same verb."""
+    names = quoted(tokens)
+    out: list[Token] = []
+    for t, name in zip(tokens, names, strict=True):
+        entry = glossary.words.get(t.lemma) if t.pos1 == "動詞" and not name else None
+        spelled = _kana_form(t, entry.easy) if entry is not None and entry.kana_verb else None
+        out.append(t if spelled is None else Token(spelled, spelled, t.pos, entry.easy, "rule:glossary"))  # type: ignore[union-attr]
+    return out
+
+
+def _kana_form(t: Token, kana: str) -> str | None:
+    """The surface of ``t`` with its kanji stem spelled as in ``kana`` (the
+    lemma's kana ending and the kana verb's must agree: 取り組む/とりくむ)."""
+    stem = re.sub(r"[ぁ-ゖ]+$", "", t.lemma)
+    ending = t.lemma[len(stem):]
+    if not ending or not kana.endswith(ending) or not _HIRAGANA.fullmatch(kana) or not t.surface.startswith(stem):
+        return None
+    return kana[: len(kana) - len(ending)] + t.surface[len(stem):]
+
+
 def _extends_verb(t: Token) -> bool:
     """A word that continues a verb's 連用形 into a bigger predicate
     (〜にくい, 〜やすい, 〜られる, 〜始める), unlike て/、/ます."""
@@ -162,8 +223,9 @@ def nado(tokens: list[Token]) -> list[Token]:
     """等 after a noun → など (Easy Japanese writes the native word)."""
     out: list[Token] = []
     nado_tok = Token("など", "など", ("助詞", "副助詞", "*", "*", "*", "*"), "など", "rule:nado")
+    names = quoted(tokens)
     for i, t in enumerate(tokens):
-        if t.source == "override":
+        if t.source == "override" or names[i]:
             out.append(t)
         elif t.surface == "等" and i + 1 < len(tokens) and tokens[i + 1].pos1 in ("名詞", "接尾辞"):
             out.append(t)  # inside a name: 差別防止対策等審査会 (read とう, see context.py)
@@ -195,7 +257,7 @@ def _verb_forms(easy: str) -> tuple[str, str, dict[str, str]]:
     return "", "五段-*", {**f, "sa": f["mizen"], "te_voiced": "1" if f["te_voiced"] else ""}
 
 
-_ICHIDAN_ENDINGS = ("める", "べる", "ける", "せる", "れる", "える", "げる", "てる", "ねる", "じる", "きる")
+_ICHIDAN_ENDINGS = ("める", "べる", "ける", "せる", "れる", "える", "げる", "てる", "ねる", "じる", "きる", "出る", "でる")
 _VOICED = {"て": "で", "た": "だ", "たり": "だり", "ても": "でも"}
 
 
@@ -205,6 +267,9 @@ def _form_key(conj_form: str, after: Token | None) -> str | None:
     if conj_form.startswith(("終止形", "連体形")):
         return "shushi"
     if conj_form == "未然形-サ":
+        return "sa"
+    if conj_form.startswith("未然形") and after is not None and after.lemma in ("れる", "せる"):
+        # a passive or causative after it (充実を図られる): する needs さ (よくされる, not よくしれる)
         return "sa"
     if conj_form.startswith("未然形"):
         return "mizen"
@@ -231,15 +296,32 @@ def _counted(out: list[Token]) -> bool:
     return len(out) > 1 and out[-2].is_number() and (out[-1].pos1 == "接尾辞" or "助数詞" in out[-1].pos[2])
 
 
+def _wo_object(out: list[Token]) -> Token | None:
+    """The noun marked by the を just before a verb (情報 in 情報を提供する)."""
+    if len(out) > 1 and out[-1].surface == "を" and out[-1].pos1 == "助詞" and out[-2].is_noun_like():
+        return out[-2]
+    return None
+
+
+def _ga_subject(out: list[Token]) -> Token | None:
+    """The noun marked by the が just before a verb (陽性者 in 陽性者が発生する)."""
+    if len(out) > 1 and out[-1].surface == "が" and out[-1].pos1 == "助詞" and out[-2].is_noun_like():
+        return out[-2]
+    return None
+
+
 def replace_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
     """開催 + し + まし + た → ひらき + まし + た (token level, so later rules
     still see a verb with its lemma and conjugation type)."""
     out: list[Token] = []
+    names = quoted(tokens)
     i = 0
     while i < len(tokens):
         t = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        entry = glossary.verbs.get(t.surface)
+        entry = None if names[i] else glossary.verbs.get(t.surface)
+        if entry is not None:
+            entry = entry.for_object(_wo_object(out), _ga_subject(out))
         # only a word of its own (を開催する), not part of a compound (情報提供する)
         # 継続実施する: "keep doing" — つづけて + the verb (継続 says how, it is no object)
         keep = bool(out) and out[-1].surface == "継続" and out[-1].source == "sudachi" and entry is not None

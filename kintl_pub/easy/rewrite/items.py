@@ -89,9 +89,10 @@ def noun_phrase_sentence(tokens: list[Token], glossary: Glossary, *, past: bool)
         head[0].surface == "「" and core[-1].surface == "」"
     ):
         return None
-    if not all(glossary.aims[n].fits(head[-1]) for n in nouns):
+    entries = [glossary.aims[n].for_object(head[-1]) for n in nouns]
+    if any(e is None for e in entries):
         return None  # an entry outside the contexts where it was reviewed
-    verbs = [_verb(glossary.aims[n].easy, last=k == len(nouns) - 1) for k, n in enumerate(nouns)]
+    verbs = [_verb(e.easy, last=k == len(nouns) - 1) for k, e in enumerate(entries) if e is not None]
     if any(v is None for v in verbs):
         return None
     sentence = [*tokens[:lead], *head, Token(particle, particle, _PARTICLE, particle, "rule:item"),

@@ -12,7 +12,7 @@ The head verb's conjugation carries over to the new verb (図り/図っ/図る �
 
 from __future__ import annotations
 
-from ..tokens import Token, outside_brackets
+from ..tokens import Token, outside_brackets, quoted
 from .conjugate import CannotConjugate
 from .glossary import _VOICED, Glossary, _form_key, _verb_forms, coordinated
 
@@ -82,22 +82,24 @@ def aim_phrases(tokens: list[Token], glossary: Glossary) -> list[Token]:
     if not aims:
         return tokens
     out: list[Token] = []
+    names = quoted(tokens)
     i = 0
     n = len(tokens)
     while i < n:
         t = tokens[i]
-        entry = aims.get(t.surface)
+        entry = None if names[i] else aims.get(t.surface)
         if entry is None or not _head_at(tokens, i) or t.source not in ("sudachi", "kana") or coordinated(out):
             out.append(t)
             i += 1
             continue
         head = tokens[i + 2]
         after = tokens[i + 3] if i + 3 < n else None
-        verb = _verb(entry.easy, head, after)
         prev = out[-1] if out else None
         no = prev is not None and prev.surface == "の" and prev.pos1 == "助詞"
         obj = prev is not None and not no and _object_of(prev, t.surface)
-        if verb is None or not entry.fits(out[-2] if no and len(out) > 1 else prev) or not _aim_ok(out, head, no, obj):
+        entry = entry.for_object(out[-2] if no and len(out) > 1 else prev)
+        verb = None if entry is None else _verb(entry.easy, head, after)
+        if verb is None or not _aim_ok(out, head, no, obj):
             out.append(t)
             i += 1
             continue
@@ -116,7 +118,8 @@ def aim_phrases(tokens: list[Token], glossary: Glossary) -> list[Token]:
 
 #: aims that only say "do / hold / promote / strengthen": a サ変 noun before them
 #: is their object (利用促進 → 利用をすすめる, 連携強化 → 連携を強くする, 研修実施 → 研修をする)
-_PROMOTES = frozenset(["促進", "推進", "強化", "拡充", "充実", "実施", "開催"])
+#: and 支援, 啓発 (学習支援 → 学習を手伝う; 意識啓発 → 意識を高める: the サ変 noun is the object)
+_PROMOTES = frozenset(["促進", "推進", "強化", "拡充", "充実", "実施", "開催", "支援", "啓発"])
 
 
 def _object_of(prev: Token, noun: str) -> bool:
@@ -139,6 +142,8 @@ def _aim_ok(out: list[Token], head: Token, no: bool, obj: bool) -> bool:
         return len(out) > 1 and (out[-2].is_noun_like() or out[-2].surface == "など") and not _paired(out)
     if prev is not None and prev.pos1 in ("名詞", "接頭辞", "接尾辞") and not obj:
         return False
+    if obj and len(out) > 3 and out[-2].lemma == "た" and out[-4].surface in _WITH_SOMEONE:
+        return False  # NPOと協力した入居支援を行う: done with a partner is the compound, not 入居
     if head.lemma in ("する", *AIM_HEADS_NI) and not obj:
         return False
     return not ((obj or head.lemma in ("する", *AIM_HEADS_NI)) and _paired(out) and (
@@ -180,10 +185,11 @@ def okonau_to_suru(tokens: list[Token]) -> list[Token]:
 
 def _noun_wo_head(tokens: list[Token], lemma: str, *, drop_wo: bool) -> list[Token]:
     out: list[Token] = []
+    names = quoted(tokens)
     i, n = 0, len(tokens)
     while i < n:
         t = tokens[i]
-        if not (_sahen(t) and _head_at(tokens, i) and tokens[i + 2].lemma == lemma):
+        if names[i] or not (_sahen(t) and _head_at(tokens, i) and tokens[i + 2].lemma == lemma):
             out.append(t)
             i += 1
             continue
@@ -312,6 +318,7 @@ def aim_purpose(tokens: list[Token], glossary: Glossary) -> list[Token]:
     sentence of its own (〜をよくしたいです。そのために、).  Only with an object
     (Xの / a compound's first noun): a bare 推進のため stays."""
     aims = glossary.aims
+    names = quoted(tokens)
     out: list[Token] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -324,12 +331,13 @@ def aim_purpose(tokens: list[Token], glossary: Glossary) -> list[Token]:
             continue
         prev = out[-1]
         no = prev.surface == "の" and prev.pos1 == "助詞" and len(out) > 1 and out[-2].is_noun_like()
-        verb = _verb(entry.easy, _RENTAI, None)
+        entry = None if names[i] else entry.for_object(out[-2] if no else prev)
+        verb = None if entry is None else _verb(entry.easy, _RENTAI, None)
         # in 飲食機能充実 / 拡大防止 the first noun is the aim's object, even a サ変 one
         obj = _object_noun(prev) or (_sahen(prev) and prev.surface not in MANNER_NOUNS and prev.surface != "継続")
         if (
             verb is None
-            or not entry.fits(out[-2] if no else prev)
+            or entry is None
             or entry.easy == "する"  # 〜の実施のため → 〜をしたいです says nothing
             or not (no or obj)
             or coordinated(out[:-1] if no else out)
@@ -421,8 +429,9 @@ def means_de(tokens: list[Token], glossary: Glossary, activities: frozenset[str]
         entry = glossary.aims.get(t.surface)
         compound = not no and _object_of(prev, t.surface) and not _paired(out)  # 魅力発信で → 魅力をつたえることで
         verb = None
-        if entry is not None and (no or compound) and entry.fits(out[-2] if no else prev):
-            verb = _verb(entry.easy, _RENTAI, None)
+        if entry is not None and (no or compound):
+            entry = entry.for_object(out[-2] if no else prev)
+            verb = None if entry is None else _verb(entry.easy, _RENTAI, None)
         if verb is not None:
             wo = Token("を", "を", _PARTICLE_WO, "を", "rule:phrase")
             if no:
