@@ -77,6 +77,34 @@ def test_a_cause_after_a_topic_stays_inside_its_sentence(pipeline) -> None:  # t
     assert "の影響です" not in out and "2019年（令和元年）" in out and "3月12日" in out
 
 
+@pytest.mark.parametrize(
+    ("src", "want"),
+    [
+        # real (#22): 「…の実施は、コロナ禍…の影響です。」 said the activity *was* the effect
+        ("・かわさきエコ暮らし未来館等を活用した普及啓発の実施については、コロナ禍や緊急事態宣言の影響により、"
+         "目標を下回る来場者数となりました。",
+         "・コロナ禍や緊急事態宣言の影響です。そのため、かわさきエコ暮らし未来館などをつかった普及啓発の実施は、"
+         "目標を下回る来場者数となりました。"),
+        # real (#74): what stands between the topic and the cause moves with the topic
+        ("神奈川県内の派遣件数は、令和元年度7,767件、令和2年度2,350件と、新型コロナウイルス感染症の影響により、"
+         "利用者数は減少しています。",
+         "新型コロナの影響です。そのため、神奈川県内の派遣件数は、2019年度（令和元年度）7,767件、"
+         "2020年度（令和2年度）2,350件と、利用者数はへっています。"),
+        # invented (held out)
+        ("市内の夏祭りについては、大型台風の影響により、参加者の数が前の年の半分になりました。",
+         "大型台風の影響です。そのため、市内の夏祭りは、参加者の数が前の年の半分になりました。"),
+    ],
+)
+def test_a_topic_before_a_cut_cause_moves_to_the_result(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    assert _plain(pipeline, src, "results") == want
+
+
+def test_a_cause_without_a_topic_keeps_its_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    src = "新型コロナウイルス感染症の影響により、各種イベント・講座の開催については、中止又は利用人数の制限を行いました。"
+    assert _plain(pipeline, src, "results") == (
+        "新型コロナの影響です。そのため、いろいろなイベント・講座の開催は、中止または利用人数の制限をしました。")
+
+
 # -- a 連用形 without its 、 ends a clause ----------------------------------------------------
 
 

@@ -3,9 +3,18 @@
 
 from __future__ import annotations
 
+from ...text import NUMBERED_MARKERS
 from ..tokens import Token
 from .conjugate import CannotConjugate, masu_stem, polite
-from .connectives import _in_view_of, _is_verbish, _particle_verb, _received, _text, connector
+from .connectives import (
+    _CAUSE_NOUNS,
+    _in_view_of,
+    _is_verbish,
+    _particle_verb,
+    _received,
+    _text,
+    connector,
+)
 from .restructure import hoist, note_after, place_notes, tomoni_comma
 
 _TAIL = set("。．.！？!?」』）)]】 ")
@@ -176,6 +185,15 @@ def split_clauses(tokens: list[Token], *, min_len: int = 25) -> list[list[Token]
         rest_len = len(_text(tokens[i + 1 :]))
         if len(_text(clause)) < MIN_CLAUSE or rest_len < MIN_CLAUSE:
             continue
+        carry = _topic_before_cause(tokens, start, end) if connective in ("そのため、", "それで、") else None
+        if carry is not None:
+            # "Xは、Yの影響により、Z" → "Yの影響です。そのため、Xは、Z" (the topic is Z's, not the cause's)
+            lead, cause_from = carry
+            pieces.append(prefix + tokens[start:lead] + tokens[cause_from:end])
+            prefix = [Token(connective, connective, ("接続詞", "*", "*", "*", "*", "*"), connective, "rule"),
+                      *tokens[lead:cause_from]]
+            start, last_end = i + 1, end
+            continue
         if connective == "そのため、" and _text(prefix) == "そのため、":
             # two causes in a row (〜の影響により…が制限されたため、…): "そのため、" twice
             # reads as a stutter; the first cause stays inside its result when short
@@ -190,6 +208,34 @@ def split_clauses(tokens: list[Token], *, min_len: int = 25) -> list[list[Token]
         start, last_end = i + 1, end
     pieces.append(prefix + tokens[start:])
     return pieces
+
+
+_MARKERS = frozenset("・●○◆◇■□※-") | frozenset(NUMBERED_MARKERS)
+
+
+def _topic_before_cause(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
+    """A clause cut before そのため that holds a topic and then a cause noun
+    (「…の実施については、コロナ禍の影響により、目標を下回った」): the cause piece
+    would read "Xは、Yの影響です" (X *is* the effect: a change of meaning).
+    Returns (where the part to move starts, after any list marker; where the
+    cause phrase starts, after the last 、 before it), so that everything
+    before the cause phrase moves to the result; None otherwise."""
+    if end <= start or not tokens[end - 1].surface.endswith(_CAUSE_NOUNS):
+        return None
+    depth, topic, cause_from = 0, False, None
+    for k in range(start, end - 1):
+        s = tokens[k].surface
+        depth += s in "「（(『【"
+        depth -= s in "」）)』】" and depth > 0
+        if depth == 0 and s == "、" and k > start:
+            topic = topic or (tokens[k - 1].surface == "は" and tokens[k - 1].pos1 == "助詞")
+            cause_from = k + 1
+    if not topic or cause_from is None or end - cause_from < 2:
+        return None
+    lead = start
+    while lead < cause_from and tokens[lead].surface in _MARKERS:
+        lead += 1
+    return lead, cause_from
 
 
 def renyou_comma(tokens: list[Token]) -> list[Token]:
