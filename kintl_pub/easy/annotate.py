@@ -7,13 +7,15 @@ import re
 from collections.abc import Callable
 
 from ..text import LIST_PREFIX
+from .chars import has_kanji
 from .markup import escape_literal, ruby
 from .readings import Reader
 from .rewrite.glossary import Glossary
-from .ruby import align
+from .ruby import align_kanji
 from .tokens import Token, offsets
 
 _INDEPENDENT = ("名詞", "代名詞", "動詞", "形容詞", "形状詞", "副詞", "連体詞", "接続詞", "感動詞", "接頭辞")
+_INDEPENDENT_SET = frozenset(_INDEPENDENT)
 _OPENING = set("「『（([【")
 
 
@@ -44,33 +46,42 @@ def word_markup(surface: str, reading: str) -> str:
     key = (surface, reading)
     got = _WORD_MARKUP.get(key)
     if got is None:
-        if _SPECIAL(surface) is None and _SPECIAL(reading) is None:
+        if not has_kanji(surface):
+            got = escape_literal(surface)  # no ruby over kana, digits or Latin
+        elif _SPECIAL(surface) is None and _SPECIAL(reading) is None:
             # the common case: nothing to escape (a word in mono-ruby has a group per kanji)
             got = "".join("{" + text + "|" + rd + "}" if rd and rd != text else text
-                          for text, rd in align(surface, reading))
+                          for text, rd in align_kanji(surface, reading))
         else:
             got = "".join(
                 ruby(text, rd) if rd and rd != text else escape_literal(text)
-                for text, rd in align(surface, reading)
+                for text, rd in align_kanji(surface, reading)
             )
         if len(_WORD_MARKUP) < 200_000:
             _WORD_MARKUP[key] = got
     return got
 
 
-_BREAK_MEMO: dict[tuple[int, int], bool] = {}
-#: (pos, surface bits) → a small int, so that the break memo hashes two ints
-#: instead of two part-of-speech tuples per word (the hot loop of the stage)
+_BREAK_MEMO: dict[int, bool] = {}
+#: (pos, surface bits) → a small int, so that the break memo hashes one int
+#: (left << 32 | right) instead of two part-of-speech tuples per word (the
+#: hot loop of the stage)
 _BK_IDS: dict[tuple[tuple[str, ...], str], int] = {}
 
 
 def _bk(t: Token) -> tuple[int, int]:
+    """(left, right) ids of a token; right is -1 for a word no phrase starts
+    at (not an independent word: most tokens), so the loop skips it at once."""
     s = t.surface
-    left = (t.pos, s if (t.pos and t.pos[0] == "補助記号") or s[-1:].isascii() or t.source == "rule:prefix" else "")
-    right = (t.pos, s[:1] if s[:1].isascii() else "")
+    pos = t.pos
     ids = _BK_IDS
+    left = (pos, s if (pos and pos[0] == "補助記号") or s[-1:].isascii() or t.source == "rule:prefix" else "")
     a = ids.setdefault(left, len(ids))
-    b = ids.setdefault(right, len(ids))
+    if pos and pos[0] in _INDEPENDENT_SET:
+        right = (pos, s[:1] if s[:1].isascii() else "")
+        b = ids.setdefault(right, len(ids))
+    else:
+        b = -1
     t.bk = (a, b)
     return a, b
 
@@ -80,35 +91,28 @@ def tokens_markup(tokens: list[Token]) -> str:
     parts: list[str] = []
     append = parts.append
     memo = _BREAK_MEMO
-    words = _WORD_MARKUP
-    independent = _INDEPENDENT_SET
     prev: Token | None = None
-    prev_left = 0
+    prev_left = -1  # -1: no word before
     for t in tokens:
-        surface = t.surface
         bk = t.bk or _bk(t)
-        # a phrase starts only at an independent word (most tokens are not)
-        if prev is not None and t.pos and t.pos[0] in independent:
-            # starts_phrase depends only on POS and a few surfaces: memoise it
-            key = (prev_left, bk[1])
+        right = bk[1]
+        # a phrase starts only at an independent word (most tokens are not);
+        # starts_phrase depends only on POS and a few surfaces: memoised
+        if right >= 0 and prev_left >= 0:
+            key = prev_left << 32 | right
             brk = memo.get(key)
             if brk is None:
+                assert prev is not None  # prev_left >= 0
                 brk = memo[key] = starts_phrase(prev, t)
             if brk:
                 append("/")
         got = t.markup
         if got is None:
-            got = words.get((surface, t.reading))
-            if got is None:
-                got = word_markup(surface, t.reading)
-            t.markup = got
+            got = t.markup = word_markup(t.surface, t.reading)
         append(got)
         prev = t
         prev_left = bk[0]
     return "".join(parts)
-
-
-_INDEPENDENT_SET = frozenset(_INDEPENDENT)
 
 
 #: a person's own markup in plain Easy Japanese: a gloss [term|explanation]

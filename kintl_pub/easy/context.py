@@ -341,6 +341,12 @@ _WORDS: dict[Rule, frozenset[str]] = {
 }
 
 
+#: rules that only change readings (``with_reading``), never which words there
+#: are: the set of surfaces stays true after them (counters and kanji_numbers join)
+_READINGS_ONLY = frozenset((whole_day_juu, to_after_noun, nai_after_place, eru_after_wo, weekday_list, nihon,
+                            kata_person, okonau, one_kanji_words))
+
+
 def apply(tokens: list[Token], text: str | None = None) -> list[Token]:
     """All rules whose trigger occurs; ``text`` is the tokens' surfaces joined
     (passed by the reader, which has it already)."""
@@ -350,14 +356,15 @@ def apply(tokens: list[Token], text: str | None = None) -> list[Token]:
         return tokens
     surfaces: set[str] | None = None
     for rule in RULES:
-        if _TRIGGERS[rule].search(text) is None:
-            continue
         words = _WORDS.get(rule)
-        if words is not None:
+        if words is not None:  # the cheaper test first (a set of a line's words)
             if surfaces is None:
                 surfaces = {t.surface for t in tokens}
             if surfaces.isdisjoint(words):
                 continue
+        if _TRIGGERS[rule].search(text) is None:
+            continue
         tokens = rule(tokens)
-        surfaces = None  # a rule may have joined or changed tokens
+        if rule not in _READINGS_ONLY:
+            surfaces = None  # the rule may have joined tokens
     return tokens

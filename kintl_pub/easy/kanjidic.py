@@ -105,14 +105,15 @@ def split(kanji: str, reading: str) -> list[tuple[str, str]] | None:
     reading is a KANJIDIC reading, and as few kanji as possible in group pieces
     for the rest (日本貿易 にほんぼうえき → 日本|にほん, 貿|ぼう, 易|えき; 今日
     きょう stays one piece).  None when no kanji can have its own reading."""
-    if len(kanji) < 2:
+    n = len(kanji)
+    if n < 2:
         return None
     tab = table()
     if not tab:
         return None  # no KANJIDIC: group ruby
-    n, m = len(kanji), len(reading)
     sets = _sets()
-    empty: frozenset[str] = frozenset()
+    m = len(reading)
+    empty = _EMPTY
     if n == 2:  # most compounds, in a few set lookups
         s0 = sets.get(kanji[0], empty)
         s1 = s0 if kanji[1] == "々" else sets.get(kanji[1]) or frozenset(_EXTRA.get(kanji[1], ()))
@@ -171,6 +172,9 @@ def split(kanji: str, reading: str) -> list[tuple[str, str]] | None:
     if got is None or got[0][0] == n:
         return None
     return got[1]
+
+
+_EMPTY: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)

@@ -31,6 +31,19 @@ def align(surface: str, reading: str) -> tuple[Part, ...]:
     """Split a word into (text, ruby-or-None) parts."""
     if not has_kanji(surface):
         return ((surface, None),)
+    return align_kanji(surface, reading)
+
+
+def align_kanji(surface: str, reading: str) -> tuple[Part, ...]:
+    """:func:`align` for a word with kanji, not cached (the word markup memo
+    of :mod:`.annotate` keeps its result: one cache, not two)."""
+    if _ALL_KANJI.fullmatch(surface) is not None:
+        # most words are one kanji run: what _okurigana and _mono do for
+        # them, without the intermediate tuples
+        if len(surface) < 2:
+            return ((surface, reading),)
+        pieces = kanjidic.split(surface, to_hiragana(reading))
+        return ((surface, reading),) if pieces is None else tuple(pieces)
     parts = _okurigana(surface, reading)
     if parts is None:
         parts = _without_bracket(surface, reading) or ((surface, reading),)

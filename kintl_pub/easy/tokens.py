@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 
 # not frozen: a frozen dataclass's __init__ goes through object.__setattr__,
@@ -42,7 +42,9 @@ class Token:
         return self.pos[:2] == ("名詞", "数詞")
 
     def with_reading(self, reading: str, source: str) -> Token:
-        return replace(self, reading=reading, source=source, alt=None, markup=None)
+        # what dataclasses.replace(reading=, source=, alt=None, markup=None)
+        # makes, without its per-call look at the fields
+        return Token(self.surface, reading, self.pos, self.lemma, source, None, None, self.bk)
 
 
 _OPENING = frozenset("「（(『")
