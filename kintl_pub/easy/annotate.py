@@ -62,48 +62,47 @@ def word_markup(surface: str, reading: str) -> str:
     return got
 
 
-_BREAK_MEMO: dict[int, bool] = {}
-#: (pos, surface bits) → a small int, so that the break memo hashes one int
-#: (left << 32 | right) instead of two part-of-speech tuples per word (the
-#: hot loop of the stage)
-_BK_IDS: dict[tuple[tuple[str, ...], str], int] = {}
+#: starts_phrase memoised: one row per left word kind, keyed by the right
+#: word's id (a kind is (pos, the surface bits starts_phrase looks at)).  A
+#: token keeps its row and id (Token.bk), so the hot loop of the stage makes
+#: one int-keyed lookup per independent word and no key objects
+_BREAK_ROWS: dict[tuple[tuple[str, ...], str], dict[int, bool]] = {}
+_RIGHT_IDS: dict[tuple[tuple[str, ...], str], int] = {}
 
 
-def _bk(t: Token) -> tuple[int, int]:
-    """(left, right) ids of a token; right is -1 for a word no phrase starts
-    at (not an independent word: most tokens), so the loop skips it at once."""
+def _bk(t: Token) -> tuple[dict[int, bool], int]:
+    """A token's break memo row (as the left word) and id (as the right word;
+    -1 for a word no phrase starts at: not an independent word, most tokens)."""
     s = t.surface
     pos = t.pos
-    ids = _BK_IDS
     left = (pos, s if (pos and pos[0] == "補助記号") or s[-1:].isascii() or t.source == "rule:prefix" else "")
-    a = ids.setdefault(left, len(ids))
+    row = _BREAK_ROWS.get(left)
+    if row is None:
+        row = _BREAK_ROWS[left] = {}
     if pos and pos[0] in _INDEPENDENT_SET:
-        right = (pos, s[:1] if s[:1].isascii() else "")
-        b = ids.setdefault(right, len(ids))
+        ids = _RIGHT_IDS
+        right = ids.setdefault((pos, s[:1] if s[:1].isascii() else ""), len(ids))
     else:
-        b = -1
-    t.bk = (a, b)
-    return a, b
+        right = -1
+    t.bk = (row, right)
+    return row, right
 
 
 def tokens_markup(tokens: list[Token]) -> str:
     """Markup for a token run: ruby per word, ``/`` at phrase starts."""
     parts: list[str] = []
     append = parts.append
-    memo = _BREAK_MEMO
     prev: Token | None = None
-    prev_left = -1  # -1: no word before
+    prev_row: dict[int, bool] | None = None  # None: no word before
     for t in tokens:
-        bk = t.bk or _bk(t)
-        right = bk[1]
+        row, right = t.bk or _bk(t)
         # a phrase starts only at an independent word (most tokens are not);
         # starts_phrase depends only on POS and a few surfaces: memoised
-        if right >= 0 and prev_left >= 0:
-            key = prev_left << 32 | right
-            brk = memo.get(key)
+        if right >= 0 and prev_row is not None:
+            brk = prev_row.get(right)
             if brk is None:
-                assert prev is not None  # prev_left >= 0
-                brk = memo[key] = starts_phrase(prev, t)
+                assert prev is not None
+                brk = prev_row[right] = starts_phrase(prev, t)
             if brk:
                 append("/")
         got = t.markup
@@ -111,7 +110,7 @@ def tokens_markup(tokens: list[Token]) -> str:
             got = t.markup = word_markup(t.surface, t.reading)
         append(got)
         prev = t
-        prev_left = bk[0]
+        prev_row = row
     return "".join(parts)
 
 

@@ -155,11 +155,9 @@ class Reader:
         (元年 in 令和/元/年度): the rest of that word is analysed again.
         """
         full = self.sudachi(text, checked=checked)
-        if self._ov_re is None:
+        if self._ov_re is None or self._ov_re.search(text) is None:  # most lines
             return full
         matches = list(self._ov_re.finditer(text))
-        if not matches:
-            return full
         starts: list[int] = []
         ends: list[int] = []
         pos = 0
@@ -188,8 +186,13 @@ class Reader:
                 out.append(Token(text[a - 1], _PREFIXES[text[a - 1]], _PREFIX_POS, text[a - 1], "rule:prefix"))
             surface = text[a:b]
             # a name if Sudachi saw one in it (溝口, 日本民家園), else a common word (板面, 施行日)
-            covered = [t for t, st in zip(full[i:], starts[i:], strict=False) if st < b]
-            name = any(len(t.pos) > 1 and t.pos[1] == "固有名詞" for t in covered)
+            name = False
+            j = i
+            while j < n and starts[j] < b:
+                if len(full[j].pos) > 1 and full[j].pos[1] == "固有名詞":
+                    name = True
+                    break
+                j += 1
             out.append(Token(surface, self.overrides[surface].reading,
                              _NAME_POS if name else _WORD_POS, surface, "override"))
             pos = b

@@ -19,9 +19,10 @@ class Token:
     #: the word's markup once computed (annotate.tokens_markup); a function of
     #: surface and reading, which are never changed in place
     markup: str | None = field(default=None, compare=False, repr=False)
-    #: small ints standing for (pos, the surface bits a phrase break looks at),
-    #: as the left and the right word of a pair (annotate.tokens_markup)
-    bk: tuple[int, int] | None = field(default=None, compare=False, repr=False)
+    #: what a phrase break looks at (annotate.tokens_markup): the memo row of
+    #: this word as the left one of a pair, and its id as the right one
+    #: (-1: no phrase starts at it); both stand for (pos, a few surface bits)
+    bk: tuple[dict[int, bool], int] | None = field(default=None, compare=False, repr=False)
 
     @property
     def pos1(self) -> str:
