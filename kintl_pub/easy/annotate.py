@@ -50,8 +50,8 @@ def word_markup(surface: str, reading: str) -> str:
             got = escape_literal(surface)  # no ruby over kana, digits or Latin
         elif _SPECIAL(surface) is None and _SPECIAL(reading) is None:
             # the common case: nothing to escape (a word in mono-ruby has a group per kanji)
-            got = "".join("{" + text + "|" + rd + "}" if rd and rd != text else text
-                          for text, rd in align_kanji(surface, reading))
+            got = "".join([f"{{{text}|{rd}}}" if rd and rd != text else text
+                           for text, rd in align_kanji(surface, reading)])
         else:
             got = "".join(
                 ruby(text, rd) if rd and rd != text else escape_literal(text)
