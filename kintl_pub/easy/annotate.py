@@ -70,22 +70,48 @@ _BREAK_ROWS: dict[tuple[tuple[str, ...], str], dict[int, bool]] = {}
 _RIGHT_IDS: dict[tuple[tuple[str, ...], str], int] = {}
 
 
+#: the (row, id) of a part of speech when no surface bit counts (most words)
+_POS_BK: dict[tuple[str, ...], tuple[dict[int, bool], int]] = {}
+
+
 def _bk(t: Token) -> tuple[dict[int, bool], int]:
     """A token's break memo row (as the left word) and id (as the right word;
     -1 for a word no phrase starts at: not an independent word, most tokens)."""
     s = t.surface
     pos = t.pos
-    left = (pos, s if (pos and pos[0] == "補助記号") or s[-1:].isascii() or t.source == "rule:prefix" else "")
+    if pos and pos[0] != "補助記号" and t.source != "rule:prefix" and not s[-1:].isascii() and not s[:1].isascii():
+        # no surface bit counts: the kind is the part of speech
+        got = _POS_BK.get(pos)
+        if got is None:
+            got = _POS_BK[pos] = _kind(pos, "", "")
+        t.bk = got
+        return got
+    left = s if (pos and pos[0] == "補助記号") or s[-1:].isascii() or t.source == "rule:prefix" else ""
+    t.bk = got = _kind(pos, left, s[:1] if s[:1].isascii() else "")
+    return got
+
+
+def _kind(pos: tuple[str, ...], left_bits: str, right_bits: str) -> tuple[dict[int, bool], int]:
+    left = (pos, left_bits)
     row = _BREAK_ROWS.get(left)
     if row is None:
         row = _BREAK_ROWS[left] = {}
     if pos and pos[0] in _INDEPENDENT_SET:
         ids = _RIGHT_IDS
-        right = ids.setdefault((pos, s[:1] if s[:1].isascii() else ""), len(ids))
+        right = ids.setdefault((pos, right_bits), len(ids))
     else:
         right = -1
-    t.bk = (row, right)
     return row, right
+
+
+def clear_memos() -> None:
+    """Forget every word's markup and the phrase-break memo (a benchmark's
+    fresh start; the ids of word kinds are dropped together with the rows
+    that use them)."""
+    _WORD_MARKUP.clear()
+    _BREAK_ROWS.clear()
+    _RIGHT_IDS.clear()
+    _POS_BK.clear()
 
 
 def tokens_markup(tokens: list[Token]) -> str:

@@ -115,7 +115,7 @@ def split(kanji: str, reading: str) -> list[tuple[str, str]] | None:
     m = len(reading)
     empty = _EMPTY
     if n == 2:  # most compounds, in a few set lookups
-        k0, k1 = kanji
+        k0, k1 = kanji[0], kanji[1]
         s0 = sets.get(k0, empty)
         s1 = s0 if k1 == "々" else sets.get(k1) or frozenset(_EXTRA.get(k1, ()))
         for e in range(m - 1, 0, -1):

@@ -261,3 +261,24 @@ def _reading_of(reader: Reader, sentence: str, word: str) -> str:
 )
 def test_context_rules_keep_the_other_sense(reader: Reader, sentence: str, word: str, reading: str) -> None:
     assert _reading_of(reader, sentence, word) == reading
+
+
+def test_phrase_break_kind_from_part_of_speech_alone(reader: Reader) -> None:
+    # annotate._bk takes a word's kind from its part of speech alone when no
+    # surface bit counts (most words): the same memo row and id as the kind
+    # spelled out (symbols, Latin letters and a split-off prefix keep theirs)
+    from kintl_pub.easy import annotate
+
+    sentences = [*_RULE_SENTENCES, "NPO法人の「かわさき」ABCとLGBT、同幹事会の同性的マイノリティ等。", "3月の1人暮らし"]
+    kinds = set()
+    for sentence in sentences:
+        for t in reader.tokens(sentence):
+            s, pos = t.surface, t.pos
+            left = s if (pos and pos[0] == "補助記号") or s[-1:].isascii() or t.source == "rule:prefix" else ""
+            right = s[:1] if s[:1].isascii() else ""
+            t.bk = None
+            row, rid = annotate._bk(t)
+            spelled_row, spelled_id = annotate._kind(pos, left, right)
+            assert row is spelled_row and rid == spelled_id, s
+            kinds.add((left != "", right != ""))
+    assert kinds == {(False, False), (True, False), (False, True), (True, True)}
