@@ -4,6 +4,7 @@ ruby on every kanji word, phrase breaks for 分かち書き, glossed terms."""
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 
 from ..text import LIST_PREFIX
@@ -68,6 +69,7 @@ def word_markup(surface: str, reading: str) -> str:
 #: one int-keyed lookup per independent word and no key objects
 _BREAK_ROWS: dict[tuple[tuple[str, ...], str], dict[int, bool]] = {}
 _RIGHT_IDS: dict[tuple[tuple[str, ...], str], int] = {}
+_IDS_LOCK = threading.Lock()
 
 
 #: the (row, id) of a part of speech when no surface bit counts (most words)
@@ -95,12 +97,14 @@ def _kind(pos: tuple[str, ...], left_bits: str, right_bits: str) -> tuple[dict[i
     left = (pos, left_bits)
     row = _BREAK_ROWS.get(left)
     if row is None:
-        row = _BREAK_ROWS[left] = {}
-    if pos and pos[0] in _INDEPENDENT_SET:
-        ids = _RIGHT_IDS
-        right = ids.setdefault((pos, right_bits), len(ids))
-    else:
-        right = -1
+        row = _BREAK_ROWS.setdefault(left, {})
+    if not (pos and pos[0] in _INDEPENDENT_SET):
+        return row, -1
+    key = (pos, right_bits)
+    right = _RIGHT_IDS.get(key)
+    if right is None:
+        with _IDS_LOCK:  # two threads must not give two kinds one id
+            right = _RIGHT_IDS.setdefault(key, len(_RIGHT_IDS))
     return row, right
 
 
