@@ -64,13 +64,14 @@ class Reader:
             self._kakasi = pykakasi.kakasi()
         self._kakasi_cache = _KAKASI_CACHE
         self._pos_cache: dict[int, tuple[str, ...]] = {}
-        #: token by (surface, dictionary word), plain and cross-checked
-        self._token_memo: dict[tuple[str, int], Token] = {}
-        self._checked_memo: dict[tuple[str, int], Token] = {}
-        #: the same tokens by dictionary word alone, the hot loop's first look
-        #: (an int key; the surface is compared after, see :meth:`sudachi`)
+        #: tokens by dictionary word (the hot loop's look: an int key, the
+        #: surface compared after), plain and cross-checked; a word written
+        #: two ways (ＡＢＣ/abc, unknown words sharing an id) also by
+        #: (surface, word) — see :meth:`_memo_token`
         self._token_by_id: dict[int, Token] = {}
         self._checked_by_id: dict[int, Token] = {}
+        self._token_memo: dict[tuple[str, int], Token] = {}
+        self._checked_memo: dict[tuple[str, int], Token] = {}
         #: called with each token whose readings disagree (the build queues them)
         self.on_disagreement: Callable[[Token], None] | None = None
 
@@ -109,18 +110,23 @@ class Reader:
         return out
 
     def _memo_token(self, m, surface: str, wid: int, checked: bool) -> Token:
-        """The token for (surface, dictionary word), made once per Reader."""
+        """The token for (surface, dictionary word), made once per Reader: the
+        word-id memo holds the word as last written, the (surface, word) memo
+        the other ways it was written (no key tuple for most words)."""
+        by_id = self._checked_by_id if checked else self._token_by_id
         memo = self._checked_memo if checked else self._token_memo
-        key = (surface, wid)
-        tok = memo.get(key)
+        tok = None
+        other = by_id.get(wid)
+        if other is not None:  # the same word written another way
+            memo.setdefault((other.surface, wid), other)
+            tok = memo.get((surface, wid))
         if tok is None:
             tok = self._token(m, surface)
             if checked and tok.source == "sudachi":
                 # a new token, not shared yet: its alt is set, not copied
                 tok.alt = self._alt(surface, tok.reading)
-            if len(memo) < 500_000:
-                memo[key] = tok
-        by_id = self._checked_by_id if checked else self._token_by_id
+            if other is not None and len(memo) < 500_000:
+                memo[(surface, wid)] = tok
         if len(by_id) < 500_000:
             by_id[wid] = tok
         return tok
