@@ -4,16 +4,19 @@ ruby on every kanji word, phrase breaks for 分かち書き, glossed terms."""
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 
 from ..text import LIST_PREFIX
+from .chars import has_kanji
 from .markup import escape_literal, ruby
 from .readings import Reader
 from .rewrite.glossary import Glossary
-from .ruby import align
+from .ruby import align_kanji
 from .tokens import Token, offsets, quoted
 
 _INDEPENDENT = ("名詞", "代名詞", "動詞", "形容詞", "形状詞", "副詞", "連体詞", "接続詞", "感動詞", "接頭辞")
+_INDEPENDENT_SET = frozenset(_INDEPENDENT)
 _OPENING = set("「『（([【")
 
 
@@ -44,71 +47,101 @@ def word_markup(surface: str, reading: str) -> str:
     key = (surface, reading)
     got = _WORD_MARKUP.get(key)
     if got is None:
-        if _SPECIAL(surface) is None and _SPECIAL(reading) is None:
+        if not has_kanji(surface):
+            got = escape_literal(surface)  # no ruby over kana, digits or Latin
+        elif _SPECIAL(surface) is None and _SPECIAL(reading) is None:
             # the common case: nothing to escape (a word in mono-ruby has a group per kanji)
-            got = "".join("{" + text + "|" + rd + "}" if rd and rd != text else text
-                          for text, rd in align(surface, reading))
+            got = "".join([f"{{{text}|{rd}}}" if rd and rd != text else text
+                           for text, rd in align_kanji(surface, reading)])
         else:
             got = "".join(
                 ruby(text, rd) if rd and rd != text else escape_literal(text)
-                for text, rd in align(surface, reading)
+                for text, rd in align_kanji(surface, reading)
             )
         if len(_WORD_MARKUP) < 200_000:
             _WORD_MARKUP[key] = got
     return got
 
 
-_BREAK_MEMO: dict[tuple[int, int], bool] = {}
-#: (pos, surface bits) → a small int, so that the break memo hashes two ints
-#: instead of two part-of-speech tuples per word (the hot loop of the stage)
-_BK_IDS: dict[tuple[tuple[str, ...], str], int] = {}
+#: starts_phrase memoised: one row per left word kind, keyed by the right
+#: word's id (a kind is (pos, the surface bits starts_phrase looks at)).  A
+#: token keeps its row and id (Token.bk), so the hot loop of the stage makes
+#: one int-keyed lookup per independent word and no key objects
+_BREAK_ROWS: dict[tuple[tuple[str, ...], str], dict[int, bool]] = {}
+_RIGHT_IDS: dict[tuple[tuple[str, ...], str], int] = {}
+_IDS_LOCK = threading.Lock()
 
 
-def _bk(t: Token) -> tuple[int, int]:
+#: the (row, id) of a part of speech when no surface bit counts (most words)
+_POS_BK: dict[tuple[str, ...], tuple[dict[int, bool], int]] = {}
+
+
+def _bk(t: Token) -> tuple[dict[int, bool], int]:
+    """A token's break memo row (as the left word) and id (as the right word;
+    -1 for a word no phrase starts at: not an independent word, most tokens)."""
     s = t.surface
-    left = (t.pos, s if (t.pos and t.pos[0] == "補助記号") or s[-1:].isascii() or t.source == "rule:prefix" else "")
-    right = (t.pos, s[:1] if s[:1].isascii() else "")
-    ids = _BK_IDS
-    a = ids.setdefault(left, len(ids))
-    b = ids.setdefault(right, len(ids))
-    t.bk = (a, b)
-    return a, b
+    pos = t.pos
+    if pos and pos[0] != "補助記号" and t.source != "rule:prefix" and not s[-1:].isascii() and not s[:1].isascii():
+        # no surface bit counts: the kind is the part of speech
+        got = _POS_BK.get(pos)
+        if got is None:
+            got = _POS_BK[pos] = _kind(pos, "", "")
+        t.bk = got
+        return got
+    left = s if (pos and pos[0] == "補助記号") or s[-1:].isascii() or t.source == "rule:prefix" else ""
+    t.bk = got = _kind(pos, left, s[:1] if s[:1].isascii() else "")
+    return got
+
+
+def _kind(pos: tuple[str, ...], left_bits: str, right_bits: str) -> tuple[dict[int, bool], int]:
+    left = (pos, left_bits)
+    row = _BREAK_ROWS.get(left)
+    if row is None:
+        row = _BREAK_ROWS.setdefault(left, {})
+    if not (pos and pos[0] in _INDEPENDENT_SET):
+        return row, -1
+    key = (pos, right_bits)
+    right = _RIGHT_IDS.get(key)
+    if right is None:
+        with _IDS_LOCK:  # two threads must not give two kinds one id
+            right = _RIGHT_IDS.setdefault(key, len(_RIGHT_IDS))
+    return row, right
+
+
+def clear_memos() -> None:
+    """Forget every word's markup and the phrase-break memo (a benchmark's
+    fresh start; the ids of word kinds are dropped together with the rows
+    that use them)."""
+    _WORD_MARKUP.clear()
+    _BREAK_ROWS.clear()
+    _RIGHT_IDS.clear()
+    _POS_BK.clear()
 
 
 def tokens_markup(tokens: list[Token]) -> str:
     """Markup for a token run: ruby per word, ``/`` at phrase starts."""
     parts: list[str] = []
     append = parts.append
-    memo = _BREAK_MEMO
-    words = _WORD_MARKUP
-    independent = _INDEPENDENT_SET
     prev: Token | None = None
-    prev_left = 0
+    prev_row: dict[int, bool] | None = None  # None: no word before
     for t in tokens:
-        surface = t.surface
-        bk = t.bk or _bk(t)
-        # a phrase starts only at an independent word (most tokens are not)
-        if prev is not None and t.pos and t.pos[0] in independent:
-            # starts_phrase depends only on POS and a few surfaces: memoise it
-            key = (prev_left, bk[1])
-            brk = memo.get(key)
+        row, right = t.bk or _bk(t)
+        # a phrase starts only at an independent word (most tokens are not);
+        # starts_phrase depends only on POS and a few surfaces: memoised
+        if right >= 0 and prev_row is not None:
+            brk = prev_row.get(right)
             if brk is None:
-                brk = memo[key] = starts_phrase(prev, t)
+                assert prev is not None
+                brk = prev_row[right] = starts_phrase(prev, t)
             if brk:
                 append("/")
         got = t.markup
         if got is None:
-            got = words.get((surface, t.reading))
-            if got is None:
-                got = word_markup(surface, t.reading)
-            t.markup = got
+            got = t.markup = word_markup(t.surface, t.reading)
         append(got)
         prev = t
-        prev_left = bk[0]
+        prev_row = row
     return "".join(parts)
-
-
-_INDEPENDENT_SET = frozenset(_INDEPENDENT)
 
 
 #: a person's own markup in plain Easy Japanese: a gloss [term|explanation]

@@ -18,6 +18,11 @@ def count_kanji(text: str) -> int:
     return len(_REAL_KANJI.findall(text))
 
 
+_KATA_SEARCH = re.compile("[ァ-ヶ]").search
+
+
 def to_hiragana(text: str) -> str:
     """Katakana → hiragana (ー and non-kana kept)."""
+    if _KATA_SEARCH(text) is None:  # most readings are hiragana already: a search is cheaper
+        return text
     return text.translate(_KATA_TO_HIRA)

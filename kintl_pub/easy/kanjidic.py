@@ -105,20 +105,25 @@ def split(kanji: str, reading: str) -> list[tuple[str, str]] | None:
     reading is a KANJIDIC reading, and as few kanji as possible in group pieces
     for the rest (日本貿易 にほんぼうえき → 日本|にほん, 貿|ぼう, 易|えき; 今日
     きょう stays one piece).  None when no kanji can have its own reading."""
-    if len(kanji) < 2:
+    n = len(kanji)
+    if n < 2:
         return None
     tab = table()
     if not tab:
         return None  # no KANJIDIC: group ruby
-    n, m = len(kanji), len(reading)
     sets = _sets()
-    empty: frozenset[str] = frozenset()
+    m = len(reading)
+    empty = _EMPTY
     if n == 2:  # most compounds, in a few set lookups
-        s0 = sets.get(kanji[0], empty)
-        s1 = s0 if kanji[1] == "々" else sets.get(kanji[1]) or frozenset(_EXTRA.get(kanji[1], ()))
+        k0, k1 = kanji[0], kanji[1]
+        s0 = sets.get(k0, empty)
+        s1 = s0 if k1 == "々" else sets.get(k1) or frozenset(_EXTRA.get(k1, ()))
         for e in range(m - 1, 0, -1):
-            if reading[:e] in s0 and reading[e:] in s1:
-                return [(kanji[0], reading[:e]), (kanji[1], reading[e:])]
+            head = reading[:e]
+            if head in s0:
+                tail = reading[e:]
+                if tail in s1:
+                    return [(k0, head), (k1, tail)]
         return None  # two kanji that do not align are one group (今日, 日本)
     look = [sets.get(kanji[i - 1] if ch == "々" and i else ch) or frozenset(_EXTRA.get(ch, ()))
             for i, ch in enumerate(kanji)]
@@ -171,6 +176,9 @@ def split(kanji: str, reading: str) -> list[tuple[str, str]] | None:
     if got is None or got[0][0] == n:
         return None
     return got[1]
+
+
+_EMPTY: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)

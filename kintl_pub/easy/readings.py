@@ -18,7 +18,6 @@ from pathlib import Path
 
 from ..text import NUMBERED_MARKERS
 from . import context, numerals, overrides
-from .chars import has_kanji, to_hiragana
 from .tokens import Token
 
 #: pykakasi spells some words differently without being wrong; compare on a
@@ -37,11 +36,13 @@ _PREFIX_POS = ("接頭辞", "*", "*", "*", "*", "*")
 #: prefixes that may stand before a dictionary entry inside one Sudachi word
 _PREFIXES = {"同": "どう", "各": "かく", "全": "ぜん", "両": "りょう"}
 _WORD_POS = ("名詞", "普通名詞", "一般", "*", "*", "*")
-_NORMALISE = str.maketrans({"ゖ": "が", "ゕ": "か", "ヶ": "が", "ヵ": "か"})
+#: katakana → hiragana, small ヶ/ヵ as が/か, ー dropped: in one ``translate``
+_NORMALISE = {**_KATA_TO_HIRA, ord("ゖ"): "が", ord("ゕ"): "か", ord("ヶ"): "が", ord("ヵ"): "か", ord("ー"): None}
+_DIGIT_SEARCH = re.compile("[0-9０-９]").search
 
 
 def _norm(reading: str) -> str:
-    return to_hiragana(reading).translate(_NORMALISE).replace("ー", "")
+    return reading.translate(_NORMALISE)
 
 
 class Reader:
@@ -63,9 +64,14 @@ class Reader:
             self._kakasi = pykakasi.kakasi()
         self._kakasi_cache = _KAKASI_CACHE
         self._pos_cache: dict[int, tuple[str, ...]] = {}
+        #: tokens by dictionary word (the hot loop's look: an int key, the
+        #: surface compared after), plain and cross-checked; a word written
+        #: two ways (ＡＢＣ/abc, unknown words sharing an id) also by
+        #: (surface, word) — see :meth:`_memo_token`
+        self._token_by_id: dict[int, Token] = {}
+        self._checked_by_id: dict[int, Token] = {}
         self._token_memo: dict[tuple[str, int], Token] = {}
         self._checked_memo: dict[tuple[str, int], Token] = {}
-        self._verdicts: dict[tuple[str, str], str | None] = {}
         #: called with each token whose readings disagree (the build queues them)
         self.on_disagreement: Callable[[Token], None] | None = None
 
@@ -90,22 +96,40 @@ class Reader:
             return out
         out = []
         append = out.append
-        memo = self._checked_memo if checked else self._token_memo
-        get = memo.get
+        get = (self._checked_by_id if checked else self._token_by_id).get
         for m in self._tok.tokenize(text):
             surface = m.surface()
-            key = (surface, m.word_id())
-            tok = get(key)
-            if tok is None:
-                tok = self._token(m, surface)
-                if checked and tok.source == "sudachi":
-                    alt = self._alt(surface, tok.reading)
-                    if alt is not None:
-                        tok = Token(surface, tok.reading, tok.pos, tok.lemma, tok.source, alt)
-                if len(memo) < 500_000:
-                    memo[key] = tok
+            wid = m.word_id()
+            tok = get(wid)
+            # one dictionary word is nearly always written one way; where not
+            # (ＡＢＣ/abc, out-of-vocabulary words sharing an id) the (surface,
+            # word) memo decides: a token is a function of the two
+            if tok is None or tok.surface != surface:
+                tok = self._memo_token(m, surface, wid, checked)
             append(tok)
         return out
+
+    def _memo_token(self, m, surface: str, wid: int, checked: bool) -> Token:
+        """The token for (surface, dictionary word), made once per Reader: the
+        word-id memo holds the word as last written, the (surface, word) memo
+        the other ways it was written (no key tuple for most words)."""
+        by_id = self._checked_by_id if checked else self._token_by_id
+        memo = self._checked_memo if checked else self._token_memo
+        tok = None
+        other = by_id.get(wid)
+        if other is not None:  # the same word written another way
+            memo.setdefault((other.surface, wid), other)
+            tok = memo.get((surface, wid))
+        if tok is None:
+            tok = self._token(m, surface)
+            if checked and tok.source == "sudachi":
+                # a new token, not shared yet: its alt is set, not copied
+                tok.alt = self._alt(surface, tok.reading)
+            if other is not None and len(memo) < 500_000:
+                memo[(surface, wid)] = tok
+        if len(by_id) < 500_000:
+            by_id[wid] = tok
+        return tok
 
     def _token(self, m, surface: str) -> Token:
         pid = m.part_of_speech_id()
@@ -114,18 +138,18 @@ class Reader:
             pos = self._pos_cache[pid] = tuple(m.part_of_speech())
         # only inflecting words need their dictionary form (rewrite rules)
         lemma = m.dictionary_form() if pos[0] in _INFLECTING else surface
-        if _KANJI_SEARCH(surface) is not None:
-            oov = m.is_oov()
-            if (oov and pos[1] == "数詞") or (pos[1] == "固有名詞" and numerals.KANJI_NUMERAL.fullmatch(surface)):
-                # numbers are read by rule (Sudachi read 三百 as a name, 8千 not at all)
-                num = numerals.reading(surface)
-                if num is not None:
-                    return Token(surface, num, ("名詞", "数詞", "*", "*", "*", "*"), surface, "rule:numerals")
-            rd = m.reading_form().translate(_KATA_TO_HIRA)
-            if not rd or rd == surface or oov:
-                rd = surface  # unknown word: no reading rather than a wrong one
-            return Token(surface, rd, pos, lemma, "sudachi")
-        return Token(surface, surface, pos, lemma, "kana")
+        if _KANJI_SEARCH(surface) is None:
+            return Token(surface, surface, pos, lemma, "kana")
+        oov = m.is_oov()
+        if (oov and pos[1] == "数詞") or (pos[1] == "固有名詞" and numerals.KANJI_NUMERAL.fullmatch(surface)):
+            # numbers are read by rule (Sudachi read 三百 as a name, 8千 not at all)
+            num = numerals.reading(surface)
+            if num is not None:
+                return Token(surface, num, ("名詞", "数詞", "*", "*", "*", "*"), surface, "rule:numerals")
+        rd = m.reading_form().translate(_KATA_TO_HIRA)
+        if not rd or rd == surface or oov:
+            rd = surface  # unknown word: no reading rather than a wrong one
+        return Token(surface, rd, pos, lemma, "sudachi")
 
     # -- overrides --------------------------------------------------------
 
@@ -137,11 +161,9 @@ class Reader:
         (元年 in 令和/元/年度): the rest of that word is analysed again.
         """
         full = self.sudachi(text, checked=checked)
-        if self._ov_re is None:
+        if self._ov_re is None or self._ov_re.search(text) is None:  # most lines
             return full
         matches = list(self._ov_re.finditer(text))
-        if not matches:
-            return full
         starts: list[int] = []
         ends: list[int] = []
         pos = 0
@@ -170,8 +192,13 @@ class Reader:
                 out.append(Token(text[a - 1], _PREFIXES[text[a - 1]], _PREFIX_POS, text[a - 1], "rule:prefix"))
             surface = text[a:b]
             # a name if Sudachi saw one in it (溝口, 日本民家園), else a common word (板面, 施行日)
-            covered = [t for t, st in zip(full[i:], starts[i:], strict=False) if st < b]
-            name = any(len(t.pos) > 1 and t.pos[1] == "固有名詞" for t in covered)
+            name = False
+            j = i
+            while j < n and starts[j] < b:
+                if len(full[j].pos) > 1 and full[j].pos[1] == "固有名詞":
+                    name = True
+                    break
+                j += 1
             out.append(Token(surface, self.overrides[surface].reading,
                              _NAME_POS if name else _WORD_POS, surface, "override"))
             pos = b
@@ -205,17 +232,16 @@ class Reader:
         return cached
 
     def _alt(self, surface: str, reading: str) -> str | None:
-        """pykakasi's reading if it differs from ``reading`` (memoised per pair)."""
-        key = (surface, reading)
-        if key in self._verdicts:
-            return self._verdicts[key]
-        alt: str | None = None
-        if not re.search(r"[0-9０-９]", surface) and not has_kanji(reading):
+        """pykakasi's reading if it differs from ``reading`` (asked once per
+        token the Reader makes: its caller keeps the token)."""
+        if _DIGIT_SEARCH(surface) is not None or _KANJI_SEARCH(reading) is not None:
+            return None
+        k = self._kakasi_cache.get(surface)
+        if k is None:
             k = self.kakasi_reading(surface)
-            if _norm(k) != _norm(reading):
-                alt = k
-        self._verdicts[key] = alt
-        return alt
+        if k != reading and _norm(k) != _norm(reading):
+            return k
+        return None
 
     # -- public -----------------------------------------------------------
 
@@ -281,14 +307,27 @@ def save_kakasi_cache(path: Path | None = None) -> None:
 
 def make_tokenizer(mode: str = "C"):
     """A SudachiPy tokenizer on sudachidict-core (``tokenizer()`` since 0.7,
-    ``create()`` before)."""
-    from sudachipy import Dictionary, SplitMode
+    ``create()`` before), on the process's one dictionary."""
+    from sudachipy import SplitMode
 
-    d = Dictionary(dict="core")
+    d = _dictionary()
     split = getattr(SplitMode, mode)
     if hasattr(d, "tokenizer"):
         return d.tokenizer(mode=split)
     return d.create(mode=split)
+
+
+@lru_cache(maxsize=1)
+def _dictionary():
+    """sudachidict-core, opened once per process and shared by every tokenizer
+    (a tokenizer is thread-confined, the dictionary is not): a new Reader no
+    longer opens the dictionary again, and the dictionary's own cache of the
+    words' strings (readings, dictionary forms) stays filled, as it does for
+    a long-lived tokenizer.  Nothing of ours is kept in it: per-word decisions
+    live in the Reader."""
+    from sudachipy import Dictionary
+
+    return Dictionary(dict="core")
 
 
 @lru_cache(maxsize=1)

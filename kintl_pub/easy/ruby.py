@@ -31,6 +31,19 @@ def align(surface: str, reading: str) -> tuple[Part, ...]:
     """Split a word into (text, ruby-or-None) parts."""
     if not has_kanji(surface):
         return ((surface, None),)
+    return align_kanji(surface, reading)
+
+
+def align_kanji(surface: str, reading: str) -> tuple[Part, ...]:
+    """:func:`align` for a word with kanji, not cached (the word markup memo
+    of :mod:`.annotate` keeps its result: one cache, not two)."""
+    if _ALL_KANJI.fullmatch(surface) is not None:
+        # most words are one kanji run: what _okurigana and _mono do for
+        # them, without the intermediate tuples
+        if len(surface) < 2:
+            return ((surface, reading),)
+        pieces = kanjidic.split(surface, to_hiragana(reading))
+        return ((surface, reading),) if pieces is None else tuple(pieces)
     parts = _okurigana(surface, reading)
     if parts is None:
         parts = _without_bracket(surface, reading) or ((surface, reading),)
@@ -41,13 +54,34 @@ def _okurigana(surface: str, reading: str) -> tuple[Part, ...] | None:
     runs = _RUNS.findall(surface)
     if len(runs) == 1:
         return ((surface, reading),)
-    pattern = "".join(
-        "(.+?)" if has_kanji(run) else "(" + re.escape(to_hiragana(run)) + ")" for run in runs
-    )
-    m = re.fullmatch(pattern, to_hiragana(reading))
-    if m is None:
+    kana = [None if has_kanji(run) else to_hiragana(run) for run in runs]
+    got = _fit(kana, to_hiragana(reading), 0, 0)
+    if got is None:
         return None
-    return tuple((run, m.group(i + 1) if has_kanji(run) else None) for i, run in enumerate(runs))
+    return tuple((run, None if k is not None else g) for run, k, g in zip(runs, kana, got, strict=True))
+
+
+def _fit(kana: list[str | None], reading: str, i: int, j: int) -> list[str] | None:
+    """What ``reading[j:]`` gives each run from ``i`` on: a kana run (its
+    hiragana) itself, a kanji run (None) the shortest reading that lets the
+    rest fit.  The regex ``(.+?)かな(.+?)…`` fullmatched, without building and
+    compiling a pattern per word (a few hundred words a build): the same
+    backtracking order, and like ``.`` a reading never takes a newline."""
+    if i == len(kana):
+        return [] if j == len(reading) else None
+    lit = kana[i]
+    if lit is not None:
+        if not reading.startswith(lit, j):
+            return None
+        rest = _fit(kana, reading, i + 1, j + len(lit))
+        return None if rest is None else [lit, *rest]
+    for e in range(j + 1, len(reading) + 1):
+        if reading[e - 1] == "\n":
+            return None
+        rest = _fit(kana, reading, i + 1, e)
+        if rest is not None:
+            return [reading[j:e], *rest]
+    return None
 
 
 def _without_bracket(surface: str, reading: str) -> tuple[Part, ...] | None:

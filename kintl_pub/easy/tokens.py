@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 
 # not frozen: a frozen dataclass's __init__ goes through object.__setattr__,
@@ -19,9 +19,10 @@ class Token:
     #: the word's markup once computed (annotate.tokens_markup); a function of
     #: surface and reading, which are never changed in place
     markup: str | None = field(default=None, compare=False, repr=False)
-    #: small ints standing for (pos, the surface bits a phrase break looks at),
-    #: as the left and the right word of a pair (annotate.tokens_markup)
-    bk: tuple[int, int] | None = field(default=None, compare=False, repr=False)
+    #: what a phrase break looks at (annotate.tokens_markup): the memo row of
+    #: this word as the left one of a pair, and its id as the right one
+    #: (-1: no phrase starts at it); both stand for (pos, a few surface bits)
+    bk: tuple[dict[int, bool], int] | None = field(default=None, compare=False, repr=False)
 
     @property
     def pos1(self) -> str:
@@ -42,7 +43,9 @@ class Token:
         return self.pos[:2] == ("名詞", "数詞")
 
     def with_reading(self, reading: str, source: str) -> Token:
-        return replace(self, reading=reading, source=source, alt=None, markup=None)
+        # what dataclasses.replace(reading=, source=, alt=None, markup=None)
+        # makes, without its per-call look at the fields
+        return Token(self.surface, reading, self.pos, self.lemma, source, None, None, self.bk)
 
 
 _OPENING = frozenset("「（(『")

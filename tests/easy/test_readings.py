@@ -140,6 +140,51 @@ def test_context_precheck_covers_every_rule_trigger() -> None:
         assert context._ALL_TRIGGERS.search(text), text
 
 
+# the rules' real sentences: each context rule fires in one of them
+_RULE_SENTENCES = (
+    "日本中から人が来ます。", "一日中、外国人の方の相談を受けました。", "3人で、1日かけて、4月1日に行きます。",
+    "ルールを一つずつ説明しました。", "挑戦するための「新たな一歩」を後押しする事業を実施します。",
+    "施設等の整備を行います。", "麻生区内の学校です。", "成果を得ることができました。",
+    "中国・瀋陽市との交流コンサート(9月23日(木・祝))を実施しました。", "土、日の開催です。", "日本と外国の文化を知ることができます。",
+    "国民健康保険に加入する外国人の方に対する制度周知ができました。", "研修時に行ったアンケート結果を踏まえた研修を実施します。",
+    "公立保育園には様々な国籍の児童が入所しているが、それぞれの園で文化を尊重しながら対応しました。",
+    "どこに何があるかわかるようにしました。", "①国の大型プログラムに採択されました。",
+    "・市民ミュージアムから川崎宿ジオラマを運搬し、仮展示を行った。", "5年振りに開催しました。", "参加企業数が増えました。",
+)
+
+
+def test_reading_only_rules_keep_the_words(reader: Reader) -> None:
+    # apply() keeps a line's set of words across these rules (it tests the next
+    # rule's words against it): they may change readings, never the words
+    from kintl_pub.easy import context
+
+    changed = set()
+    for sentence in _RULE_SENTENCES:
+        toks = reader._with_overrides(sentence, checked=True)
+        for rule in context._READINGS_ONLY:
+            out = rule(toks)
+            assert [t.surface for t in out] == [t.surface for t in toks], (rule.__name__, sentence)
+            changed |= {rule for a, b in zip(out, toks, strict=True) if a is not b}
+    assert changed == set(context._READINGS_ONLY)  # every one of them did change a reading
+    assert context.counters not in context._READINGS_ONLY and context.kanji_numbers not in context._READINGS_ONLY
+
+
+def test_trigger_tests_are_the_triggers() -> None:
+    # apply() tests a plain-word trigger with ``in`` and one_kanji_words' with
+    # the look-behind after its character: the same answers as the patterns
+    import re
+
+    from kintl_pub.easy import context
+
+    before = re.compile("(?<![\u4e00-\u9fff])[公園数何国]|[公園数何国](?![\u4e00-\u9fff])|宿|振り")
+    texts = [*_RULE_SENTENCES, "国", "外国人", "国の", "①国", "公園", "人数", "数字", "何", "", "宿", "振"]
+    texts += [a + b + c for a in ("", "外", "の", "①") for b in "公園数何国" for c in ("", "人", "が")]
+    for text in texts:
+        assert bool(context._TRIGGERS[context.one_kanji_words].search(text)) == bool(before.search(text)), text
+        for rule, _words, test, _ in context._PLAN:
+            assert bool(test(text)) == bool(context._TRIGGERS[rule].search(text)), (rule.__name__, text)
+
+
 # Wrong readings found in the Easy Japanese catalog and by the first editors
 # (issue 11, /work/edition/notes/easy-team-*.md), each in its real sentence.
 @pytest.mark.parametrize(
@@ -216,3 +261,24 @@ def _reading_of(reader: Reader, sentence: str, word: str) -> str:
 )
 def test_context_rules_keep_the_other_sense(reader: Reader, sentence: str, word: str, reading: str) -> None:
     assert _reading_of(reader, sentence, word) == reading
+
+
+def test_phrase_break_kind_from_part_of_speech_alone(reader: Reader) -> None:
+    # annotate._bk takes a word's kind from its part of speech alone when no
+    # surface bit counts (most words): the same memo row and id as the kind
+    # spelled out (symbols, Latin letters and a split-off prefix keep theirs)
+    from kintl_pub.easy import annotate
+
+    sentences = [*_RULE_SENTENCES, "NPO法人の「かわさき」ABCとLGBT、同幹事会の同性的マイノリティ等。", "3月の1人暮らし"]
+    kinds = set()
+    for sentence in sentences:
+        for t in reader.tokens(sentence):
+            s, pos = t.surface, t.pos
+            left = s if (pos and pos[0] == "補助記号") or s[-1:].isascii() or t.source == "rule:prefix" else ""
+            right = s[:1] if s[:1].isascii() else ""
+            t.bk = None
+            row, rid = annotate._bk(t)
+            spelled_row, spelled_id = annotate._kind(pos, left, right)
+            assert row is spelled_row and rid == spelled_id, s
+            kinds.add((left != "", right != ""))
+    assert kinds == {(False, False), (True, False), (False, True), (True, True)}

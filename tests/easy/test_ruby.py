@@ -65,3 +65,48 @@ def test_rules_version_knows_which_ruby(no_kanjidic, monkeypatch) -> None:  # ty
     without = rules_version()
     monkeypatch.delenv("KINTL_KANJIDIC")
     assert rules_version() != without  # a build with KANJIDIC redoes the group-ruby drafts
+
+
+def _okurigana_by_regex(surface: str, reading: str) -> tuple[tuple[str, str | None], ...] | None:
+    """The regex ruby._okurigana used before ruby._fit (the reference)."""
+    import re
+
+    from kintl_pub.easy.chars import has_kanji, to_hiragana
+    from kintl_pub.easy.ruby import _RUNS
+
+    runs = _RUNS.findall(surface)
+    if len(runs) == 1:
+        return ((surface, reading),)
+    pattern = "".join("(.+?)" if has_kanji(run) else "(" + re.escape(to_hiragana(run)) + ")" for run in runs)
+    m = re.fullmatch(pattern, to_hiragana(reading))
+    if m is None:
+        return None
+    return tuple((run, m.group(i + 1) if has_kanji(run) else None) for i, run in enumerate(runs))
+
+
+def test_okurigana_fit_is_the_regex_it_replaced() -> None:
+    # _fit stands for a pattern compiled per word ((.+?) per kanji run, the
+    # kana runs literally): the same parts, or None, for every word kind
+    import itertools
+    import random
+
+    from kintl_pub.easy.ruby import _okurigana
+
+    words = [("取り組み", "とりくみ"), ("行い", "おこない"), ("申し込み", "もうしこみ"), ("お知らせ", "おしらせ"),
+             ("見に行った", "みにいった"), ("カ所", "かしょ"), ("ケ所", "かしょ"), ("霞ヶ関", "かすみがせき"),
+             ("3人", "さんにん"), ("NPO法人", "えぬぴーおーほうじん"), ("日本(ジェトロ)", "にほん"),
+             ("取り組み", "とりくみx"), ("取り組み", "と\nりくみ"), ("取り組み", "とり\nくみ"), ("生かし", "いかし"),
+             ("生かし", "イカシ"), ("上り下り", "のぼりくだり"), ("くり返し", "くりかえし"), ("話し合い", "はなしあい")]
+    rng = random.Random(11)
+    parts = ["川", "崎", "り", "か", "し", "ア", "ヶ", "1", "\n"]
+    for n in range(2, 5):
+        for combo in itertools.product(parts, repeat=n):
+            surface = "".join(combo)
+            for _ in range(3):
+                words.append((surface, "".join(rng.choice("りかしあ\n") for _ in range(rng.randint(1, 6)))))
+    found = 0
+    for surface, reading in words:
+        expected = _okurigana_by_regex(surface, reading)
+        assert _okurigana(surface, reading) == expected, (surface, reading)
+        found += expected is not None and len(expected) > 1
+    assert found > 100, found  # the cases fit, not only fail
