@@ -28,14 +28,12 @@ from .. import preserve
 from ..readings import Reader
 from ..tokens import Token
 from . import dates, lists, style
+from .aims import aim_phrases, aim_purpose, means_de
 from .connectives import ACTIVITIES
 from .glossary import Glossary, kana_verbs, nado, replace_verbs, replace_word_tokens
 from .items import noun_phrase_sentence
 from .phrases import (
-    aim_phrases,
-    aim_purpose,
     hakaru_to_suru,
-    means_de,
     ni_taishite,
     niyori_to_de,
     okonau_to_suru,

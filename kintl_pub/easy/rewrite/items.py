@@ -13,9 +13,9 @@ titles, figures and names are left alone.
 from __future__ import annotations
 
 from ..tokens import Token
+from .aims import _object_of
 from .conjugate import CannotConjugate
 from .glossary import Glossary, _verb_forms
-from .phrases import _object_of
 from .sentences import polite_ending
 
 #: の after these particles marks what the verb is done to or with: への → に
