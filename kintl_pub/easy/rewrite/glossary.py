@@ -153,11 +153,14 @@ def replace_word_tokens(tokens: list[Token], glossary: Glossary) -> list[Token]:
     starts, ends = offsets(tokens)
     names = quoted(tokens)
     out: list[Token] = []
+    adjectives: list[int] = []  # where in ``out`` an adnominal adjective was put
     i = 0
     for m in pat.finditer(text):
         a, b = starts.get(m.start()), ends.get(m.end())
         if a is None or b is None or a < i or any(names[a : b + 1]):
             continue  # (a quoted name keeps its words: 「…に向けた…戦略」)
+        if any(t.source.startswith("rule:") for t in tokens[a : b + 1]):
+            continue  # already eased (a list item's object, eased again in its new place)
         term = m.group(0)
         if term in glossary.verbs and b + 1 < len(tokens) and tokens[b + 1].lemma == "する":
             continue  # 支援する: the verb entry (手伝う) decides, not the noun (手伝い)
@@ -175,9 +178,45 @@ def replace_word_tokens(tokens: list[Token], glossary: Glossary) -> list[Token]:
         # a word entry is never a verb: 引き続き (a verb's 連用形 to Sudachi) is used
         # as an adverb, and the clause splitter must not cut after it
         tags = _ADVERB if tokens[a].pos1 == "動詞" else tokens[a].pos
+        if term.endswith(_ADNOMINAL):
+            adjectives.append(len(out))
         out.append(Token(easy, easy, tags, easy, "rule:glossary"))
         i = b + 1
     out.extend(tokens[i:])
+    return _adjective_to_head(out, adjectives)
+
+
+#: endings of a term that modifies a noun (効果的な, 更なる, 既存の)
+_ADNOMINAL = ("な", "なる", "の")
+#: owners written before の that an adjective of manner never describes
+_OWNERS = frozenset(["川崎市", "本市", "市", "国", "県", "区", "各区", "当市", "本県", "市内", "全国"])
+
+
+def _owner_run(tokens: list[Token], k: int) -> int | None:
+    """End (the の) of a name written as an owner at tokens[k]: 川崎市の, 国の,
+    ジャカルタ特別州の; None when tokens[k] starts no such name."""
+    j = k
+    while j < len(tokens) and tokens[j].pos1 in ("名詞", "接頭辞", "接尾辞") and j - k < 4:
+        j += 1
+    run = tokens[k:j]
+    named = "".join(t.surface for t in run) in _OWNERS or any(t.pos[1:2] == ("固有名詞",) for t in run)
+    if not run or not named or j + 1 >= len(tokens) or tokens[j].surface != "の" or tokens[j].pos1 != "助詞":
+        return None
+    return j if tokens[j + 1].pos1 in ("名詞", "接頭辞") else None
+
+
+def _adjective_to_head(tokens: list[Token], adjectives: list[int]) -> list[Token]:
+    """効果的な本市の魅力発信 → 川崎市のよい魅力発信: before 「name の noun」 an
+    eased adjective goes next to the noun it describes.  In the source the
+    adjective can only describe the activity (効果的な本市 makes no sense), so
+    the reader finds the head; よい川崎市 makes sense, and would be read as
+    "good Kawasaki".  Only before a name (a 固有名詞, or 本市/国/県): before a
+    common noun the adjective may well describe it (多様な市民の参加) and stays."""
+    out = list(tokens)
+    for k in reversed(adjectives):
+        end = _owner_run(out, k + 1)
+        if end is not None:
+            out[k : end + 1] = [*out[k + 1 : end + 1], out[k]]
     return out
 
 
@@ -280,6 +319,36 @@ def _form_key(conj_form: str, after: Token | None) -> str | None:
     return None
 
 
+def chains_on(after: Token | None, then: Token | None) -> bool:
+    """A verb's 連用形 followed straight by the next verb (配布し|周知する,
+    調査し|まとめる: 連用中止 with nothing between).  With both verbs in kana
+    nothing shows where the first ends (くばりしらせる), and the clause splitter
+    cannot cut there (the second verb has no words of its own), so it is
+    written as て (くばってしらせる, as one says it).  With words between
+    (掲載し各学校に配布する) the splitter makes two sentences instead."""
+    if after is None:
+        return False
+    if after.pos1 == "動詞":
+        return after.pos[1:2] != ("非自立可能",)  # not 〜し始める, 〜しすぎる
+    return _sahen_noun(after) and then is not None and then.lemma == "する" and then.pos1 == "動詞"
+
+
+def _sahen_noun(t: Token) -> bool:
+    return t.pos[:3] == ("名詞", "普通名詞", "サ変可能")
+
+
+_TE = ("助詞", "接続助詞", "*", "*", "*", "*")
+
+
+def te_form(head: str, forms: dict[str, str], conj_type: str, lemma: str, source: str) -> list[Token]:
+    """The easy verb's て-form as tokens (くばっ|て), as the analyser would
+    give them, so the later rules see an ordinary 〜て."""
+    te = "で" if forms.get("te_voiced") else "て"
+    stem = head + forms["te"]
+    return [Token(stem, stem, ("動詞", "一般", "*", "*", conj_type, "連用形-一般"), lemma, source),
+            Token(te, te, _TE, "て", source)]
+
+
 def coordinated(out: list[Token]) -> bool:
     """The next noun ends a coordination (助言、指導を行う / 発信・周知する):
     turning only the last noun into a verb would strand the others."""
@@ -354,6 +423,10 @@ def replace_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
         if "を" in lemma and out and out[-1].surface == "を":
             # 〜を配慮する → 〜に気をつける: the new verb has its own を
             out[-1] = Token("に", "に", out[-1].pos, "に", "rule:glossary")
+        if key == "renyo" and chains_on(after, tokens[i + 3] if i + 3 < len(tokens) else None):
+            out += te_form(head, forms, conj_type, lemma, "rule:glossary")  # 配布し周知する → くばってしらせる
+            i += 2
+            continue
         out.append(Token(surface, surface, ("動詞", "一般", "*", "*", conj_type, nxt.conj_form), lemma, "rule:glossary"))
         i += 2
         if key == "te" and forms.get("te_voiced") and after is not None:

@@ -1,0 +1,68 @@
+"""Word-level rules (issue 11 round 3, s11d): a list item's object eased in its
+new place, two replaced verbs in a row, an eased adjective before a name's の."""
+
+from __future__ import annotations
+
+import pytest
+
+from kintl_pub.easy.rewrite import rewrite
+
+
+def _easy(reader, glossary, src: str, past: bool = False) -> str:  # type: ignore[no-untyped-def]
+    return rewrite(src, reader=reader, glossary=glossary, past=past).text
+
+
+def test_item_object_from_a_compound_is_eased(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    # seed, initiative 19 (plans): 取組支援 → 取組を手伝います kept 取組 (it was inside a compound)
+    src = ("・環境省JCM都市間連携事業を活用したジャカルタ特別州の脱炭素社会化に向けた取組支援 "
+           "・市内企業の海外展開に向けたネットワークの構築")
+    assert _easy(reader, glossary, src) == (
+        "・環境省JCM都市間連携事業をつかったジャカルタ特別州の脱炭素社会化のためのとりくみを手伝います。"
+        "・市内企業の海外展開のためのネットワークをつくります。")
+
+
+def test_item_object_still_in_a_compound_stays(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    # invented: 地域取組 is still one compound after the cut, so 取組 is not a word of its own
+    assert _easy(reader, glossary, "・地域取組支援") == "・地域取組を手伝います。"
+
+
+def test_two_replaced_verbs_in_a_row_are_joined_by_te(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    # seed, initiative 82 (results): 配布し周知する was くばりしらせました
+    src = ("また、就学援助制度の簡易案内を引き続き配布し周知するとともに10言語で作成した申請書見本と"
+           "就学援助制度についてのお知らせの内容を更新し、案内に掲載するQRコードから閲覧できるようにしました。")
+    assert _easy(reader, glossary, src, past=True) == (
+        "また、就学援助制度の簡易案内をつづけてくばってしらせました。"
+        "また、10言語でつくった申請書見本と就学援助制度についてのお知らせの内容を新しくしました。"
+        "案内にのせるQRコードから閲覧できるようにしました。")
+
+
+@pytest.mark.parametrize(
+    ("src", "expected"),
+    [
+        # seed (the さんほみち leaflet item): 作成し配布しました was つくりくばりました
+        ("チラシを作成し配布しました。", "チラシをつくってくばりました。"),
+        # words between the verbs: the 連用形 stays (the clause splitter's to cut)
+        ("講座を開催し交流を深めました。", "講座をひらき、交流を深めました。"),
+    ],
+)
+def test_verb_runs(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _easy(reader, glossary, src) == expected
+
+
+def test_adjective_moves_past_a_name(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    # seed, initiative 47: 効果的な本市の魅力発信 became よい川崎市の… ("good Kawasaki")
+    src = "クルーズ船(ホテルシップ等)の誘致に向けた取組を進めることにより、地域の活性化や効果的な本市の魅力発信を推進します。"
+    assert _easy(reader, glossary, src) == (
+        "クルーズ船(ホテルシップなど)の誘致のためのとりくみを進めます。"
+        "それで、地域の活性化や川崎市のよい魅力発信をすすめます。")
+
+
+@pytest.mark.parametrize(
+    ("src", "expected"),
+    [
+        ("新たな本市の計画を策定します。", "川崎市の新しい計画をつくります。"),  # a name: moved
+        ("多様な市民の参加を促進します。", "いろいろな市民の参加をすすめます。"),  # a common noun: may be described, stays
+    ],
+)
+def test_adjective_before_a_no_phrase(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _easy(reader, glossary, src) == expected
