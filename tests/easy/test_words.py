@@ -66,3 +66,23 @@ def test_adjective_moves_past_a_name(reader, glossary) -> None:  # type: ignore[
 )
 def test_adjective_before_a_no_phrase(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     assert _easy(reader, glossary, src) == expected
+
+
+def test_hard_words_leave_out_what_residents_know() -> None:
+    from kintl_pub.easy.metrics import hard_words
+
+    # from the rules' text of initiative 82: 日本語 and 新型 (from 新型コロナ) topped the table
+    found = hard_words(["新型コロナに関わる就学援助についての情報を外国人に正しくつたえました。",
+                        "令和3年度は、日本語教室と子育て支援をしました。"])
+    assert not {"新型", "コロナ", "日本語", "年度", "子育て"} & set(found)
+    assert {"就学", "支援"} <= set(found)  # the words the glossary should ease are still there
+
+
+def test_resident_list_is_not_a_jlpt_list() -> None:
+    from kintl_pub.easy.metrics import JLPT_N3_TSV, JLPT_TSV, RESIDENT_TSV, jlpt_words
+
+    # kept apart: the JLPT share (N5+N4) still measures JLPT words only
+    assert "日本語" in jlpt_words(RESIDENT_TSV)
+    assert "日本語" not in jlpt_words(JLPT_TSV) | jlpt_words(JLPT_N3_TSV)
+    head = RESIDENT_TSV.read_text(encoding="utf-8").splitlines()[0]
+    assert head.startswith("#") and "NOT a JLPT list" in head
