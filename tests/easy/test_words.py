@@ -86,3 +86,25 @@ def test_resident_list_is_not_a_jlpt_list() -> None:
     assert "日本語" not in jlpt_words(JLPT_TSV) | jlpt_words(JLPT_N3_TSV)
     head = RESIDENT_TSV.read_text(encoding="utf-8").splitlines()[0]
     assert head.startswith("#") and "NOT a JLPT list" in head
+
+
+@pytest.mark.parametrize(
+    ("src", "expected"),
+    [
+        # seed (the ポートセールス results): 国内外 → 日本と外国
+        ("川崎港戦略港湾推進協議会と連携して国内外でのポートセールス活動を実施しました。",
+         "川崎港戦略港湾推進協議会と協力して日本と外国でのポートセールス活動をおこないました。"),
+        # seed: 高齢者 → お年寄り; adapted from the seed: 外国人高齢者 is a compound and stays
+        ("コロナ禍で孤立した高齢者を訪問しました。", "コロナ禍で孤立したお年寄りを訪問しました。"),
+        ("外国人高齢者の福祉を向上させます。", "外国人高齢者の福祉を向上させます。"),
+        # seed: 児童生徒 → 子ども
+        ("児童生徒のアイデンティティを育成します。", "子どものアイデンティティを育てます。"),
+        # seed: 感染拡大 → 流行, but 感染拡大防止 is a compound (and the longer entry
+        # 拡大防止のため中止 still applies after 感染拡大 is refused there)
+        ("新型コロナの感染拡大で、海外渡航が困難な状況でした。", "新型コロナの流行で、海外渡航がむずかしい状況でした。"),
+        ("しかし、新型コロナウイルス感染拡大防止のため中止としました。",
+         "しかし、新型コロナ感染が広がらないように中止としました。"),
+    ],
+)
+def test_lexicon_entries(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _easy(reader, glossary, src) == expected

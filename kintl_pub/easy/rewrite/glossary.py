@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -155,7 +156,7 @@ def replace_word_tokens(tokens: list[Token], glossary: Glossary) -> list[Token]:
     out: list[Token] = []
     adjectives: list[int] = []  # where in ``out`` an adnominal adjective was put
     i = 0
-    for m in pat.finditer(text):
+    for m in _candidates(pat, text, starts):
         a, b = starts.get(m.start()), ends.get(m.end())
         if a is None or b is None or a < i or any(names[a : b + 1]):
             continue  # (a quoted name keeps its words: 「…に向けた…戦略」)
@@ -184,6 +185,16 @@ def replace_word_tokens(tokens: list[Token], glossary: Glossary) -> list[Token]:
         i = b + 1
     out.extend(tokens[i:])
     return _adjective_to_head(out, adjectives)
+
+
+def _candidates(pat: re.Pattern[str], text: str, starts: dict[int, int]) -> Iterator[re.Match[str]]:
+    """The longest term starting at each token, overlaps included: a term
+    refused (感染拡大, inside 感染拡大防止) must not hide a later one that fits
+    (拡大防止のため中止), as non-overlapping ``finditer`` would."""
+    for pos in sorted(starts):
+        m = pat.match(text, pos)
+        if m is not None:
+            yield m
 
 
 #: endings of a term that modifies a noun (効果的な, 更なる, 既存の)
