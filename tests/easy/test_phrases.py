@@ -9,12 +9,12 @@ import pytest
 from kintl_pub.easy.metrics import split_body
 from kintl_pub.easy.rewrite import reanalysed, word_rules
 from kintl_pub.easy.rewrite.aims import aim_phrases
-from kintl_pub.easy.rewrite.glossary import replace_word_tokens
 from kintl_pub.easy.rewrite.phrases import (
     hakaru_to_suru,
     okonau_to_suru,
     suru_koto_ga_dekiru,
 )
+from kintl_pub.easy.rewrite.words import replace_word_tokens
 
 
 def _text(tokens) -> str:  # type: ignore[no-untyped-def]

@@ -108,3 +108,27 @@ def test_resident_list_is_not_a_jlpt_list() -> None:
 )
 def test_lexicon_entries(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     assert _easy(reader, glossary, src) == expected
+
+
+def test_term_before_a_noun_has_its_own_form(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    # seed (日本民家園): 多言語 before a noun (多言語リーフレット) stayed, only the whole word was eased
+    src = ("多言語音声ガイドの広報、ツイッターを活用した英語での発信、多言語リーフレットの配布、"
+           "展示パネルの英文併記、伝統芸能公演の英語対応などは予定通り実施しました。")
+    assert _easy(reader, glossary, src) == (
+        "つぎのものなどは予定通り実施しました。\n\n- 多くの言葉の音声ガイドの広報\n- ツイッターをつかった英語での発信\n"
+        "- 多くの言葉のリーフレットの配布\n- 展示パネルの英文併記\n- 伝統芸能公演の英語対応")
+
+
+@pytest.mark.parametrize(
+    ("src", "expected"),
+    [
+        ("「防災マップ」の多言語版を配布します。", "「防災マップ」の多言語版をくばります。"),  # 版: a suffix
+        ("HPの多言語化を行います。", "HPをいろいろな言葉にします。"),  # 多言語化: its own entry
+        # 多言語表記する is a verb (seed: 案内サインを多言語表記します)
+        ("武蔵小杉駅周辺の案内サインを多言語表記します。", "武蔵小杉駅周辺の案内サインを多言語表記します。"),
+        # a clause before it: 作成した多くの言葉の… would make 言葉 what was made
+        ("市が作成した多言語マップを配布しました。", "市がつくった多言語マップをくばりました。"),
+    ],
+)
+def test_term_before_a_noun_not_here(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _easy(reader, glossary, src) == expected

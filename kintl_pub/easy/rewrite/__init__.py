@@ -30,7 +30,7 @@ from ..tokens import Token
 from . import dates, lists, style
 from .aims import aim_phrases, aim_purpose, means_de
 from .connectives import ACTIVITIES
-from .glossary import Glossary, kana_verbs, nado, replace_verbs, replace_word_tokens
+from .glossary import Glossary, kana_verbs, nado, replace_verbs
 from .items import noun_phrase_sentence
 from .phrases import (
     hakaru_to_suru,
@@ -41,6 +41,7 @@ from .phrases import (
 )
 from .restructure import note_after
 from .sentences import rewrite_sentence
+from .words import replace_word_tokens
 
 
 @dataclass

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from ...project import DATA_DIR
-from ..chars import has_kanji
-from ..tokens import Token, offsets, quoted
+from ..tokens import Token, quoted
 from .conjugate import CannotConjugate, godan_forms, ichidan_forms
 
 GLOSSARY_TSV = DATA_DIR / "glossary.tsv"
@@ -60,6 +58,13 @@ class GlossaryEntry:
         """A ``word`` entry whose note starts with ``anywhere``: replaced inside
         compounds too (a long fixed name, the same thing wherever it stands)."""
         return self.note.startswith("anywhere")
+
+    @property
+    def before_noun(self) -> bool:
+        """A ``word`` line whose note starts with ``before a noun``: the form
+        for the term as the first part of a compound (多言語マップ →
+        いろいろな言葉のマップ); the line without it is for the word alone."""
+        return self.note.startswith("before a noun")
 
     @property
     def kana_verb(self) -> bool:
@@ -123,114 +128,6 @@ def replace_words(text: str, glossary: Glossary) -> str:
     return pat.sub(lambda m: glossary.words[m.group(0)].easy, text)
 
 
-_COMPOUND_LEFT = ("名詞", "接頭辞")
-_COMPOUND_RIGHT = ("名詞", "接尾辞")
-
-
-def _noun_suffix(t: Token) -> bool:
-    """A suffix that ends a noun (低炭素化|支援, 学校内|支援: the compound goes
-    on), not 等 (地域等|海外: "and so on") nor an adjective's (おこないやすい|手法)."""
-    return t.pos[:2] == ("接尾辞", "名詞的") and t.surface not in ("等", "など")
-
-
-def _inside_compound(tokens: list[Token], a: int, b: int, term: str) -> bool:
-    """Is tokens[a..b] (``term``) part of a longer noun compound (児童福祉法)?"""
-    nounish = tokens[a].pos1 in ("名詞", "接頭辞") or tokens[b].pos1 in ("名詞", "接尾辞")
-    if not nounish:
-        return False
-    if has_kanji(term[0]) and a > 0 and (tokens[a - 1].pos1 in _COMPOUND_LEFT or _noun_suffix(tokens[a - 1])):
-        return True
-    return has_kanji(term[-1]) and b + 1 < len(tokens) and tokens[b + 1].pos1 in _COMPOUND_RIGHT
-
-
-def replace_word_tokens(tokens: list[Token], glossary: Glossary) -> list[Token]:
-    """及び → と, 本市 → 川崎市 … where the term is a word of its own: its
-    ends fall on token boundaries and it is not part of a longer compound
-    (児童 is replaced, 児童福祉法 is a name and stays)."""
-    pat = glossary.word_pattern()
-    if pat is None:
-        return tokens
-    text = "".join(t.surface for t in tokens)
-    starts, ends = offsets(tokens)
-    names = quoted(tokens)
-    out: list[Token] = []
-    adjectives: list[int] = []  # where in ``out`` an adnominal adjective was put
-    i = 0
-    for m in _candidates(pat, text, starts):
-        a, b = starts.get(m.start()), ends.get(m.end())
-        if a is None or b is None or a < i or any(names[a : b + 1]):
-            continue  # (a quoted name keeps its words: 「…に向けた…戦略」)
-        if any(t.source.startswith("rule:") for t in tokens[a : b + 1]):
-            continue  # already eased (a list item's object, eased again in its new place)
-        term = m.group(0)
-        if term in glossary.verbs and b + 1 < len(tokens) and tokens[b + 1].lemma == "する":
-            continue  # 支援する: the verb entry (手伝う) decides, not the noun (手伝い)
-        entry = glossary.words[term]
-        if not entry.anywhere and _inside_compound(tokens, a, b, term):
-            continue
-        if (a > 1 and tokens[a - 1].surface == "・" and tokens[a - 2].is_noun_like()) or (
-            b + 1 < len(tokens) and tokens[b + 1].surface == "・"
-        ):
-            continue  # 効率的・効果的な: replacing one of a pair (効率的・よい) breaks it
-        if tokens[b].pos1 == "動詞" and b + 1 < len(tokens) and _extends_verb(tokens[b + 1]):
-            continue  # の影響を受け|にくい: the phrase is part of a longer predicate
-        out.extend(tokens[i:a])
-        easy = entry.easy
-        # a word entry is never a verb: 引き続き (a verb's 連用形 to Sudachi) is used
-        # as an adverb, and the clause splitter must not cut after it
-        tags = _ADVERB if tokens[a].pos1 == "動詞" else tokens[a].pos
-        if term.endswith(_ADNOMINAL):
-            adjectives.append(len(out))
-        out.append(Token(easy, easy, tags, easy, "rule:glossary"))
-        i = b + 1
-    out.extend(tokens[i:])
-    return _adjective_to_head(out, adjectives)
-
-
-def _candidates(pat: re.Pattern[str], text: str, starts: dict[int, int]) -> Iterator[re.Match[str]]:
-    """The longest term starting at each token, overlaps included: a term
-    refused (感染拡大, inside 感染拡大防止) must not hide a later one that fits
-    (拡大防止のため中止), as non-overlapping ``finditer`` would."""
-    for pos in sorted(starts):
-        m = pat.match(text, pos)
-        if m is not None:
-            yield m
-
-
-#: endings of a term that modifies a noun (効果的な, 更なる, 既存の)
-_ADNOMINAL = ("な", "なる", "の")
-#: owners written before の that an adjective of manner never describes
-_OWNERS = frozenset(["川崎市", "本市", "市", "国", "県", "区", "各区", "当市", "本県", "市内", "全国"])
-
-
-def _owner_run(tokens: list[Token], k: int) -> int | None:
-    """End (the の) of a name written as an owner at tokens[k]: 川崎市の, 国の,
-    ジャカルタ特別州の; None when tokens[k] starts no such name."""
-    j = k
-    while j < len(tokens) and tokens[j].pos1 in ("名詞", "接頭辞", "接尾辞") and j - k < 4:
-        j += 1
-    run = tokens[k:j]
-    named = "".join(t.surface for t in run) in _OWNERS or any(t.pos[1:2] == ("固有名詞",) for t in run)
-    if not run or not named or j + 1 >= len(tokens) or tokens[j].surface != "の" or tokens[j].pos1 != "助詞":
-        return None
-    return j if tokens[j + 1].pos1 in ("名詞", "接頭辞") else None
-
-
-def _adjective_to_head(tokens: list[Token], adjectives: list[int]) -> list[Token]:
-    """効果的な本市の魅力発信 → 川崎市のよい魅力発信: before 「name の noun」 an
-    eased adjective goes next to the noun it describes.  In the source the
-    adjective can only describe the activity (効果的な本市 makes no sense), so
-    the reader finds the head; よい川崎市 makes sense, and would be read as
-    "good Kawasaki".  Only before a name (a 固有名詞, or 本市/国/県): before a
-    common noun the adjective may well describe it (多様な市民の参加) and stays."""
-    out = list(tokens)
-    for k in reversed(adjectives):
-        end = _owner_run(out, k + 1)
-        if end is not None:
-            out[k : end + 1] = [*out[k + 1 : end + 1], out[k]]
-    return out
-
-
 _HIRAGANA = re.compile(r"[ぁ-ゖー]+")
 
 
@@ -256,14 +153,6 @@ def _kana_form(t: Token, kana: str) -> str | None:
     if not ending or not kana.endswith(ending) or not _HIRAGANA.fullmatch(kana) or not t.surface.startswith(stem):
         return None
     return kana[: len(kana) - len(ending)] + t.surface[len(stem):]
-
-
-def _extends_verb(t: Token) -> bool:
-    """A word that continues a verb's 連用形 into a bigger predicate
-    (〜にくい, 〜やすい, 〜られる, 〜始める), unlike て/、/ます."""
-    return t.pos1 in ("接尾辞", "形容詞") or (t.pos1 == "助動詞" and t.lemma not in ("ます", "た")) or (
-        t.pos1 == "動詞" and len(t.pos) > 1 and t.pos[1] == "非自立可能"
-    )
 
 
 _ADVERB = ("副詞", "*", "*", "*", "*", "*")

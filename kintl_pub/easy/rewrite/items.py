@@ -15,8 +15,9 @@ from __future__ import annotations
 from ..tokens import Token
 from .aims import _object_of
 from .conjugate import CannotConjugate
-from .glossary import Glossary, _verb_forms, replace_word_tokens
+from .glossary import Glossary, _verb_forms
 from .sentences import polite_ending
+from .words import replace_word_tokens
 
 #: の after these particles marks what the verb is done to or with: への → に
 _PARTICLE_BEFORE_NO = {"へ": "に", "と": "と", "で": "で", "から": "から", "まで": "まで"}
@@ -104,5 +105,5 @@ def _eased_again(sentence: list[Token], glossary: Glossary) -> list[Token]:
     """The word rules once more on the new sentence: the item is built after
     them, and the object cut out of a compound (取組|支援 → 取組を手伝う) is now a
     word of its own, eased as everywhere else (とりくみを手伝う).  Words already
-    eased are not touched again (see :func:`.glossary.replace_word_tokens`)."""
+    eased are not touched again (see :func:`.words.replace_word_tokens`)."""
     return replace_word_tokens(sentence, glossary)
