@@ -132,3 +132,24 @@ def test_term_before_a_noun_has_its_own_form(reader, glossary) -> None:  # type:
 )
 def test_term_before_a_noun_not_here(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     assert _easy(reader, glossary, src) == expected
+
+
+@pytest.mark.parametrize(
+    ("src", "expected"),
+    [
+        # seed (友好港 results): 実施できました kept its kango; 五段 おこなう → おこなえる
+        ("新型コロナの拡大を受けて、相互訪問は実施できませんでした。",
+         "新型コロナの拡大を受けて、相互訪問はおこなえませんでした。"),
+        # seed (子育て information): 一段 つたえる → つたえることができる (つたえられる is also the passive)
+        ("それにより、地域の子育て情報を提供できました。", "それで、地域の子育て情報をつたえることができました。"),
+        # seed: ひらける is another verb (開ける): 開催できた → ひらくことができた
+        ("新型コロナウイルス対策をしながら、開催できた子育てサロンもあったが、施設やスタッフの関係で"
+         "年度内の開催がすべて中止となってしまった子育てサロンもあったため。",
+         "新型コロナ対策をしました。ひらくことができた子育てサロンもありました。しかし、施設やスタッフの関係で"
+         "年度内の開催がすべて中止となってしまった子育てサロンもあったためです。"),
+        # 〜する easy forms keep 〜できる (よくできる would read "can do well"); 貢献: 役立てる is another verb
+        ("施策へ貢献できた。", "とりくみへ貢献できました。"),
+    ],
+)
+def test_glossary_verb_potential(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _easy(reader, glossary, src) == expected

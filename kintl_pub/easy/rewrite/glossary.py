@@ -279,9 +279,51 @@ def _ga_subject(out: list[Token]) -> Token | None:
     return None
 
 
+def potential(easy: str) -> str | None:
+    """The potential form of a glossary verb, for 〜できる (実施できました →
+    おこなえました): the native verb in place of a kango noun, as for 〜する.
+    A 五段 verb only (おこなえる, ひらける, くばれる): an 一段 verb's 〜られる is
+    also its passive (つたえられました: "was told"), so it takes 〜ことができる
+    (:func:`_koto_ga`).  None for 〜する forms (よくする → よくできる reads "can
+    do well") and 役立つ (役立てる is another verb)."""
+    if easy.endswith("する") or easy in _TAKES_NI or easy in _POTENTIAL_CLASH:
+        return None
+    try:
+        _, conj_type, forms = _verb_forms(easy)
+    except (CannotConjugate, KeyError):
+        return None
+    return forms["katei"] + "る" if conj_type.startswith("五段") else None
+
+
+#: 五段 verbs whose potential is another word: ひらける (開ける, "open up":
+#: ひらけた子育てサロン), しれる (知れる, "become known"); they take 〜ことができる
+_POTENTIAL_CLASH = frozenset(["ひらく", "しる"])
+
+
+_NOUN = ("名詞", "普通名詞", "一般", "*", "*", "*")
+_GA = ("助詞", "格助詞", "*", "*", "*", "*")
+
+
+def _koto_ga(easy: str) -> list[Token] | None:
+    """つたえる + こと + が, before the source's できる (情報を提供できました →
+    情報をつたえることができました): an 一段 glossary verb's potential without
+    the passive's ambiguity.  None for 〜する forms and 役立つ (see :func:`potential`)."""
+    if easy.endswith("する") or easy in _TAKES_NI:
+        return None
+    try:
+        _, conj_type, _forms = _verb_forms(easy)
+    except (CannotConjugate, KeyError):
+        return None
+    if conj_type.startswith("五段") and easy not in _POTENTIAL_CLASH:
+        return None
+    return [Token(easy, easy, ("動詞", "一般", "*", "*", conj_type, "連体形-一般"), easy, "rule:glossary"),
+            Token("こと", "こと", _NOUN, "こと", "rule:glossary"), Token("が", "が", _GA, "が", "rule:glossary")]
+
+
 def replace_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
     """開催 + し + まし + た → ひらき + まし + た (token level, so later rules
-    still see a verb with its lemma and conjugation type)."""
+    still see a verb with its lemma and conjugation type); 開催 + でき + ず →
+    ひらけ + ず (:func:`potential`)."""
     out: list[Token] = []
     names = quoted(tokens)
     i = 0
@@ -300,13 +342,22 @@ def replace_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
         # verb; after a plain の it may (外国人の利用する施設: の marks who uses)
         compound = compound or (len(out) > 1 and out[-1].surface == "の" and out[-1].pos1 == "助詞"
                                 and out[-2].surface in ("へ", "と", "で") and out[-2].pos1 == "助詞")
-        if entry is None or compound or nxt is None or nxt.lemma != "する" or nxt.pos1 != "動詞":
+        can = nxt is not None and nxt.pos1 == "動詞" and nxt.lemma in ("できる", "出来る")
+        lemma = None if entry is None else potential(entry.easy) if can else entry.easy
+        koto = None if entry is None or not can or lemma is not None or compound else _koto_ga(entry.easy)
+        if koto is not None and entry is not None:
+            if "を" in entry.easy and out and out[-1].surface == "を":
+                out[-1] = Token("に", "に", out[-1].pos, "に", "rule:glossary")  # 配慮できる → に気をつけることができる
+            out += koto  # the できる stays, in its own form
+            i += 1
+            continue
+        if lemma is None or compound or nxt is None or not (can or (nxt.lemma == "する" and nxt.pos1 == "動詞")):
             out.append(t)
             i += 1
             continue
         after = tokens[i + 2] if i + 2 < len(tokens) else None
         try:
-            head, conj_type, forms = _verb_forms(entry.easy)
+            head, conj_type, forms = _verb_forms(lemma)
             key = _form_key(nxt.conj_form, after)
         except (CannotConjugate, KeyError):
             key = None
@@ -315,7 +366,6 @@ def replace_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
             i += 1
             continue
         surface = head + forms[key]
-        lemma = entry.easy
         if keep:
             out[-1] = Token("つづけて", "つづけて", _ADVERB, "つづけて", "rule:glossary")
         if lemma in _TAKES_NI and out and out[-1].surface == "へ" and out[-1].pos1 == "助詞":

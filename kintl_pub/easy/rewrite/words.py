@@ -73,8 +73,8 @@ def replace_word_tokens(tokens: list[Token], glossary: Glossary) -> list[Token]:
         if any(t.source.startswith("rule:") for t in tokens[a : b + 1]):
             continue  # already eased (a list item's object, eased again in its new place)
         term = m.group(0)
-        if term in glossary.verbs and b + 1 < len(tokens) and tokens[b + 1].lemma == "する":
-            continue  # 支援する: the verb entry (手伝う) decides, not the noun (手伝い)
+        if term in glossary.verbs and b + 1 < len(tokens) and tokens[b + 1].lemma in ("する", "できる", "出来る"):
+            continue  # 支援する / 支援できる: the verb entry (手伝う) decides, not the noun (手伝い)
         entry = glossary.words[term]
         if not entry.anywhere and _inside_compound(tokens, a, b, term):
             modifier = _modifier_line(entry, tokens, a, b)
