@@ -146,10 +146,21 @@ def test_term_before_a_noun_not_here(reader, glossary, src: str, expected: str) 
         ("新型コロナウイルス対策をしながら、開催できた子育てサロンもあったが、施設やスタッフの関係で"
          "年度内の開催がすべて中止となってしまった子育てサロンもあったため。",
          "新型コロナ対策をしました。ひらくことができた子育てサロンもありました。しかし、施設やスタッフの関係で"
-         "年度内の開催がすべて中止となってしまった子育てサロンもあったためです。"),
+         "年度内の開催がすべて中止になってしまった子育てサロンもあったためです。"),
         # 〜する easy forms keep 〜できる (よくできる would read "can do well"); 貢献: 役立てる is another verb
         ("施策へ貢献できた。", "とりくみへ貢献できました。"),
     ],
 )
 def test_glossary_verb_potential(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _easy(reader, glossary, src) == expected
+
+
+@pytest.mark.parametrize(
+    ("src", "expected"),
+    [
+        ("そのため、公演も中止となりました。", "そのため、公演も中止になりました。"),  # the end of a seed sentence (コンセルトヘボウ)
+        ("講師として参加しました。", "講師として参加しました。"),  # として is "as": stays
+    ],
+)
+def test_to_naru_becomes_ni_naru(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     assert _easy(reader, glossary, src) == expected

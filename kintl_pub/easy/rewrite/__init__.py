@@ -38,6 +38,7 @@ from .phrases import (
     niyori_to_de,
     okonau_to_suru,
     suru_koto_ga_dekiru,
+    to_naru_ni,
 )
 from .restructure import note_after
 from .sentences import rewrite_sentence
@@ -68,7 +69,7 @@ def text_rules(glossary: Glossary | None = None) -> tuple[tuple[str, TextRule], 
 def word_rules(tokens: list[Token], glossary: Glossary) -> list[Token]:
     """The token rules on words and verb phrases, in order."""
     toks = aim_phrases(kana_verbs(nado(tokens), glossary), glossary)
-    toks = niyori_to_de(ni_taishite(suru_koto_ga_dekiru(okonau_to_suru(hakaru_to_suru(toks)))))
+    toks = to_naru_ni(niyori_to_de(ni_taishite(suru_koto_ga_dekiru(okonau_to_suru(hakaru_to_suru(toks))))))
     # after the glossary words, which write 〜に向けて as のために
     toks = aim_purpose(replace_verbs(replace_word_tokens(toks, glossary), glossary), glossary)
     return means_de(toks, glossary, ACTIVITIES)  # after niyori_to_de: 〜の実施により、 is a means too

@@ -195,3 +195,19 @@ def niyori_to_de(tokens: list[Token]) -> list[Token]:
         out.append(t)
         i += 1
     return out
+
+
+def to_naru_ni(tokens: list[Token]) -> list[Token]:
+    """中止となりました → 中止になりました: after a noun, 〜となる is the written
+    form of 〜になる, which is what residents learn (N5).  Only なる: 〜として
+    is the particle "as" (講師として参加), and the sentence rules read 〜とし(た).
+    """
+    out: list[Token] = []
+    for i, t in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (t.surface == "と" and t.pos[:2] == ("助詞", "格助詞") and nxt is not None and nxt.pos1 == "動詞"
+                and nxt.lemma in ("なる", "成る") and out and (out[-1].is_noun_like() or out[-1].surface == "など")):
+            out.append(Token("に", "に", t.pos, "に", "rule:phrase"))
+        else:
+            out.append(t)
+    return out
