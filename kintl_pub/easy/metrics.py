@@ -240,9 +240,11 @@ _I_TO_U = dict(zip("いきぎしちにびみり", "うくぐすつぬぶむる",
 def _verb_noun(noun: str, known: frozenset[str]) -> bool:
     """A noun that is a listed verb's 連用形 (話し合い ← 話し合う, 受け入れ ←
     受け入れる): the lists hold the verb only, and a reader who knows the
-    verb knows the noun."""
+    verb knows the noun.  The same for an adjective's く form used as a noun
+    (多くの ← 多い, 近くの ← 近い)."""
     last = noun[-1:]
-    return (last in _I_TO_U and noun[:-1] + _I_TO_U[last] in known) or (noun + "る") in known
+    return (last in _I_TO_U and noun[:-1] + _I_TO_U[last] in known) or (noun + "る") in known or (
+        last == "く" and noun[:-1] + "い" in known)
 
 
 _KANJI = re.compile(r"[\u4e00-\u9fff々]")
