@@ -166,3 +166,17 @@ def test_glossary_verb_potential(reader, glossary, src: str, expected: str) -> N
 )
 def test_to_naru_becomes_ni_naru(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     assert _easy(reader, glossary, src) == expected
+
+
+@pytest.mark.parametrize(
+    ("src", "expected"),
+    [
+        # seed (education, initiative 82): 機会を確保する → 機会を用意する
+        ("外国人の子供の就学機会を確保する観点から、お知らせを10言語で作成しました。",
+         "外国人の子供の就学機会を用意する観点から、お知らせを10言語でつくりました。"),
+        # seed: 来館者数 was not reviewed (集める? 保つ?): stays
+        ("安定した来館者数を確保しています。", "安定した来館者数を確保しています。"),
+    ],
+)
+def test_kakuho_by_object(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _easy(reader, glossary, src) == expected
