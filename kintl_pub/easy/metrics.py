@@ -21,6 +21,8 @@ from .rewrite.sentences import is_polite
 
 JLPT_TSV = DATA_DIR / "jlpt" / "vocab-n5-n4.tsv"
 JLPT_N3_TSV = DATA_DIR / "jlpt" / "vocab-n3.tsv"
+#: words a resident is taught early, not on the JLPT lists (see the file's header)
+RESIDENT_TSV = DATA_DIR / "jlpt" / "resident-early.tsv"
 # a sentence ends at 。！？ unless a closing bracket follows (「…！」 is one sentence)
 _SENT = re.compile(r"(?<=[。！？!?])(?![」』）)\]。！？!?])")
 _OPEN, _CLOSE = "「『（(【", "」』）)】"
@@ -88,7 +90,7 @@ def sentences_of(text: str, *, kind: str, names: Iterable[str] = ()) -> list[Sen
     return out
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)  # the three lists (N5–N4, N3, resident-early)
 def jlpt_words(path: Path = JLPT_TSV) -> frozenset[str]:
     words: set[str] = set()
     if path.exists():
@@ -205,11 +207,12 @@ def hard_words(texts: Iterable[str], *, explained: frozenset[str] = frozenset())
     """Content words above JLPT N3 (on neither the N5–N4 nor the N3 list),
     written with kanji, that a text keeps: dictionary form → occurrences.
     Numbers, names and the words in ``explained`` (glossed terms) are left out."""
-    known = jlpt_words() | jlpt_words(JLPT_N3_TSV)
+    known = jlpt_words() | jlpt_words(JLPT_N3_TSV) | jlpt_words(RESIDENT_TSV)
+    terms = _terms(RESIDENT_TSV)
     tok = _Tok.get()
     found: dict[str, int] = {}
     for text in texts:
-        for m in tok.tokenize(text):
+        for m in tok.tokenize(terms.sub("、", text) if terms else text):
             pos = m.part_of_speech()
             if pos[0] not in _CONTENT_POS or pos[1] in ("数詞", "固有名詞", "非自立可能") or pos[2] == "助数詞可能":
                 continue
@@ -222,15 +225,26 @@ def hard_words(texts: Iterable[str], *, explained: frozenset[str] = frozenset())
     return found
 
 
+@lru_cache(maxsize=4)
+def _terms(path: Path) -> re.Pattern[str] | None:
+    """The words of a list as one pattern, longest first: a listed word is
+    taken out of the text before the analyser cuts it (新型|コロナ would leave
+    新型 a hard word, though residents know 新型コロナ as one name)."""
+    words = sorted((w for w in jlpt_words(path) if _KANJI.search(w)), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
 _I_TO_U = dict(zip("いきぎしちにびみり", "うくぐすつぬぶむる", strict=True))
 
 
 def _verb_noun(noun: str, known: frozenset[str]) -> bool:
     """A noun that is a listed verb's 連用形 (話し合い ← 話し合う, 受け入れ ←
     受け入れる): the lists hold the verb only, and a reader who knows the
-    verb knows the noun."""
+    verb knows the noun.  The same for an adjective's く form used as a noun
+    (多くの ← 多い, 近くの ← 近い)."""
     last = noun[-1:]
-    return (last in _I_TO_U and noun[:-1] + _I_TO_U[last] in known) or (noun + "る") in known
+    return (last in _I_TO_U and noun[:-1] + _I_TO_U[last] in known) or (noun + "る") in known or (
+        last == "く" and noun[:-1] + "い" in known)
 
 
 _KANJI = re.compile(r"[\u4e00-\u9fff々]")

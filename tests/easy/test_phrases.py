@@ -1,4 +1,4 @@
-"""The verb-phrase rules (:mod:`kintl_pub.easy.rewrite.phrases`), the
+"""The verb-phrase rules (:mod:`kintl_pub.easy.rewrite.phrases`, :mod:`.aims`), the
 glossary's phrase entries, re-analysis before the splitter, and the metrics'
 bracket-aware sentence split."""
 
@@ -8,13 +8,13 @@ import pytest
 
 from kintl_pub.easy.metrics import split_body
 from kintl_pub.easy.rewrite import reanalysed, word_rules
-from kintl_pub.easy.rewrite.glossary import replace_word_tokens
+from kintl_pub.easy.rewrite.aims import aim_phrases
 from kintl_pub.easy.rewrite.phrases import (
-    aim_phrases,
     hakaru_to_suru,
     okonau_to_suru,
     suru_koto_ga_dekiru,
 )
+from kintl_pub.easy.rewrite.words import replace_word_tokens
 
 
 def _text(tokens) -> str:  # type: ignore[no-untyped-def]

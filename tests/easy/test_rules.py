@@ -60,7 +60,8 @@ def test_glossary_words(glossary) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_glossary_words_whole_words_only(reader, glossary) -> None:  # type: ignore[no-untyped-def]
-    from kintl_pub.easy.rewrite.glossary import nado, replace_word_tokens
+    from kintl_pub.easy.rewrite.glossary import nado
+    from kintl_pub.easy.rewrite.words import replace_word_tokens
 
     def run(t: str) -> str:
         return _text(replace_word_tokens(nado(reader.tokens(t)), glossary))

@@ -28,21 +28,21 @@ from .. import preserve
 from ..readings import Reader
 from ..tokens import Token
 from . import dates, lists, style
+from .aims import aim_phrases, aim_purpose, means_de
 from .connectives import ACTIVITIES
-from .glossary import Glossary, kana_verbs, nado, replace_verbs, replace_word_tokens
+from .glossary import Glossary, kana_verbs, nado, replace_verbs
 from .items import noun_phrase_sentence
 from .phrases import (
-    aim_phrases,
-    aim_purpose,
     hakaru_to_suru,
-    means_de,
     ni_taishite,
     niyori_to_de,
     okonau_to_suru,
     suru_koto_ga_dekiru,
+    to_naru_ni,
 )
 from .restructure import note_after
 from .sentences import rewrite_sentence
+from .words import replace_word_tokens
 
 
 @dataclass
@@ -69,7 +69,7 @@ def text_rules(glossary: Glossary | None = None) -> tuple[tuple[str, TextRule], 
 def word_rules(tokens: list[Token], glossary: Glossary) -> list[Token]:
     """The token rules on words and verb phrases, in order."""
     toks = aim_phrases(kana_verbs(nado(tokens), glossary), glossary)
-    toks = niyori_to_de(ni_taishite(suru_koto_ga_dekiru(okonau_to_suru(hakaru_to_suru(toks)))))
+    toks = to_naru_ni(niyori_to_de(ni_taishite(suru_koto_ga_dekiru(okonau_to_suru(hakaru_to_suru(toks))))))
     # after the glossary words, which write 〜に向けて as のために
     toks = aim_purpose(replace_verbs(replace_word_tokens(toks, glossary), glossary), glossary)
     return means_de(toks, glossary, ACTIVITIES)  # after niyori_to_de: 〜の実施により、 is a means too

@@ -8,8 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ...project import DATA_DIR
-from ..chars import has_kanji
-from ..tokens import Token, offsets, quoted
+from ..tokens import Token, quoted
 from .conjugate import CannotConjugate, godan_forms, ichidan_forms
 
 GLOSSARY_TSV = DATA_DIR / "glossary.tsv"
@@ -59,6 +58,13 @@ class GlossaryEntry:
         """A ``word`` entry whose note starts with ``anywhere``: replaced inside
         compounds too (a long fixed name, the same thing wherever it stands)."""
         return self.note.startswith("anywhere")
+
+    @property
+    def before_noun(self) -> bool:
+        """A ``word`` line whose note starts with ``before a noun``: the form
+        for the term as the first part of a compound (多言語マップ →
+        いろいろな言葉のマップ); the line without it is for the word alone."""
+        return self.note.startswith("before a noun")
 
     @property
     def kana_verb(self) -> bool:
@@ -122,65 +128,6 @@ def replace_words(text: str, glossary: Glossary) -> str:
     return pat.sub(lambda m: glossary.words[m.group(0)].easy, text)
 
 
-_COMPOUND_LEFT = ("名詞", "接頭辞")
-_COMPOUND_RIGHT = ("名詞", "接尾辞")
-
-
-def _noun_suffix(t: Token) -> bool:
-    """A suffix that ends a noun (低炭素化|支援, 学校内|支援: the compound goes
-    on), not 等 (地域等|海外: "and so on") nor an adjective's (おこないやすい|手法)."""
-    return t.pos[:2] == ("接尾辞", "名詞的") and t.surface not in ("等", "など")
-
-
-def _inside_compound(tokens: list[Token], a: int, b: int, term: str) -> bool:
-    """Is tokens[a..b] (``term``) part of a longer noun compound (児童福祉法)?"""
-    nounish = tokens[a].pos1 in ("名詞", "接頭辞") or tokens[b].pos1 in ("名詞", "接尾辞")
-    if not nounish:
-        return False
-    if has_kanji(term[0]) and a > 0 and (tokens[a - 1].pos1 in _COMPOUND_LEFT or _noun_suffix(tokens[a - 1])):
-        return True
-    return has_kanji(term[-1]) and b + 1 < len(tokens) and tokens[b + 1].pos1 in _COMPOUND_RIGHT
-
-
-def replace_word_tokens(tokens: list[Token], glossary: Glossary) -> list[Token]:
-    """及び → と, 本市 → 川崎市 … where the term is a word of its own: its
-    ends fall on token boundaries and it is not part of a longer compound
-    (児童 is replaced, 児童福祉法 is a name and stays)."""
-    pat = glossary.word_pattern()
-    if pat is None:
-        return tokens
-    text = "".join(t.surface for t in tokens)
-    starts, ends = offsets(tokens)
-    names = quoted(tokens)
-    out: list[Token] = []
-    i = 0
-    for m in pat.finditer(text):
-        a, b = starts.get(m.start()), ends.get(m.end())
-        if a is None or b is None or a < i or any(names[a : b + 1]):
-            continue  # (a quoted name keeps its words: 「…に向けた…戦略」)
-        term = m.group(0)
-        if term in glossary.verbs and b + 1 < len(tokens) and tokens[b + 1].lemma == "する":
-            continue  # 支援する: the verb entry (手伝う) decides, not the noun (手伝い)
-        entry = glossary.words[term]
-        if not entry.anywhere and _inside_compound(tokens, a, b, term):
-            continue
-        if (a > 1 and tokens[a - 1].surface == "・" and tokens[a - 2].is_noun_like()) or (
-            b + 1 < len(tokens) and tokens[b + 1].surface == "・"
-        ):
-            continue  # 効率的・効果的な: replacing one of a pair (効率的・よい) breaks it
-        if tokens[b].pos1 == "動詞" and b + 1 < len(tokens) and _extends_verb(tokens[b + 1]):
-            continue  # の影響を受け|にくい: the phrase is part of a longer predicate
-        out.extend(tokens[i:a])
-        easy = entry.easy
-        # a word entry is never a verb: 引き続き (a verb's 連用形 to Sudachi) is used
-        # as an adverb, and the clause splitter must not cut after it
-        tags = _ADVERB if tokens[a].pos1 == "動詞" else tokens[a].pos
-        out.append(Token(easy, easy, tags, easy, "rule:glossary"))
-        i = b + 1
-    out.extend(tokens[i:])
-    return out
-
-
 _HIRAGANA = re.compile(r"[ぁ-ゖー]+")
 
 
@@ -206,14 +153,6 @@ def _kana_form(t: Token, kana: str) -> str | None:
     if not ending or not kana.endswith(ending) or not _HIRAGANA.fullmatch(kana) or not t.surface.startswith(stem):
         return None
     return kana[: len(kana) - len(ending)] + t.surface[len(stem):]
-
-
-def _extends_verb(t: Token) -> bool:
-    """A word that continues a verb's 連用形 into a bigger predicate
-    (〜にくい, 〜やすい, 〜られる, 〜始める), unlike て/、/ます."""
-    return t.pos1 in ("接尾辞", "形容詞") or (t.pos1 == "助動詞" and t.lemma not in ("ます", "た")) or (
-        t.pos1 == "動詞" and len(t.pos) > 1 and t.pos[1] == "非自立可能"
-    )
 
 
 _ADVERB = ("副詞", "*", "*", "*", "*", "*")
@@ -280,6 +219,36 @@ def _form_key(conj_form: str, after: Token | None) -> str | None:
     return None
 
 
+def chains_on(after: Token | None, then: Token | None) -> bool:
+    """A verb's 連用形 followed straight by the next verb (配布し|周知する,
+    調査し|まとめる: 連用中止 with nothing between).  With both verbs in kana
+    nothing shows where the first ends (くばりしらせる), and the clause splitter
+    cannot cut there (the second verb has no words of its own), so it is
+    written as て (くばってしらせる, as one says it).  With words between
+    (掲載し各学校に配布する) the splitter makes two sentences instead."""
+    if after is None:
+        return False
+    if after.pos1 == "動詞":
+        return after.pos[1:2] != ("非自立可能",)  # not 〜し始める, 〜しすぎる
+    return _sahen_noun(after) and then is not None and then.lemma == "する" and then.pos1 == "動詞"
+
+
+def _sahen_noun(t: Token) -> bool:
+    return t.pos[:3] == ("名詞", "普通名詞", "サ変可能")
+
+
+_TE = ("助詞", "接続助詞", "*", "*", "*", "*")
+
+
+def te_form(head: str, forms: dict[str, str], conj_type: str, lemma: str, source: str) -> list[Token]:
+    """The easy verb's て-form as tokens (くばっ|て), as the analyser would
+    give them, so the later rules see an ordinary 〜て."""
+    te = "で" if forms.get("te_voiced") else "て"
+    stem = head + forms["te"]
+    return [Token(stem, stem, ("動詞", "一般", "*", "*", conj_type, "連用形-一般"), lemma, source),
+            Token(te, te, _TE, "て", source)]
+
+
 def coordinated(out: list[Token]) -> bool:
     """The next noun ends a coordination (助言、指導を行う / 発信・周知する):
     turning only the last noun into a verb would strand the others."""
@@ -310,9 +279,51 @@ def _ga_subject(out: list[Token]) -> Token | None:
     return None
 
 
+def potential(easy: str) -> str | None:
+    """The potential form of a glossary verb, for 〜できる (実施できました →
+    おこなえました): the native verb in place of a kango noun, as for 〜する.
+    A 五段 verb only (おこなえる, ひらける, くばれる): an 一段 verb's 〜られる is
+    also its passive (つたえられました: "was told"), so it takes 〜ことができる
+    (:func:`_koto_ga`).  None for 〜する forms (よくする → よくできる reads "can
+    do well") and 役立つ (役立てる is another verb)."""
+    if easy.endswith("する") or easy in _TAKES_NI or easy in _POTENTIAL_CLASH:
+        return None
+    try:
+        _, conj_type, forms = _verb_forms(easy)
+    except (CannotConjugate, KeyError):
+        return None
+    return forms["katei"] + "る" if conj_type.startswith("五段") else None
+
+
+#: 五段 verbs whose potential is another word: ひらける (開ける, "open up":
+#: ひらけた子育てサロン), しれる (知れる, "become known"); they take 〜ことができる
+_POTENTIAL_CLASH = frozenset(["ひらく", "しる"])
+
+
+_NOUN = ("名詞", "普通名詞", "一般", "*", "*", "*")
+_GA = ("助詞", "格助詞", "*", "*", "*", "*")
+
+
+def _koto_ga(easy: str) -> list[Token] | None:
+    """つたえる + こと + が, before the source's できる (情報を提供できました →
+    情報をつたえることができました): an 一段 glossary verb's potential without
+    the passive's ambiguity.  None for 〜する forms and 役立つ (see :func:`potential`)."""
+    if easy.endswith("する") or easy in _TAKES_NI:
+        return None
+    try:
+        _, conj_type, _forms = _verb_forms(easy)
+    except (CannotConjugate, KeyError):
+        return None
+    if conj_type.startswith("五段") and easy not in _POTENTIAL_CLASH:
+        return None
+    return [Token(easy, easy, ("動詞", "一般", "*", "*", conj_type, "連体形-一般"), easy, "rule:glossary"),
+            Token("こと", "こと", _NOUN, "こと", "rule:glossary"), Token("が", "が", _GA, "が", "rule:glossary")]
+
+
 def replace_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
     """開催 + し + まし + た → ひらき + まし + た (token level, so later rules
-    still see a verb with its lemma and conjugation type)."""
+    still see a verb with its lemma and conjugation type); 開催 + でき + ず →
+    ひらけ + ず (:func:`potential`)."""
     out: list[Token] = []
     names = quoted(tokens)
     i = 0
@@ -331,13 +342,22 @@ def replace_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
         # verb; after a plain の it may (外国人の利用する施設: の marks who uses)
         compound = compound or (len(out) > 1 and out[-1].surface == "の" and out[-1].pos1 == "助詞"
                                 and out[-2].surface in ("へ", "と", "で") and out[-2].pos1 == "助詞")
-        if entry is None or compound or nxt is None or nxt.lemma != "する" or nxt.pos1 != "動詞":
+        can = nxt is not None and nxt.pos1 == "動詞" and nxt.lemma in ("できる", "出来る")
+        lemma = None if entry is None else potential(entry.easy) if can else entry.easy
+        koto = None if entry is None or not can or lemma is not None or compound else _koto_ga(entry.easy)
+        if koto is not None and entry is not None:
+            if "を" in entry.easy and out and out[-1].surface == "を":
+                out[-1] = Token("に", "に", out[-1].pos, "に", "rule:glossary")  # 配慮できる → に気をつけることができる
+            out += koto  # the できる stays, in its own form
+            i += 1
+            continue
+        if lemma is None or compound or nxt is None or not (can or (nxt.lemma == "する" and nxt.pos1 == "動詞")):
             out.append(t)
             i += 1
             continue
         after = tokens[i + 2] if i + 2 < len(tokens) else None
         try:
-            head, conj_type, forms = _verb_forms(entry.easy)
+            head, conj_type, forms = _verb_forms(lemma)
             key = _form_key(nxt.conj_form, after)
         except (CannotConjugate, KeyError):
             key = None
@@ -346,7 +366,6 @@ def replace_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
             i += 1
             continue
         surface = head + forms[key]
-        lemma = entry.easy
         if keep:
             out[-1] = Token("つづけて", "つづけて", _ADVERB, "つづけて", "rule:glossary")
         if lemma in _TAKES_NI and out and out[-1].surface == "へ" and out[-1].pos1 == "助詞":
@@ -354,6 +373,10 @@ def replace_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
         if "を" in lemma and out and out[-1].surface == "を":
             # 〜を配慮する → 〜に気をつける: the new verb has its own を
             out[-1] = Token("に", "に", out[-1].pos, "に", "rule:glossary")
+        if key == "renyo" and chains_on(after, tokens[i + 3] if i + 3 < len(tokens) else None):
+            out += te_form(head, forms, conj_type, lemma, "rule:glossary")  # 配布し周知する → くばってしらせる
+            i += 2
+            continue
         out.append(Token(surface, surface, ("動詞", "一般", "*", "*", conj_type, nxt.conj_form), lemma, "rule:glossary"))
         i += 2
         if key == "te" and forms.get("te_voiced") and after is not None:

@@ -13,10 +13,11 @@ titles, figures and names are left alone.
 from __future__ import annotations
 
 from ..tokens import Token
+from .aims import _object_of
 from .conjugate import CannotConjugate
 from .glossary import Glossary, _verb_forms
-from .phrases import _object_of
 from .sentences import polite_ending
+from .words import replace_word_tokens
 
 #: の after these particles marks what the verb is done to or with: への → に
 _PARTICLE_BEFORE_NO = {"へ": "に", "と": "と", "で": "で", "から": "から", "まで": "まで"}
@@ -97,4 +98,12 @@ def noun_phrase_sentence(tokens: list[Token], glossary: Glossary, *, past: bool)
         return None
     sentence = [*tokens[:lead], *head, Token(particle, particle, _PARTICLE, particle, "rule:item"),
                 *[v for v in verbs if v is not None], *tokens[end:]]
-    return polite_ending(sentence, default_past=past)
+    return polite_ending(_eased_again(sentence, glossary), default_past=past)
+
+
+def _eased_again(sentence: list[Token], glossary: Glossary) -> list[Token]:
+    """The word rules once more on the new sentence: the item is built after
+    them, and the object cut out of a compound (取組|支援 → 取組を手伝う) is now a
+    word of its own, eased as everywhere else (とりくみを手伝う).  Words already
+    eased are not touched again (see :func:`.words.replace_word_tokens`)."""
+    return replace_word_tokens(sentence, glossary)

@@ -1,0 +1,266 @@
+"""The ``aim`` rules: an officialese サ変 noun said as the verb it stands for.
+
+* ``aim_phrases``: 〜の向上を図る → 〜をよくする, 情報発信を行う → 情報をつたえる
+  (the noun is an ``aim`` entry of the glossary: what the phrase really does);
+* ``aim_purpose``: 〜の充実のため、 → 〜をよくするため、;
+* ``means_de``: 〜の実施で、 → 〜をすることで、.
+
+Split from :mod:`.phrases` (which keeps the plain 図る/行う/できる rules and
+the helpers both use) to keep each module small.
+"""
+
+from __future__ import annotations
+
+from ..tokens import Token, outside_brackets, quoted
+from .glossary import Glossary, coordinated
+from .phrases import _PARTICLE_WO, AIM_HEADS_NI, _head_at, _sahen, _verb
+
+#: first parts of a compound that say how or when, not what (早期解決, 段階導入)
+MANNER_NOUNS = frozenset(
+    ["早期", "段階", "全面", "本格", "一斉", "順次", "重点", "集中", "個別", "共同", "一体", "同時", "定期",
+     "一部", "全体", "総合", "相互", "広域", "官民", "地域", "一元", "効率"]
+)
+
+
+#: suffixes that end an object noun (認知度向上 = 認知度 + 向上: 認知度をよくする)
+_OBJECT_SUFFIXES = frozenset(["度", "性", "力", "率", "感"])
+
+
+def _object_noun(t: Token) -> bool:
+    """The noun before a compound's last part can be its object (情報 in
+    情報発信, 認知度 in 認知度向上), not a サ変 noun (継続実施) or an adverbial
+    one (早期解決)."""
+    if t.surface in _OBJECT_SUFFIXES and (t.pos1 == "接尾辞" or t.pos[2:3] == ("助数詞可能",)):
+        return t.source != "override"
+    return t.pos[:3] == ("名詞", "普通名詞", "一般") and t.source != "override" and t.surface not in MANNER_NOUNS
+
+
+def aim_phrases(tokens: list[Token], glossary: Glossary) -> list[Token]:
+    """XのN を 図る/行う/する → X を V;  AN を 行う → A を V;  N を 図る → V."""
+    aims = glossary.aims
+    if not aims:
+        return tokens
+    out: list[Token] = []
+    names = quoted(tokens)
+    i = 0
+    n = len(tokens)
+    while i < n:
+        t = tokens[i]
+        entry = None if names[i] else aims.get(t.surface)
+        if entry is None or not _head_at(tokens, i) or t.source not in ("sudachi", "kana") or coordinated(out):
+            out.append(t)
+            i += 1
+            continue
+        head = tokens[i + 2]
+        after = tokens[i + 3] if i + 3 < n else None
+        prev = out[-1] if out else None
+        no = prev is not None and prev.surface == "の" and prev.pos1 == "助詞"
+        obj = prev is not None and not no and _object_of(prev, t.surface)
+        entry = entry.for_object(out[-2] if no and len(out) > 1 else prev)
+        verb = None if entry is None else _verb(entry.easy, head, after)
+        if verb is None or not _aim_ok(out, head, no, obj):
+            out.append(t)
+            i += 1
+            continue
+        if no:
+            out[-1] = Token("を", "を", _PARTICLE_WO, "を", "rule:phrase")  # XのNを図る → Xを…
+        elif obj:
+            if len(out) > 2 and out[-2].surface == "の" and out[-3].surface == "へ":
+                # Aへの情報発信を → Aに情報を…: への qualified the compound, に goes with the verb
+                out[-3:-1] = [Token("に", "に", _PARTICLE_WO, "に", "rule:phrase")]
+            out.append(Token("を", "を", _PARTICLE_WO, "を", "rule:phrase"))  # 情報発信を → 情報を…
+        _place_de(out)
+        out.extend(verb)
+        i += 3 + (len(verb) - 1)
+    return out
+
+
+#: aims that only say "do / hold / promote / strengthen": a サ変 noun before them
+#: is their object (利用促進 → 利用をすすめる, 連携強化 → 連携を強くする, 研修実施 → 研修をする)
+#: and 支援, 啓発 (学習支援 → 学習を手伝う; 意識啓発 → 意識を高める: the サ変 noun is the object)
+_PROMOTES = frozenset(["促進", "推進", "強化", "拡充", "充実", "実施", "開催", "支援", "啓発"])
+
+
+def _object_of(prev: Token, noun: str) -> bool:
+    """Is ``prev`` (the word before ``noun`` in a compound) its object?"""
+    return _object_noun(prev) or (
+        noun in _PROMOTES and _sahen(prev) and prev.surface not in MANNER_NOUNS and prev.surface != "継続"
+    )
+
+
+def _aim_ok(out: list[Token], head: Token, no: bool, obj: bool) -> bool:
+    """May the aim noun before ``head`` become the verb?  It needs its object
+    (XのN, or the first noun of a compound) — with する/努める always (見直しと
+    更新をする, よい発信をする, つづけて実施をする keep the noun) — and not the
+    second of two activities (機会の創出と魅力の発信をする, 活性化と認知度向上を
+    図る: one verb would join them wrongly)."""
+    prev = out[-1] if out else None
+    if prev is not None and prev.pos1 in ("動詞", "助動詞", "形容詞", "連体詞"):
+        return False  # 技術を生かした支援を行う: a clause on the noun keeps it a noun
+    if no:
+        return len(out) > 1 and (out[-2].is_noun_like() or out[-2].surface == "など") and not _paired(out)
+    if prev is not None and prev.pos1 in ("名詞", "接頭辞", "接尾辞") and not obj:
+        return False
+    if obj and len(out) > 3 and out[-2].lemma == "た" and out[-4].surface in _WITH_SOMEONE:
+        return False  # NPOと協力した入居支援を行う: done with a partner is the compound, not 入居
+    if head.lemma in ("する", *AIM_HEADS_NI) and not obj:
+        return False
+    return not ((obj or head.lemma in ("する", *AIM_HEADS_NI)) and _paired(out) and (
+        head.lemma in ("する", *AIM_HEADS_NI) or (prev is not None and prev.surface in _OBJECT_SUFFIXES)))
+
+
+def _paired(out: list[Token]) -> bool:
+    """An activity noun joined by と/や a few words back (機会の創出と…の発信)."""
+    tail = out[-6:]
+    return any(t.surface in ("と", "や", "及び", "および", "並びに") and k > 0 and (_sahen(tail[k - 1]) or tail[k - 1].surface.endswith("化"))
+               for k, t in enumerate(tail))
+
+
+def _place_de(out: list[Token]) -> None:
+    """全庁内に現状調査を行う → 全庁内で現状を調べる: with the noun made a verb,
+    a place before its object (〜内に, 〜中に) is where it is done (で)."""
+    k = len(out) - 2  # out[-1] is the を of the new object
+    while k > 0 and out[k].pos1 in ("名詞", "接尾辞", "接頭辞") and len(out) - k < 5:
+        k -= 1
+    if k > 0 and out[k].surface == "に" and out[k].pos1 == "助詞" and out[k - 1].surface.endswith(("内", "中")):
+        out[k] = Token("で", "で", out[k].pos, "で", "rule:phrase")
+
+
+_RENTAI = Token("", "", ("動詞", "一般", "*", "*", "*", "連体形-一般"), "", "rule:phrase")
+
+
+def aim_purpose(tokens: list[Token], glossary: Glossary) -> list[Token]:
+    """XのNのため(に)、 → XをVため(に)、 (N an ``aim`` noun: 飲食機能の充実のため、 →
+    飲食機能をよくするため、), so that the clause splitter can make it a
+    sentence of its own (〜をよくしたいです。そのために、).  Only with an object
+    (Xの / a compound's first noun): a bare 推進のため stays."""
+    aims = glossary.aims
+    names = quoted(tokens)
+    out: list[Token] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        t = tokens[i]
+        entry = aims.get(t.surface)
+        tail = _purpose_tail(tokens, i + 1)
+        if entry is None or t.source not in ("sudachi", "kana") or tail is None or not out:
+            out.append(t)
+            i += 1
+            continue
+        prev = out[-1]
+        no = prev.surface == "の" and prev.pos1 == "助詞" and len(out) > 1 and out[-2].is_noun_like()
+        entry = None if names[i] else entry.for_object(out[-2] if no else prev)
+        verb = None if entry is None else _verb(entry.easy, _RENTAI, None)
+        # in 飲食機能充実 / 拡大防止 the first noun is the aim's object, even a サ変 one
+        obj = _object_noun(prev) or (_sahen(prev) and prev.surface not in MANNER_NOUNS and prev.surface != "継続")
+        if (
+            verb is None
+            or entry is None
+            or entry.easy == "する"  # 〜の実施のため → 〜をしたいです says nothing
+            or not (no or obj)
+            or coordinated(out[:-1] if no else out)
+            or _has_case_before(out)
+        ):
+            out.append(t)
+            i += 1
+            continue
+        if no:
+            out[-1] = Token("を", "を", _PARTICLE_WO, "を", "rule:phrase")
+        else:
+            out.append(Token("を", "を", _PARTICLE_WO, "を", "rule:phrase"))
+        out.extend(verb)
+        out.append(Token("ため", "ため", _TAME, "ため", "rule:phrase"))
+        i = tail  # the 、
+    return out
+
+
+_TAME = ("名詞", "普通名詞", "副詞可能", "*", "*", "*")
+
+
+def _has_case_before(out: list[Token]) -> bool:
+    """A topic, subject or object earlier in the sentence (図書室は、…拡大防止の
+    ため、…): the purpose is inside the main clause and cannot be cut out."""
+    return any(
+        t.pos1 == "助詞" and t.surface in ("は", "を", "が") and t.source != "rule:phrase" for t in outside_brackets(out)
+    )
+
+
+def _purpose_tail(tokens: list[Token], j: int) -> int | None:
+    """Index of the 、 when tokens[j:] is の ため (に) 、 — as words or as the
+    glossary's one token のために (〜に向けて → のために)."""
+    n = len(tokens)
+    if j < n and tokens[j].surface in ("のため", "のために"):
+        k = j + 1
+    elif j + 1 < n and tokens[j].surface == "の" and tokens[j + 1].surface in ("ため", "ために"):
+        k = j + 2
+        if k < n and tokens[k].surface == "に" and tokens[j + 1].surface == "ため":
+            k += 1
+    else:
+        return None
+    return k if k < n and tokens[k].surface == "、" else None
+
+
+#: activities done *with* someone: 〜との連携で、 means "together with", not a step to cut out
+_WITH_SOMEONE = frozenset(["連携", "協力", "協働", "共催", "連絡", "協議", "共同", "提携"])
+#: what happens rather than is done (感染拡大で、 is a cause: the splitter makes it そのため、)
+_HAPPENS = frozenset(["拡大", "影響", "増加", "減少", "発生", "不足", "低下", "上昇", "変化", "流行", "延期", "中止"])
+_KOTO = ("名詞", "普通名詞", "一般", "*", "*", "*")
+
+
+def means_de(tokens: list[Token], glossary: Glossary, activities: frozenset[str]) -> list[Token]:
+    """XのNで、 → XをVことで、 (N an activity noun: 広報活動の実施で、 → 広報活動を
+    することで、; 資料コーナーの設置で、 → 資料コーナーをおくことで、), so that the
+    clause splitter makes the means a sentence of its own and keeps the link
+    (〜をしました。それで、…).  A compound (研修実施で、) gets をすることで; a place
+    or a tool (技術展で、 ウェブで、) and an activity with a partner (〜との連携で、)
+    are left alone."""
+    out: list[Token] = []
+    i, n = 0, len(tokens)
+    depth = 0
+    for i in range(n):
+        t = tokens[i]
+        depth += t.surface in "「（(『"
+        depth -= t.surface in "」）)』" and depth > 0
+        nxt = tokens[i + 1] if i + 1 < n else None
+        after = tokens[i + 2] if i + 2 < n else None
+        if (
+            depth
+            or nxt is None
+            or after is None
+            or nxt.surface != "で"
+            or nxt.pos1 != "助詞"
+            or after.surface != "、"
+            or not _sahen(t)
+            or t.source not in ("sudachi", "kana")
+            or t.surface in _WITH_SOMEONE
+            or t.surface in _HAPPENS
+            or not (t.surface in activities or t.surface in glossary.aims)
+            or not out
+        ):
+            out.append(t)
+            continue
+        prev = out[-1]
+        no = prev.surface == "の" and prev.pos1 == "助詞" and len(out) > 1 and out[-2].is_noun_like()
+        if no and len(out) > 2 and out[-2].surface == "と" or coordinated(out[:-1] if no else out):
+            out.append(t)  # AとのNで / A、Nで: not one object
+            continue
+        entry = glossary.aims.get(t.surface)
+        compound = not no and _object_of(prev, t.surface) and not _paired(out)  # 魅力発信で → 魅力をつたえることで
+        verb = None
+        if entry is not None and (no or compound):
+            entry = entry.for_object(out[-2] if no else prev)
+            verb = None if entry is None else _verb(entry.easy, _RENTAI, None)
+        if verb is not None:
+            wo = Token("を", "を", _PARTICLE_WO, "を", "rule:phrase")
+            if no:
+                out[-1] = wo  # XのNで → XをVことで
+            else:
+                out.append(wo)
+            out.extend(verb)
+        elif no or prev.is_noun_like() or prev.surface == "など":
+            out += [t, Token("を", "を", _PARTICLE_WO, "を", "rule:phrase"),
+                    *(_verb("する", _RENTAI, None) or [])]  # 研修実施で / 相談の対応で → …をすることで
+        else:
+            out.append(t)
+            continue
+        out.append(Token("こと", "こと", _KOTO, "こと", "rule:phrase"))
+    return out
