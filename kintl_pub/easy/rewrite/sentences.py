@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from ..tokens import Token
 from .conjugate import CannotConjugate, masu_stem, polite
-from .connectives import _in_view_of, _is_verbish, _particle_verb, _received, _text, connector
+from .connectives import (
+    _in_view_of,
+    _is_verbish,
+    _particle_verb,
+    _received,
+    _so_that,
+    _text,
+    connector,
+    nominal_renyou,
+)
 from .restructure import hoist, note_after, place_notes, tomoni_comma
 
 _TAIL = set("。．.！？!?」』）)]】 ")
@@ -98,6 +107,7 @@ def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bo
         return text + "です" + tail + end
     pred = core[idx]
     head = _text(core[:idx])
+    noun_end = nominal_renyou(core, idx)  # 〜の受入れ: a noun, so です (never 受入れました)
     if core[-1].surface == "を" and core[-1].pos1 == "助詞":  # 〜の運営を|通じ、 → 〜の運営をします
         return text + ("しました" if default_past else "します") + tail + end
     if want and text.endswith(("よう", "ように")):
@@ -115,7 +125,7 @@ def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bo
             if neg:  # ではない
                 return head + "ではありません" + ("でした" if past else "") + tail + end
             return head + ("でした" if past else "です") + tail + end
-        if want and pred.pos1 == "動詞" and not past and not neg:
+        if want and pred.pos1 == "動詞" and not past and not neg and not noun_end:
             if pred.conj_type.startswith("下一段") and pred.source == "sudachi" and any(
                 t.surface == "が" and t.pos1 == "助詞" for t in core[:idx]
             ):
@@ -123,7 +133,7 @@ def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bo
                 # no Japanese; 〜ようにしたい fits a plain verb too
                 return head + pred.lemma + "ようにしたいです" + tail + end
             return head + masu_stem(pred.lemma, pred.conj_type) + "たいです" + tail + end
-        if _is_verbish(pred):
+        if _is_verbish(pred) and not noun_end:
             if (pred.conj_form.startswith("連用形") or follow) and not past and not neg:
                 past = default_past
             return head + polite(pred.lemma, pred.conj_type, past=past, negative=neg) + tail + end
@@ -213,9 +223,47 @@ def renyou_comma(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _case(t: Token, particle: str) -> bool:
+    return t.surface == particle and t.pos1 == "助詞"
+
+
+def object_after_so_that(tokens: list[Token]) -> list[Token]:
+    """「Xを Yが Vないように、REST」 → 「Yが Vないように、Xを REST」: an object
+    written before the so-that clause's own subject is the main clause's (川崎
+    国際環境技術展を新型コロナが広がらないように、オンラインでひらきました: the fair
+    is what was held, not what should not spread).  A clause's subject comes
+    before its object, so a を ahead of the が is outside the clause; without
+    the move the cut (:func:`.connectives._so_that`) said 「技術展を新型コロナが
+    広がらないようにしたいです。」 (issue 11 round 3).  Only when X is a bare noun
+    phrase and the main clause has no を of its own (日本語を外国人が学べるよう、
+    教室をひらく: two を for one verb, so X is the clause's, scrambled)."""
+    depth = 0
+    start = 0
+    for i, t in enumerate(tokens):
+        depth += (t.surface in "「（(『【") - (t.surface in "」）)』】" and depth > 0)
+        if t.surface != "、" or depth:
+            continue
+        if _so_that(tokens, i) is None:
+            start = i + 1
+            continue
+        clause = tokens[start:i]
+        o = next((k for k, c in enumerate(clause) if _case(c, "を")), None)
+        g = next((k for k, c in enumerate(clause) if _case(c, "が")), None)
+        if o is None or g is None or o > g or o == 0:
+            return tokens
+        if any(c.pos1 in ("動詞", "助動詞", "形容詞") or _case(c, "は") for c in clause[:o]):
+            return tokens  # X must be a noun phrase: a clause there may be the so-that clause's own
+        rest_end = next((k for k in range(i + 1, len(tokens)) if tokens[k].surface in ("、", "。")), len(tokens))
+        if any(_case(c, "を") for c in tokens[i + 1 : rest_end]):
+            return tokens
+        obj = clause[: o + 1]
+        return [*tokens[:start], *clause[o + 1 :], tokens[i], *obj, *tokens[i + 1 :]]
+    return tokens
+
+
 def rewrite_sentence(tokens: list[Token]) -> list[str]:
     """Split and make every piece polite.  Returns the new sentences."""
-    tokens = tomoni_comma(renyou_comma(tokens))
+    tokens = object_after_so_that(tomoni_comma(renyou_comma(tokens)))
     default_past = is_past(tokens)
     # a purpose, target group or a topic's clause said first (目的は、…です。)
     out, tokens, notes = hoist(tokens, lambda said: polite_ending(said, default_past=default_past))
