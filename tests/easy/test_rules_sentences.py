@@ -165,3 +165,26 @@ def test_judgement_is_a_cause(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert _plain(pipeline, src, "results") == (
         "オンラインでも交流ができると考えました。そのため、市民向けの交流会をオンラインでひらきました。"
     )
+
+
+# -- a purpose clause whose verb has its own subject: 〜ようにしたいです -------------------
+
+
+@pytest.mark.parametrize(
+    ("src", "want"),
+    [
+        # real (initiative 6): was 「…川崎港がプレゼンスを発揮したいです。」 (the port wishing)
+        ("アジア諸港との競争の中で川崎港がプレゼンスを発揮するため、東京港、横浜港からなる京浜3港の連携を深め、"
+         "一体となって貨物集荷や港湾機能の充実・強化を進めます。",
+         "アジア諸港との競争の中で川崎港がプレゼンスを発揮するようにしたいです。そのために、東京港、横浜港からなる"
+         "京浜3港の連携を深めます。一体となって貨物集荷や港湾機能の充実・強化を進めます。"),
+        # invented
+        ("外国人市民が日本語を学ぶため、市内の公民館で新しい日本語教室を開きます。",
+         "外国人市民が日本語を学ぶようにしたいです。そのために、市内の公民館で新しい日本語教室を開きます。"),
+        # not: が inside a modifier clause (日本語がわからない外国人市民): the writer's act
+        ("日本語がわからない外国人市民の不安や不都合を解消するため、相談窓口を設置し、通訳を配置します。",
+         "日本語がわからない外国人市民の不安や不都合を解消したいです。そのために、相談窓口をおきます。通訳を置きます。"),
+    ],
+)
+def test_purpose_with_its_own_subject(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    assert _plain(pipeline, src) == want

@@ -80,6 +80,22 @@ def _strip_tail(tokens: list[Token]) -> tuple[list[Token], str]:
     return tokens[:i], _text(tokens[i:])
 
 
+def _own_subject(core: list[Token], idx: int) -> bool:
+    """The verb at ``idx`` has a subject of its own (XがVする, no modifier clause
+    ending between: 日本語がわからない外国人市民の…を解消する is the writer's act):
+    a purpose clause on it says 「Xが…するようにしたいです」, not 「Xが…したいです」,
+    which makes X the one who wishes (川崎港がプレゼンスを発揮するため、 → 川崎港が
+    プレゼンスを発揮するようにしたいです; issue 11 round 3)."""
+    ga = next((k for k in range(idx - 1, -1, -1) if core[k].surface == "が" and core[k].pos1 == "助詞"
+               and core[k].pos[1] == "格助詞"), None)
+    if ga is None or any(c in _text(core[ga:idx]) for c in "「」（）()、"):
+        return False
+    return not any(
+        t.pos1 in ("動詞", "助動詞", "形容詞") and t.conj_form.startswith(("連体形", "終止形"))
+        for t in core[ga + 1 : idx]
+    )
+
+
 def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bool = False, want: bool = False) -> str:
     """The sentence with its final predicate in です/ます form.
 
@@ -126,9 +142,9 @@ def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bo
                 return head + "ではありません" + ("でした" if past else "") + tail + end
             return head + ("でした" if past else "です") + tail + end
         if want and pred.pos1 == "動詞" and not past and not neg and not noun_end:
-            if pred.conj_type.startswith("下一段") and pred.source == "sudachi" and any(
+            if (pred.conj_type.startswith("下一段") and pred.source == "sudachi" and any(
                 t.surface == "が" and t.pos1 == "助詞" for t in core[:idx]
-            ):
+            )) or _own_subject(core, idx):
                 # with a subject of its own, maybe a potential (子どもたちが学べる): 学べたい is
                 # no Japanese; 〜ようにしたい fits a plain verb too
                 return head + pred.lemma + "ようにしたいです" + tail + end
