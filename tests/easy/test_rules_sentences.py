@@ -188,3 +188,23 @@ def test_judgement_is_a_cause(pipeline) -> None:  # type: ignore[no-untyped-def]
 )
 def test_purpose_with_its_own_subject(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
     assert _plain(pipeline, src) == want
+
+
+# -- a joined clause (〜し、/〜とともに、) takes the tense of the clause it joins ------------
+
+
+def test_joined_clause_takes_the_next_clauses_past(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # real (initiative 34): the sentence ends in 〜しています, the clause joined to
+    # 〜できませんでした is past too (was 「各大会が中止となります。」)
+    src = ("今年度は新型コロナウイルス感染症の影響を受け、各大会が中止となり、目標を達成することはできませんでしたが、"
+           "代替の大会やイベントを開催し、コロナ禍でも市民がスポーツに触れる機会を提供しており、"
+           "スポーツのまちづくりの推進に一定程度貢献しています。")
+    assert _plain(pipeline, src, "results") == (
+        "今年度は新型コロナの影響です。そのため、各大会が中止となりました。目標を達成することはできませんでした。"
+        "しかし、代替の大会やイベントをひらきます。コロナ禍でも市民がスポーツに触れる機会をつくっています。"
+        "スポーツのまちづくりの推進にある程度貢献しています。"
+    )
+    # not: before a non-past clause the sentence's tense stays
+    assert _plain(pipeline, "新しい教室を市内の公民館に設置し、外国人市民の日本語学習を支援します。") == (
+        "新しい教室を市内の公民館におきます。外国人市民の日本語学習を手伝います。"
+    )

@@ -293,5 +293,8 @@ def rewrite_sentence(tokens: list[Token]) -> list[str]:
         # (〜することで、…できました: the means shares the tense too → それで、)
         follow = nxt is not None and (nxt[0].source != "rule" or nxt[0].surface in ("また、", "それで、", "そのあとで、"))
         want = nxt is not None and nxt[0].source == "rule" and nxt[0].surface == "そのために、"
-        said.append(note_after(polite_ending(piece, default_past=default_past, follow=follow, want=want)))
+        # …減少するとともに、…減少したものの、…発信しています: the joined clause's own
+        # past counts, not only the sentence end's (was 「…へります。また、…へりました。」)
+        past = default_past or (follow and nxt is not None and is_past(nxt))
+        said.append(note_after(polite_ending(piece, default_past=past, follow=follow, want=want)))
     return out + place_notes(pieces, said, notes)
