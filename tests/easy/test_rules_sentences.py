@@ -208,3 +208,9 @@ def test_joined_clause_takes_the_next_clauses_past(pipeline) -> None:  # type: i
     assert _plain(pipeline, "新しい教室を市内の公民館に設置し、外国人市民の日本語学習を支援します。") == (
         "新しい教室を市内の公民館におきます。外国人市民の日本語学習を手伝います。"
     )
+
+
+def test_unfinished_sentence_before_its_list_gets_no_ending(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # real (initiative 69, its list on the next lines): was 「転入手続の際、です。」
+    assert _plain(pipeline, "転入手続の際、", "results") == "転入手続の際、"
+    assert _plain(pipeline, "転入手続の際に配布した。", "results") == "転入手続の際にくばりました。"

@@ -112,6 +112,10 @@ def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bo
     text = _text(core)
     if text.endswith(_POLITE_END):
         return text + (tail or "。")
+    if core[-1].surface in ("、", "，", ","):
+        # an unfinished sentence whose list follows on the next lines (転入手続の際、
+        # ・…・…を配布し): 「転入手続の際、です。」 said nothing; it stays as written
+        return _text(tokens)
     end = "" if any(c in tail for c in "。．.！？!?") else "。"
     past = neg = False
     idx = len(core) - 1
