@@ -200,7 +200,7 @@ def test_joined_clause_takes_the_next_clauses_past(pipeline) -> None:  # type: i
            "代替の大会やイベントを開催し、コロナ禍でも市民がスポーツに触れる機会を提供しており、"
            "スポーツのまちづくりの推進に一定程度貢献しています。")
     assert _plain(pipeline, src, "results") == (
-        "今年度は新型コロナの影響です。そのため、各大会が中止となりました。目標を達成することはできませんでした。"
+        "新型コロナの影響です。そのため、今年度は各大会が中止となりました。目標を達成することはできませんでした。"
         "しかし、代替の大会やイベントをひらきます。コロナ禍でも市民がスポーツに触れる機会をつくっています。"
         "スポーツのまちづくりの推進にある程度貢献しています。"
     )
@@ -214,3 +214,28 @@ def test_unfinished_sentence_before_its_list_gets_no_ending(pipeline) -> None:  
     # real (initiative 69, its list on the next lines): was 「転入手続の際、です。」
     assert _plain(pipeline, "転入手続の際、", "results") == "転入手続の際、"
     assert _plain(pipeline, "転入手続の際に配布した。", "results") == "転入手続の際にくばりました。"
+
+
+# -- a noun cause said first goes before the topic (Xは、Nの影響により、) -----------------
+
+
+@pytest.mark.parametrize(
+    ("src", "want"),
+    [
+        # real (initiative 34): was 「…駅伝in川崎は、新型コロナの影響です。」
+        ("・川崎国際多摩川マラソン及び多摩川リバーサイド駅伝in川崎については、新型コロナウイルス感染症の影響により、"
+         "安全な大会運営ができないと判断し、中止しました。",
+         "・新型コロナの影響です。そのため、川崎国際多摩川マラソンと多摩川リバーサイド駅伝in川崎は、"
+         "安全な大会運営ができないと決めました。それで、やめました。"),
+        # invented
+        ("また、アジアンフェスタは、新型コロナウイルス感染症の影響により、中止となりました。",
+         "また、新型コロナの影響です。そのため、アジアンフェスタは、中止となりました。"),
+        # not: no topic before the cause
+        ("新型コロナウイルス感染症の影響により、アジアンフェスタは中止となりました。",
+         "新型コロナの影響です。そのため、アジアンフェスタは中止となりました。"),
+        # not: a short sentence, not cut, keeps its order
+        ("市民の生活は、コロナの拡大により、大きく変わりました。", "市民の生活は、コロナの拡大で、大きく変わりました。"),
+    ],
+)
+def test_cause_before_topic(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    assert _plain(pipeline, src, "results") == want

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ..tokens import Token
+from ..tokens import Token, outside_brackets
 from .conjugate import CannotConjugate, masu_stem, polite
 from .connectives import (
     _in_view_of,
@@ -15,7 +15,7 @@ from .connectives import (
     connector,
     nominal_renyou,
 )
-from .restructure import hoist, note_after, place_notes, tomoni_comma
+from .restructure import _np_start, hoist, note_after, place_notes, tomoni_comma
 
 _TAIL = set("。．.！？!?」』）)]】 ")
 
@@ -176,7 +176,10 @@ CHAIN_MAX = 40
 MIN_CLAUSE = 6  # characters; shorter pieces stay joined (開通し、 → 開通しました。 is fine; 調べ、 is not)
 
 
-def split_clauses(tokens: list[Token], *, min_len: int = 25) -> list[list[Token]]:
+SPLIT_MIN = 25  # characters; a sentence this short is not cut
+
+
+def split_clauses(tokens: list[Token], *, min_len: int = SPLIT_MIN) -> list[list[Token]]:
     """Cut a long sentence after clause-closing 、 (て-form, 連用中止 〜し、,
     ため, ことから, とともに, が …).  Each piece after the first starts with
     its connective (そのため、 また、 しかし、) as a pseudo-token."""
@@ -281,9 +284,50 @@ def object_after_so_that(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+def _head_start(tokens: list[Token]) -> int:
+    """Where a sentence's own words start: after a list mark (・, ①) and a
+    connective or adverb with its 、 (また、, つづけて、), which stay first."""
+    k = 0
+    while k < len(tokens) and (tokens[k].surface in "・●○◎■□◆◇▪" or "\u2460" <= tokens[k].surface[:1] <= "\u2473"):
+        k += 1
+    while k + 1 < len(tokens) and tokens[k].pos1 in ("接続詞", "副詞") and tokens[k + 1].surface == "、":
+        k += 2
+    return k
+
+
+def cause_before_topic(tokens: list[Token]) -> list[Token]:
+    """「Xは、Nの影響により、REST」 → 「Nの影響により、Xは、REST」: a cause said as
+    its own sentence (「Nの影響です。そのため、…」, :func:`.connectives._cause`)
+    takes everything before it along, and a topic there made 「マラソン…駅伝in川崎
+    は、新型コロナの影響です。」 (the race *is* the effect; issue 11 round 3).  The
+    topic belongs to the main clause, so the cause goes first.  Only for a
+    noun cause (Nの影響/拡大) right after the topic (今年度は|新型コロナの影響)."""
+    if len(_text(tokens)) <= SPLIT_MIN:
+        return tokens  # not cut (:func:`split_clauses`): the order stays
+    depth = 0
+    start = _head_start(tokens)
+    for i, t in enumerate(tokens):
+        depth += (t.surface in "「（(『【") - (t.surface in "」）)』】" and depth > 0)
+        if t.surface != "、" or depth or i <= start:
+            continue
+        found = connector(tokens, i)
+        if found is None:
+            continue
+        end, connective = found
+        if connective == "そのため、" and tokens[end - 1].surface.endswith(("影響", "拡大")):
+            np0 = _np_start(tokens, end)
+            topic = tokens[start:np0]
+            if topic and topic[-1].surface in ("、", "は") and any(
+                c.surface == "は" and c.pos1 == "助詞" for c in outside_brackets(topic)
+            ):
+                return [*tokens[:start], *tokens[np0 : i + 1], *tokens[start:np0], *tokens[i + 1 :]]
+        start = i + 1
+    return tokens
+
+
 def rewrite_sentence(tokens: list[Token]) -> list[str]:
     """Split and make every piece polite.  Returns the new sentences."""
-    tokens = object_after_so_that(tomoni_comma(renyou_comma(tokens)))
+    tokens = cause_before_topic(object_after_so_that(tomoni_comma(renyou_comma(tokens))))
     default_past = is_past(tokens)
     # a purpose, target group or a topic's clause said first (目的は、…です。)
     out, tokens, notes = hoist(tokens, lambda said: polite_ending(said, default_past=default_past))
