@@ -160,7 +160,11 @@ def test_judgement_is_a_cause(pipeline) -> None:  # type: ignore[no-untyped-def]
         "川崎国際多摩川マラソンと多摩川リバーサイド駅伝in川崎は、新型コロナの感染拡大を受け、"
         "参加者の安全を確保できないと決めました。そのため、中止としました。"
     )
-    # invented
+    # invented (a 形状詞 before と too)
+    src = "外国人市民への情報提供が重要と考え、多言語のホームページを新しく作成しました。"
+    assert _plain(pipeline, src, "results") == (
+        "外国人市民への情報提供が重要と考えました。そのため、いろいろな言葉のホームページを新しくつくりました。"
+    )
     src = "オンラインでも交流ができると考え、市民向けの交流会をオンラインで開催しました。"
     assert _plain(pipeline, src, "results") == (
         "オンラインでも交流ができると考えました。そのため、市民向けの交流会をオンラインでひらきました。"

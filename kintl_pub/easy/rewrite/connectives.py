@@ -142,7 +142,7 @@ def _judged(tokens: list[Token], i: int) -> Cut | None:
     elif not (v.pos1 == "動詞" and v.lemma in _JUDGING):
         return None
     quote, pred = tokens[k - 1], tokens[k - 2]
-    if quote.surface == "と" and quote.pos1 == "助詞" and pred.pos1 in ("動詞", "助動詞", "形容詞"):
+    if quote.surface == "と" and quote.pos1 == "助詞" and pred.pos1 in ("動詞", "助動詞", "形容詞", "形状詞"):
         return i, "そのため、"
     return None
 
