@@ -243,3 +243,23 @@ def test_unfinished_sentence_before_its_list_gets_no_ending(pipeline) -> None:  
 )
 def test_cause_before_topic(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
     assert _plain(pipeline, src, "results") == want
+
+
+# -- a purpose heading a piece after a bare cut is said first, as at a sentence's head ----
+
+
+@pytest.mark.parametrize(
+    ("src", "want"),
+    [
+        # real (initiative 30)
+        ("また、脱炭素化への切り札として、水素の取組の重要性は一層大きくなっており、"
+         "川崎臨海部を核とした水素ネットワーク化の実現に向け、新たなプロジェクトの導入を進めます。",
+         "また、脱炭素化への切り札として、水素のとりくみの重要性はもっと大きくなっています。"
+         "目的は、川崎臨海部を核とした水素ネットワーク化の実現です。そのために、新しいプロジェクトの導入を進めます。"),
+        # not after a connective: the piece is tied to the one before (そのため、…のために、)
+        ("会場が不足したため、外国人市民の日本語学習の充実のために、オンライン教室を新しく開きます。",
+         "会場が不足しました。そのため、外国人市民の日本語学習の充実のために、オンライン教室を新しく開きます。"),
+    ],
+)
+def test_purpose_after_a_cut(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    assert _plain(pipeline, src) == want

@@ -15,7 +15,7 @@ from .connectives import (
     connector,
     nominal_renyou,
 )
-from .restructure import _np_start, hoist, note_after, place_notes, tomoni_comma
+from .restructure import _np_start, hoist, note_after, place_notes, purpose_first, tomoni_comma
 
 _TAIL = set("。．.！？!?」』）)]】 ")
 
@@ -344,5 +344,19 @@ def rewrite_sentence(tokens: list[Token]) -> list[str]:
         # …減少するとともに、…減少したものの、…発信しています: the joined clause's own
         # past counts, not only the sentence end's (was 「…へります。また、…へりました。」)
         past = default_past or (follow and nxt is not None and is_past(nxt))
-        said.append(note_after(polite_ending(piece, default_past=past, follow=follow, want=want)))
+        head, piece = purpose_after_cut(piece) if n else ("", piece)
+        said.append(head + note_after(polite_ending(piece, default_past=past, follow=follow, want=want)))
     return out + place_notes(pieces, said, notes)
+
+
+def purpose_after_cut(piece: list[Token]) -> tuple[str, list[Token]]:
+    """A purpose at the head of a piece after a bare cut (…手法を整理し、|さらなる
+    …の目標達成のために、…にとりくみます) is said first as at a sentence's head
+    (:func:`.restructure.purpose_first`: 「目的は、…目標達成です。そのために、…」):
+    the cut made the piece a sentence of its own, so the same reading holds.
+    Not after a connective (そのため、…のために、: the piece is tied to the one
+    before)."""
+    if not piece or piece[0].source == "rule":
+        return "", piece
+    said, rest = purpose_first(piece)
+    return (said[0], rest) if said else ("", piece)
