@@ -15,7 +15,15 @@ from .connectives import (
     connector,
     nominal_renyou,
 )
-from .restructure import _np_start, hoist, note_after, place_notes, purpose_first, tomoni_comma
+from .restructure import (
+    _np_start,
+    goal_first,
+    hoist,
+    note_after,
+    place_notes,
+    purpose_first,
+    tomoni_comma,
+)
 
 _TAIL = set("。．.！？!?」』）)]】 ")
 
@@ -352,11 +360,15 @@ def rewrite_sentence(tokens: list[Token]) -> list[str]:
 def purpose_after_cut(piece: list[Token]) -> tuple[str, list[Token]]:
     """A purpose at the head of a piece after a bare cut (…手法を整理し、|さらなる
     …の目標達成のために、…にとりくみます) is said first as at a sentence's head
-    (:func:`.restructure.purpose_first`: 「目的は、…目標達成です。そのために、…」):
+    (:func:`.restructure.purpose_first`: 「目的は、…目標達成です。そのために、…」;
+    :func:`.restructure.goal_first`: 〜を対象に、 → 「対象は、…です。」):
     the cut made the piece a sentence of its own, so the same reading holds.
     Not after a connective (そのため、…のために、: the piece is tied to the one
     before)."""
     if not piece or piece[0].source == "rule":
         return "", piece
-    said, rest = purpose_first(piece)
-    return (said[0], rest) if said else ("", piece)
+    for rule in (purpose_first, goal_first):
+        said, rest = rule(piece)
+        if said:
+            return said[0], rest
+    return "", piece
