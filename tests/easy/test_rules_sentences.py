@@ -268,3 +268,30 @@ def test_cause_before_topic(pipeline, src: str, want: str) -> None:  # type: ign
 )
 def test_purpose_after_a_cut(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
     assert _plain(pipeline, src) == want
+
+
+# -- a list in brackets in the middle of a sentence: 「Xは、A、B、Cです。」 next to it -------
+
+
+@pytest.mark.parametrize(
+    ("src", "want"),
+    [
+        # real (initiative 62)
+        ("コンタクトセンター「サンキューコールかわさき」において、英語による電話、メール、FAX及び手紙に対応、"
+         "並びに5言語(中国語、韓国語、朝鮮語、スペイン語、ポルトガル語、タガログ語)による電話に対応しました。",
+         "5言語は、中国語、韓国語、朝鮮語、スペイン語、ポルトガル語、タガログ語です。"
+         "コンタクトセンター「サンキューコールかわさき」で、英語による電話、メール、FAXと手紙に対応、"
+         "と5言語による電話に対応しました。"),
+        # invented
+        ("市内の3つの国際交流施設(国際交流センター、ふれあい館、教育文化会館)で日本語講座を開きました。",
+         "国際交流施設は、国際交流センター、ふれあい館、教育文化会館です。市内の3つの国際交流施設で日本語講座を開きました。"),
+        # not: a record with figures, a bracket without a list, a closing note
+        ("・夏休み環境教室(3日間・372名参加)、ミニ環境教室(毎週土曜日・計40回・310名参加)を開催しました。",
+         "・夏休み環境教室(3日間・372名参加)、ミニ環境教室(毎週土曜日・計40回・310名参加)をひらきました。"),
+        ("利用時間を短縮(午前10時から午後6時まで)して開室しました。", "利用時間を短縮(午前10時から午後6時まで)して開室しました。"),
+        ("市内の国際交流施設で日本語講座を開きました(国際交流センター、ふれあい館)。",
+         "市内の国際交流施設で日本語講座を開きました(国際交流センター、ふれあい館)。"),
+    ],
+)
+def test_list_in_brackets_said_apart(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    assert _plain(pipeline, src, "results") == want

@@ -333,12 +333,75 @@ def cause_before_topic(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+_DATE_UNITS = ("年", "年度", "月", "日")
+
+
+def list_in_brackets(tokens: list[Token]) -> tuple[list[Token], list[tuple[str, Token]]]:
+    """「…5言語(中国語、韓国語、…、タガログ語)の電話に対応しました」 → the sentence
+    without the bracket, and the note 「5言語は、中国語、韓国語、…タガログ語です。」
+    said next to it (:func:`.restructure.place_notes`): a list in brackets in the
+    middle of a sentence only says what the noun before it is made of, and
+    lengthened the sentence by its whole length (issue 11 round 3: 83–101
+    characters).  Only two or more plain noun items without figures (3日間・372名
+    参加 is a record, not a list of what X is), after a noun, not at the end
+    (a closing note follows its sentence: :func:`.restructure.note_after`)."""
+    depth = 0
+    for i, t in enumerate(tokens):
+        if t.surface in ("(", "（") and depth == 0 and i > 0 and tokens[i - 1].pos1 in ("名詞", "接尾辞"):
+            j, d = i, 0
+            while j < len(tokens):
+                d += (tokens[j].surface in "(（「『") - (tokens[j].surface in ")）」』")
+                if d == 0:
+                    break
+                j += 1
+            inner = tokens[i + 1 : j]
+            after = tokens[j + 1] if j + 1 < len(tokens) else None
+            if after is not None and after.pos1 != "補助記号":
+                found = _bracket_note(tokens, i, inner)
+                if found is not None:
+                    note, anchor = found
+                    rest, notes = list_in_brackets(tokens[j + 1 :])
+                    return [*tokens[:i], *rest], [(note, anchor), *notes]
+        depth += (t.surface in "(（「『") - (t.surface in ")）」』" and depth > 0)
+    return tokens, []
+
+
+def _bracket_note(tokens: list[Token], i: int, inner: list[Token]) -> tuple[str, Token] | None:
+    """(「Xは、A、B、Cです。」, X's first token) for the list ``inner`` in the
+    bracket at ``i``; X the noun compound before it (after a date: 12月
+    インドネシア自治体 → インドネシア自治体)."""
+    from .lists import _pure_item
+
+    items: list[list[Token]] = [[]]
+    for t in inner:
+        if t.surface in ("、", "・"):
+            items.append([])
+        elif t.surface != "など" or t is not inner[-1]:
+            items[-1].append(t)
+    if len(items) < 2 or len(_text(inner)) < 12 or any(
+        not _pure_item(item) or any(t.is_number() for t in item) for item in items
+    ):
+        return None
+    x = i
+    while x > 0 and (tokens[x - 1].pos1 in ("名詞", "接頭辞", "接尾辞") or tokens[x - 1].surface == "・"):
+        x -= 1
+    for k in range(i - 1, x, -1):
+        if tokens[k].surface in _DATE_UNITS and tokens[k - 1].is_number():
+            x = k + 1  # 12月|インドネシア自治体: the date is no part of the name
+            break
+    if x == i:
+        return None
+    return f"{_text(tokens[x:i])}は、{_text(inner)}です。", tokens[x]
+
+
 def rewrite_sentence(tokens: list[Token]) -> list[str]:
     """Split and make every piece polite.  Returns the new sentences."""
     tokens = cause_before_topic(object_after_so_that(tomoni_comma(renyou_comma(tokens))))
     default_past = is_past(tokens)
     # a purpose, target group or a topic's clause said first (目的は、…です。)
+    tokens, listed = list_in_brackets(tokens)
     out, tokens, notes = hoist(tokens, lambda said: polite_ending(said, default_past=default_past))
+    notes += listed
     pieces = [p for p in split_clauses(tokens) if p]
     said: list[str] = []
     for n, piece in enumerate(pieces):
