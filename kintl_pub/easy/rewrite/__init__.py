@@ -12,7 +12,9 @@ rules in :mod:`.sentences`, :mod:`.glossary`, :mod:`.lists`).  The order:
    (:mod:`.phrases`), glossary verbs (開催する → ひらく, conjugated), lists of long
    noun phrases (A、B、C / Aや、B / A、Bなど、 → list lines, :mod:`.lists`), a
    purpose, target group, topic clause or apposition said as its own sentence
-   (:mod:`.restructure`), clause splits (:mod:`.connectives`), polite
+   (:mod:`.restructure`), words moved to the clause they belong to and lists
+   in brackets said apart (:mod:`.reorder`), clause splits
+   (:mod:`.connectives`; the same contrast twice in a row varied), polite
    endings (prose only; list items without 。 stay noun phrases);
 4. preservation check (:mod:`kintl_pub.easy.preserve`): a rewrite that lost
    a number, date, amount or proper noun is refused.

@@ -55,6 +55,8 @@ def nominal_renyou(tokens: list[Token], k: int) -> bool:
     return nxt is None or not (nxt.pos1 == "助動詞" or nxt.surface in ("て", "で"))
 
 
+SPLIT_MIN = 25  # characters; a sentence this short is not cut (:func:`.sentences.split_clauses`)
+
 #: (where the clause's own words end, connective for the next sentence)
 Cut = tuple[int, str]
 
