@@ -255,8 +255,8 @@ def rewrite_sentence(tokens: list[Token]) -> list[str]:
     """Split and make every piece polite.  Returns the new sentences."""
     tokens = cause_before_topic(object_after_so_that(tomoni_comma(renyou_comma(tokens))))
     default_past = is_past(tokens)
+    tokens, listed = list_in_brackets(tokens)  # 「5言語は、中国語、…です。」 said next to it
     # a purpose, target group or a topic's clause said first (目的は、…です。)
-    tokens, listed = list_in_brackets(tokens)
     out, tokens, notes = hoist(tokens, lambda said: polite_ending(said, default_past=default_past))
     notes += listed
     pieces = [p for p in split_clauses(tokens) if p]
