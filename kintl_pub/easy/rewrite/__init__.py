@@ -12,7 +12,9 @@ rules in :mod:`.sentences`, :mod:`.glossary`, :mod:`.lists`).  The order:
    (:mod:`.phrases`), glossary verbs (開催する → ひらく, conjugated), lists of long
    noun phrases (A、B、C / Aや、B / A、Bなど、 → list lines, :mod:`.lists`), a
    purpose, target group, topic clause or apposition said as its own sentence
-   (:mod:`.restructure`), clause splits (:mod:`.connectives`), polite
+   (:mod:`.restructure`), words moved to the clause they belong to and lists
+   in brackets said apart (:mod:`.reorder`), clause splits
+   (:mod:`.connectives`; the same contrast twice in a row varied), polite
    endings (prose only; list items without 。 stay noun phrases);
 4. preservation check (:mod:`kintl_pub.easy.preserve`): a rewrite that lost
    a number, date, amount or proper noun is refused.
@@ -21,7 +23,7 @@ rules in :mod:`.sentences`, :mod:`.glossary`, :mod:`.lists`).  The order:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...segment import split_sentences
 from .. import preserve
@@ -29,7 +31,7 @@ from ..readings import Reader
 from ..tokens import Token
 from . import dates, lists, style
 from .aims import aim_phrases, aim_purpose, means_de
-from .connectives import ACTIVITIES
+from .connectives import ACTIVITIES, vary_repeated_connectives
 from .glossary import Glossary, kana_verbs, nado, replace_verbs
 from .items import noun_phrase_sentence
 from .phrases import (
@@ -89,10 +91,22 @@ def reanalysed(tokens: list[Token], reader: Reader) -> list[Token]:
         if _phrase(t):
             # only the replaced phrase: analysing the whole sentence again would
             # lose what earlier rules know (a glossary verb's conjugation type)
-            out += reader.tokens(t.surface)
+            out += particle_verbs(reader.tokens(t.surface))
         else:
             out.append(t)
     return out
+
+
+def particle_verbs(phrase: list[Token]) -> list[Token]:
+    """A replaced phrase of a case particle and a verb (を考えて, from を踏まえて /
+    を鑑み) stood for a compound particle ("based on", "in view of"): its verb is
+    marked ``rule:particle``, so no clause ends at it whatever its object
+    (:func:`.connectives._particle_verb`).  Cut there, 「これまでの実績を踏まえ、
+    計画を作りました」 said 「これまでの実績を考えました。」, an act nobody did
+    (issue 11 round 3)."""
+    if not phrase or phrase[0].pos1 != "助詞" or phrase[0].surface not in ("を", "に"):
+        return phrase
+    return [replace(t, source="rule:particle", markup=None) if t.pos1 == "動詞" else t for t in phrase]
 
 
 def _is_prose(sentence: str, kind: str) -> bool:
@@ -139,12 +153,12 @@ def rewrite(source: str, *, reader: Reader, glossary: Glossary, kind: str = "p",
                     sentences_out.append("".join(t.surface for t in toks))
                 if items and not is_item:
                     # the list right after the sentence that announces it (つぎのもの)
-                    lines_out += ["".join(sentences_out) + "\n", *[f"- {i}" for i in items]]
+                    lines_out += ["".join(vary_repeated_connectives(sentences_out)) + "\n", *[f"- {i}" for i in items]]
                     sentences_out = []
                 else:
                     extra_items += items
             if sentences_out or is_item:
-                joined = "".join(sentences_out)
+                joined = "".join(vary_repeated_connectives(sentences_out))
                 lines_out.append(("- " + joined) if is_item else joined)
             if extra_items:
                 lines_out = [*lines_out[:-1], lines_out[-1] + "\n", *[f"- {i}" for i in extra_items]]

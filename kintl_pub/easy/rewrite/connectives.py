@@ -10,6 +10,10 @@ from __future__ import annotations
 from ..tokens import Token, outside_brackets
 
 _VERBISH_AUX = ("助動詞-レル", "助動詞-ラレル", "助動詞-セル", "助動詞-サセル")
+#: the causative and passive auxiliaries by lemma: Sudachi gives せる/させる the
+#: conjugation type 下一段-サ行 (a verb's), not 助動詞-セル, so 発生させた was no
+#: verb end and got 「…させたです。」 (issue 11 round 3)
+_VERBISH_AUX_LEMMAS = frozenset(["せる", "させる", "れる", "られる"])
 
 #: verbs that, in て-form, are compound particles (に向けて, について …), not clauses
 COMPOUND_PARTICLE_VERBS = frozenset(
@@ -21,8 +25,9 @@ COMPOUND_PARTICLE_VERBS = frozenset(
 
 def _particle_verb(t: Token) -> bool:
     """A verb that may be part of a compound particle (に向けて, において); a
-    glossary verb (設置し → おき) stood for a サ変 verb of the source and is none."""
-    return t.lemma in COMPOUND_PARTICLE_VERBS and t.source != "rule:glossary"
+    glossary verb (設置し → おき) stood for a サ変 verb of the source and is none;
+    the verb of a glossary phrase that replaced one (を踏まえて → を考えて) is one."""
+    return (t.lemma in COMPOUND_PARTICLE_VERBS and t.source != "rule:glossary") or t.source == "rule:particle"
 
 
 def _text(tokens: list[Token]) -> str:
@@ -30,8 +35,27 @@ def _text(tokens: list[Token]) -> str:
 
 
 def _is_verbish(t: Token) -> bool:
-    return t.pos1 == "動詞" or (t.pos1 == "助動詞" and t.conj_type in _VERBISH_AUX)
+    """A verb, or an auxiliary that conjugates like one (させ, られ): the end
+    of a predicate that takes ます."""
+    return t.pos1 == "動詞" or (t.pos1 == "助動詞" and (t.conj_type in _VERBISH_AUX or t.lemma in _VERBISH_AUX_LEMMAS))
 
+
+def nominal_renyou(tokens: list[Token], k: int) -> bool:
+    """tokens[k] is a verb's 連用形 used as a noun (連用形名詞): right after the
+    case particle の (英国代表チームの事前キャンプの受入れ、市民ボランティアによる運営支援や
+    …: 受入れ is a listed act like 支援), not followed by an auxiliary or て (依頼の
+    あった: の marks a subject there).  No clause ends at it, and it takes です,
+    never ます (the cut made 「…事前キャンプの受入れました。」, issue 11 round 3)."""
+    t = tokens[k]
+    if t.pos1 != "動詞" or not t.conj_form.startswith("連用形") or k == 0:
+        return False
+    if tokens[k - 1].surface != "の" or tokens[k - 1].pos1 != "助詞":
+        return False
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return nxt is None or not (nxt.pos1 == "助動詞" or nxt.surface in ("て", "で"))
+
+
+SPLIT_MIN = 25  # characters; a sentence this short is not cut (:func:`.sentences.split_clauses`)
 
 #: (where the clause's own words end, connective for the next sentence)
 Cut = tuple[int, str]
@@ -100,6 +124,29 @@ def _verb_tame_ni(tokens: list[Token], i: int) -> bool:
     the main clause, as for 〜できるよう、)."""
     return (i >= 3 and tokens[i - 1].surface == "に" and tokens[i - 2].surface == "ため"
             and _verb_end(tokens[i - 3]) and not _has_topic(tokens[: i - 2]))
+
+
+#: verbs of judging: 〜と判断し、 / 〜と考え、 (判断する is 決める in the glossary)
+_JUDGING = frozenset(["判断", "考える", "かんがえる", "思う", "おもう", "決める", "きめる", "判断する"])
+
+
+def _judged(tokens: list[Token], i: int) -> Cut | None:
+    """〜できないと判断し、Y → "〜できないと考えました。そのため、Y": a judgement
+    (a quoted thought: と after a predicate) is why Y was done; cut bare, the
+    decision 中止としました stood unconnected to its reason (issue 11 round 3).
+    Not 〜と考え after a noun (AとBを考え: と joins nouns there)."""
+    k = i - 2 if tokens[i - 1].surface in ("て", "で") else i - 1
+    if k < 2 or not tokens[k].conj_form.startswith("連用形"):
+        return None
+    v = tokens[k]
+    if v.lemma == "する" and tokens[k - 1].surface == "判断":
+        k -= 1
+    elif not (v.pos1 == "動詞" and v.lemma in _JUDGING):
+        return None
+    quote, pred = tokens[k - 1], tokens[k - 2]
+    if quote.surface == "と" and quote.pos1 == "助詞" and pred.pos1 in ("動詞", "助動詞", "形容詞", "形状詞"):
+        return i, "そのため、"
+    return None
 
 
 def _means_result_also(tokens: list[Token], i: int) -> Cut | None:
@@ -224,7 +271,7 @@ def _bare_cut(tokens: list[Token], i: int) -> Cut | None:
         return None
     if _is_verbish(p) and p.conj_form.startswith("連用形") and (not _particle_verb(p) or _received(tokens, i - 1)) and (
         not _in_view_of(tokens, i - 1)
-    ):
+    ) and not nominal_renyou(tokens, i - 1):
         return i, ""
     return None
 
@@ -248,6 +295,7 @@ def _inside_koto(tokens: list[Token], i: int) -> bool:
 _CONNECTOR_RULES = (
     _together,
     _cause,
+    _judged,
     _means_result_also,
     _copula_reason_contrast,
     _while,
@@ -256,6 +304,37 @@ _CONNECTOR_RULES = (
     _and_then,
     _bare_cut,
 )
+
+
+#: the connective a sentence opens with when the sentence before opened with the
+#: same one (:func:`vary_repeated_connectives`)
+_SECOND_CONNECTIVE = {"しかし、": "それでも、", "そのため、": "それで、", "それで、": "こうして、"}
+_SENTENCE_LEAD = "・●○◎■□◆◇▪"
+
+
+def vary_repeated_connectives(sentences: list[str]) -> list[str]:
+    """Two sentences in a row opening with the same contrast or consequence
+    connective (the cuts of 〜が、…〜が、 or 〜ことで、…ことで、, or a cut next to the
+    source's own しかし、): the second gets a word that says how it follows.
+    「A。しかし、B。しかし、C。」 reads as C taking back B, a contradiction of the
+    contradiction; what the writer meant is C "even so" → それでも、.  A chain of
+    results 「それで、B。それで、C。」 → こうして、 ("in this way": C sums up the
+    steps); そのため、 twice → それで、 (as :func:`.sentences.split_clauses` does
+    inside a sentence).  Not また、: a second また、 only adds one more item to an
+    enumeration, which is what it says; nor そのために、: a chain of purposes (to do
+    A we want B; for B we did C) reads right step by step."""
+    out: list[str] = []
+    prev = ""
+    for sentence in sentences:
+        lead = len(sentence) - len(sentence.lstrip(_SENTENCE_LEAD))
+        body = sentence[lead:]
+        opening = next((c for c in _SECOND_CONNECTIVE if body.startswith(c)), "")
+        if opening and prev == opening:
+            opening = _SECOND_CONNECTIVE[opening]
+            sentence = sentence[:lead] + opening + body[len(prev) :]
+        out.append(sentence)
+        prev = opening  # as said: そのため、 それで、 そのため、 alternate
+    return out
 
 
 _CAUSE_NOUNS = ("影響", "拡大")

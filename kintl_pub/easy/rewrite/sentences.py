@@ -3,19 +3,27 @@
 
 from __future__ import annotations
 
-from ...text import NUMBERED_MARKERS
 from ..tokens import Token
 from .conjugate import CannotConjugate, masu_stem, polite
 from .connectives import (
-    _CAUSE_NOUNS,
+    SPLIT_MIN,
     _in_view_of,
     _is_verbish,
     _particle_verb,
     _received,
     _text,
     connector,
+    nominal_renyou,
 )
-from .restructure import hoist, note_after, place_notes, tomoni_comma
+from .reorder import cause_before_topic, list_in_brackets, object_after_so_that
+from .restructure import (
+    goal_first,
+    hoist,
+    note_after,
+    place_notes,
+    purpose_first,
+    tomoni_comma,
+)
 
 _TAIL = set("。．.！？!?」』）)]】 ")
 
@@ -80,6 +88,22 @@ def _strip_tail(tokens: list[Token]) -> tuple[list[Token], str]:
     return tokens[:i], _text(tokens[i:])
 
 
+def _own_subject(core: list[Token], idx: int) -> bool:
+    """The verb at ``idx`` has a subject of its own (XがVする, no modifier clause
+    ending between: 日本語がわからない外国人市民の…を解消する is the writer's act):
+    a purpose clause on it says 「Xが…するようにしたいです」, not 「Xが…したいです」,
+    which makes X the one who wishes (川崎港がプレゼンスを発揮するため、 → 川崎港が
+    プレゼンスを発揮するようにしたいです; issue 11 round 3)."""
+    ga = next((k for k in range(idx - 1, -1, -1) if core[k].surface == "が" and core[k].pos1 == "助詞"
+               and core[k].pos[1] == "格助詞"), None)
+    if ga is None or any(c in _text(core[ga:idx]) for c in "「」（）()、"):
+        return False
+    return not any(
+        t.pos1 in ("動詞", "助動詞", "形容詞") and t.conj_form.startswith(("連体形", "終止形"))
+        for t in core[ga + 1 : idx]
+    )
+
+
 def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bool = False, want: bool = False) -> str:
     """The sentence with its final predicate in です/ます form.
 
@@ -96,6 +120,10 @@ def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bo
     text = _text(core)
     if text.endswith(_POLITE_END):
         return text + (tail or "。")
+    if core[-1].surface in ("、", "，", ","):
+        # an unfinished sentence whose list follows on the next lines (転入手続の際、
+        # ・…・…を配布し): 「転入手続の際、です。」 said nothing; it stays as written
+        return _text(tokens)
     end = "" if any(c in tail for c in "。．.！？!?") else "。"
     past = neg = False
     idx = len(core) - 1
@@ -107,6 +135,7 @@ def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bo
         return text + "です" + tail + end
     pred = core[idx]
     head = _text(core[:idx])
+    noun_end = nominal_renyou(core, idx)  # 〜の受入れ: a noun, so です (never 受入れました)
     if core[-1].surface == "を" and core[-1].pos1 == "助詞":  # 〜の運営を|通じ、 → 〜の運営をします
         return text + ("しました" if default_past else "します") + tail + end
     if want and text.endswith(("よう", "ように")):
@@ -124,15 +153,15 @@ def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bo
             if neg:  # ではない
                 return head + "ではありません" + ("でした" if past else "") + tail + end
             return head + ("でした" if past else "です") + tail + end
-        if want and pred.pos1 == "動詞" and not past and not neg:
-            if pred.conj_type.startswith("下一段") and pred.source == "sudachi" and any(
+        if want and pred.pos1 == "動詞" and not past and not neg and not noun_end:
+            if (pred.conj_type.startswith("下一段") and pred.source == "sudachi" and any(
                 t.surface == "が" and t.pos1 == "助詞" for t in core[:idx]
-            ):
+            )) or _own_subject(core, idx):
                 # with a subject of its own, maybe a potential (子どもたちが学べる): 学べたい is
                 # no Japanese; 〜ようにしたい fits a plain verb too
                 return head + pred.lemma + "ようにしたいです" + tail + end
             return head + masu_stem(pred.lemma, pred.conj_type) + "たいです" + tail + end
-        if _is_verbish(pred):
+        if _is_verbish(pred) and not noun_end:
             if (pred.conj_form.startswith("連用形") or follow) and not past and not neg:
                 past = default_past
             return head + polite(pred.lemma, pred.conj_type, past=past, negative=neg) + tail + end
@@ -155,7 +184,7 @@ CHAIN_MAX = 40
 MIN_CLAUSE = 6  # characters; shorter pieces stay joined (開通し、 → 開通しました。 is fine; 調べ、 is not)
 
 
-def split_clauses(tokens: list[Token], *, min_len: int = 25) -> list[list[Token]]:
+def split_clauses(tokens: list[Token], *, min_len: int = SPLIT_MIN) -> list[list[Token]]:
     """Cut a long sentence after clause-closing 、 (て-form, 連用中止 〜し、,
     ため, ことから, とともに, が …).  Each piece after the first starts with
     its connective (そのため、 また、 しかし、) as a pseudo-token."""
@@ -185,15 +214,6 @@ def split_clauses(tokens: list[Token], *, min_len: int = 25) -> list[list[Token]
         rest_len = len(_text(tokens[i + 1 :]))
         if len(_text(clause)) < MIN_CLAUSE or rest_len < MIN_CLAUSE:
             continue
-        carry = _topic_before_cause(tokens, start, end) if connective in ("そのため、", "それで、") else None
-        if carry is not None:
-            # "Xは、Yの影響により、Z" → "Yの影響です。そのため、Xは、Z" (the topic is Z's, not the cause's)
-            lead, cause_from = carry
-            pieces.append(prefix + tokens[start:lead] + tokens[cause_from:end])
-            prefix = [Token(connective, connective, ("接続詞", "*", "*", "*", "*", "*"), connective, "rule"),
-                      *tokens[lead:cause_from]]
-            start, last_end = i + 1, end
-            continue
         if connective == "そのため、" and _text(prefix) == "そのため、":
             # two causes in a row (〜の影響により…が制限されたため、…): "そのため、" twice
             # reads as a stutter; the first cause stays inside its result when short
@@ -208,34 +228,6 @@ def split_clauses(tokens: list[Token], *, min_len: int = 25) -> list[list[Token]
         start, last_end = i + 1, end
     pieces.append(prefix + tokens[start:])
     return pieces
-
-
-_MARKERS = frozenset("・●○◆◇■□※-") | frozenset(NUMBERED_MARKERS)
-
-
-def _topic_before_cause(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
-    """A clause cut before そのため that holds a topic and then a cause noun
-    (「…の実施については、コロナ禍の影響により、目標を下回った」): the cause piece
-    would read "Xは、Yの影響です" (X *is* the effect: a change of meaning).
-    Returns (where the part to move starts, after any list marker; where the
-    cause phrase starts, after the last 、 before it), so that everything
-    before the cause phrase moves to the result; None otherwise."""
-    if end <= start or not tokens[end - 1].surface.endswith(_CAUSE_NOUNS):
-        return None
-    depth, topic, cause_from = 0, False, None
-    for k in range(start, end - 1):
-        s = tokens[k].surface
-        depth += s in "「（(『【"
-        depth -= s in "」）)』】" and depth > 0
-        if depth == 0 and s == "、" and k > start:
-            topic = topic or (tokens[k - 1].surface == "は" and tokens[k - 1].pos1 == "助詞")
-            cause_from = k + 1
-    if not topic or cause_from is None or end - cause_from < 2:
-        return None
-    lead = start
-    while lead < cause_from and tokens[lead].surface in _MARKERS:
-        lead += 1
-    return lead, cause_from
 
 
 def renyou_comma(tokens: list[Token]) -> list[Token]:
@@ -261,10 +253,12 @@ def renyou_comma(tokens: list[Token]) -> list[Token]:
 
 def rewrite_sentence(tokens: list[Token]) -> list[str]:
     """Split and make every piece polite.  Returns the new sentences."""
-    tokens = tomoni_comma(renyou_comma(tokens))
+    tokens = cause_before_topic(object_after_so_that(tomoni_comma(renyou_comma(tokens))))
     default_past = is_past(tokens)
+    tokens, listed = list_in_brackets(tokens)  # 「5言語は、中国語、…です。」 said next to it
     # a purpose, target group or a topic's clause said first (目的は、…です。)
     out, tokens, notes = hoist(tokens, lambda said: polite_ending(said, default_past=default_past))
+    notes += listed
     pieces = [p for p in split_clauses(tokens) if p]
     said: list[str] = []
     for n, piece in enumerate(pieces):
@@ -275,5 +269,26 @@ def rewrite_sentence(tokens: list[Token]) -> list[str]:
         # (〜することで、…できました: the means shares the tense too → それで、)
         follow = nxt is not None and (nxt[0].source != "rule" or nxt[0].surface in ("また、", "それで、", "そのあとで、"))
         want = nxt is not None and nxt[0].source == "rule" and nxt[0].surface == "そのために、"
-        said.append(note_after(polite_ending(piece, default_past=default_past, follow=follow, want=want)))
+        # …減少するとともに、…減少したものの、…発信しています: the joined clause's own
+        # past counts, not only the sentence end's (was 「…へります。また、…へりました。」)
+        past = default_past or (follow and nxt is not None and is_past(nxt))
+        head, piece = purpose_after_cut(piece) if n else ("", piece)
+        said.append(head + note_after(polite_ending(piece, default_past=past, follow=follow, want=want)))
     return out + place_notes(pieces, said, notes)
+
+
+def purpose_after_cut(piece: list[Token]) -> tuple[str, list[Token]]:
+    """A purpose at the head of a piece after a bare cut (…手法を整理し、|さらなる
+    …の目標達成のために、…にとりくみます) is said first as at a sentence's head
+    (:func:`.restructure.purpose_first`: 「目的は、…目標達成です。そのために、…」;
+    :func:`.restructure.goal_first`: 〜を対象に、 → 「対象は、…です。」):
+    the cut made the piece a sentence of its own, so the same reading holds.
+    Not after a connective (そのため、…のために、: the piece is tied to the one
+    before)."""
+    if not piece or piece[0].source == "rule":
+        return "", piece
+    for rule in (purpose_first, goal_first):
+        said, rest = rule(piece)
+        if said:
+            return said[0], rest
+    return "", piece
