@@ -253,3 +253,33 @@ def test_monono_and_tsutsu_clauses(reader, glossary, text: str, expected: str) -
 )
 def test_cause_and_also_clauses(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     assert _easy(text, reader, glossary) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # real (initiative 5): was 「…などの手伝いや教えました」, a noun and a verb joined by や
+        ("港湾関係者等の支援や指導を行い、ポートセールスを推進しました。",
+         "港湾関係者などの手伝いや指導をしました。ポートセールスをすすめました。"),
+        # real (initiative 86): was 「…手帳の配布と…帳票をしらせました」, the 配布 left without a verb
+        ("外国語版母子健康手帳の配布と母子保健事業に使用する外国語版帳票の周知を行いました。",
+         "外国語版母子健康手帳の配布と母子保健事業に使用する外国語版帳票の周知をしました。"),
+        # invented: や after a plain noun, the first activity not a サ変 noun
+        ("相談の受付や支援を行いました。", "相談の受付や手伝いをしました。"),
+    ],
+)
+def test_second_of_two_activities_stays_a_noun(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _easy(text, reader, glossary) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # held-out: a single activity still becomes the verb
+        ("外国人市民の相談支援を行いました。", "外国人市民の相談を手伝いました。"),
+        # held-out: と after a partner (not an activity) is "with", no pair
+        ("市内の大学と留学生の支援を行いました。", "市内の大学と留学生を手伝いました。"),
+    ],
+)
+def test_single_activity_still_a_verb(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _easy(text, reader, glossary) == expected
