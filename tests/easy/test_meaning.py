@@ -283,3 +283,29 @@ def test_second_of_two_activities_stays_a_noun(reader, glossary, text: str, expe
 )
 def test_single_activity_still_a_verb(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     assert _easy(text, reader, glossary) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # real (initiative 1): was 「…座組をつくりたいです。そのために、3月に…」 after 「目的は、…です。
+        # そのために、」: the means made a wish, そのために twice
+        ("⑧キングスカイフロントと羽田空港跡地地区の連携に向けて、既存の「大田区・川崎市産業連携協定」を土台に、"
+         "殿町・羽田エリア地域に特化した、一体的な拠点としてより強力に連携を進めるための座組を構築するため、"
+         "3月にキングスカイフロント・HiCity・羽田エアポートガーデンの3拠点包括協定を締結しました。",
+         "⑧目的は、キングスカイフロントと羽田空港跡地地区の連携です。そのために、今ある「大田区・川崎市産業連携協定」"
+         "を土台に、殿町・羽田エリア地域に特化した、一体的な拠点としてより強力に連携を進めるための座組をつくるため、"
+         "3月にキングスカイフロント・HiCity・羽田エアポートガーデンの3拠点包括協定を結びました。"),
+        # invented (held out): the inner purpose stays with its sentence
+        ("地域の防災力の向上に向けて、外国人市民が参加しやすい訓練の仕組みを整えるため、区役所で多言語の防災講座を開催しました。",
+         "地域の防災力をよくしたいです。そのために、外国人市民が参加しやすい訓練の仕組みを整えるため、"
+         "区役所でいろいろな言葉の防災講座をひらきました。"),
+        # invented (held out): a single purpose is still said first
+        ("外国人市民が安心して暮らせるよう、相談窓口を設置しました。",
+         "外国人市民が安心して暮らせるようにしたいです。そのために、相談窓口をおきました。"),
+    ],
+)
+def test_purpose_inside_a_means_stays_joined(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    out = _easy(text, reader, glossary)
+    assert out == expected
+    assert out.count("そのために") <= 1

@@ -197,6 +197,7 @@ def split_clauses(tokens: list[Token], *, min_len: int = SPLIT_MIN) -> list[list
     reason = bool(core) and (core[-1].surface in ("ため", "から") or _text(core[-3:]).endswith(("ためです", "からです")))
     prefix: list[Token] = []
     last_end = 0
+    means = bool(tokens) and tokens[0].source == "rule" and tokens[0].surface == "そのために、"
     for i, t in enumerate(tokens):
         if t.surface in ("「", "（", "(", "『", "【"):
             depth += 1
@@ -208,8 +209,13 @@ def split_clauses(tokens: list[Token], *, min_len: int = SPLIT_MIN) -> list[list
         if found is None:
             continue
         end, connective = found
-        if connective == "そのために、" and reason:
-            continue  # 〜できるよう、…したため。: the whole sentence is a reason; a wish cut out of it reads wrong
+        if connective == "そのために、" and (reason or means):
+            # 〜できるよう、…したため。: the whole sentence is a reason; a wish cut out of it reads wrong.
+            # A purpose inside the means of another (目的は、…連携です。そのために、…座組を構築する
+            # ため、…締結しました) stays in its sentence: a second 「…をつくりたいです。そのために、」
+            # made the means a wish and stacked そのために twice (issue 11 audit)
+            continue
+        means = means or connective == "そのために、"
         clause = prefix + tokens[start:end]
         rest_len = len(_text(tokens[i + 1 :]))
         if len(_text(clause)) < MIN_CLAUSE or rest_len < MIN_CLAUSE:
