@@ -232,8 +232,22 @@ def split_clauses(tokens: list[Token], *, min_len: int = SPLIT_MIN) -> list[list
             pieces.append(clause)
         prefix = [Token(connective, connective, ("接続詞", "*", "*", "*", "*", "*"), connective, "rule")] if connective else []
         start, last_end = i + 1, end
+    if reason and pieces and not prefix:
+        return reason_stays_whole(pieces, tokens[last_end:])
     pieces.append(prefix + tokens[start:])
     return pieces
+
+
+def reason_stays_whole(pieces: list[list[Token]], last: list[Token]) -> list[list[Token]]:
+    """In a whole-sentence reason (〜し、…を行ったため。, the sheet's answer to
+    "why this rating") the last clause is not cut off by a bare cut (〜し、/〜て、):
+    ``last`` (from the cut's 、 to the end) goes back onto the piece before.
+    Alone, 「援助をしたためです。」 reads as the reason for the sentence before it
+    (「…対応しました。援助をしたためです。」: the help made the cause of the
+    response), where the source gives both as the reason; joined, 「…対応し、
+    援助をしたためです。」 says so.  Cuts with a connective (しかし、 また、) still
+    apply (issue 11 audit)."""
+    return [*pieces[:-1], pieces[-1] + last]
 
 
 def renyou_comma(tokens: list[Token]) -> list[Token]:
