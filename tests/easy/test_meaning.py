@@ -309,3 +309,20 @@ def test_purpose_inside_a_means_stays_joined(reader, glossary, text: str, expect
     out = _easy(text, reader, glossary)
     assert out == expected
     assert out.count("そのために") <= 1
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # real (initiative 47): 〜ていくため was read as a cause (「…高めていきます。そのため、」)
+        ("川崎港の魅力をもっと高めていくため、港湾緑地等の施設や港湾空間を活用し、多くの人に親しまれるイベントの開催や"
+         "観光船の誘致など、新たな賑わい創出に向けた取組を推進しました。",
+         "川崎港の魅力をもっと高めていきたいです。そのために、港湾緑地などの施設や港湾空間をつかいました。"
+         "多くの人に親しまれるイベントの開催や観光船の誘致など、新しいにぎわい創出のためのとりくみをすすめました。"),
+        # invented (held out): what happens (増えていく) stays a cause
+        ("外国人市民の数が今後も増えていくため、相談窓口の体制を見直す必要があります。",
+         "外国人市民の数がこれからも増えていきます。そのため、相談窓口のしくみを見直すひつようがあります。"),
+    ],
+)
+def test_te_iku_purpose_follows_its_verb(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _easy(text, reader, glossary) == expected

@@ -354,9 +354,27 @@ def _purpose(tokens: list[Token], k: int) -> bool:
     v = tokens[k]
     if v.pos1 != "動詞" or not v.conj_form.startswith(("終止形", "連体形")):
         return False
+    if _going_on(tokens, k):
+        return _volitional(tokens, k - 2)
+    return _volitional(tokens, k)
+
+
+def _volitional(tokens: list[Token], k: int) -> bool:
+    v = tokens[k]
+    if v.pos1 != "動詞":
+        return False
     if v.lemma == "する" and k > 0 and tokens[k - 1].pos1 == "名詞":
         return tokens[k - 1].lemma not in _NON_VOLITIONAL
     return v.pos[1] != "非自立可能" and v.lemma not in _NON_VOLITIONAL
+
+
+def _going_on(tokens: list[Token], k: int) -> bool:
+    """tokens[k] is the auxiliary いく/くる of 〜ていく/〜てくる (魅力を高めていくため、):
+    the verb before て says whether it is done, so 〜を高めていくため is a purpose
+    (was read as a cause, 「…高めていきます。そのため、」; issue 11 audit) and
+    〜がふえていくため still a cause."""
+    return (k >= 2 and tokens[k].lemma in ("いく", "行く", "くる", "来る") and tokens[k].pos[1] == "非自立可能"
+            and tokens[k - 1].surface in ("て", "で") and tokens[k - 1].pos1 == "助詞")
 
 
 #: 〜を受け(て)、 is a real verb after these (採択を受け、 "was selected"), not
