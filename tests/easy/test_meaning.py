@@ -326,3 +326,20 @@ def test_purpose_inside_a_means_stays_joined(reader, glossary, text: str, expect
 )
 def test_te_iku_purpose_follows_its_verb(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     assert _easy(text, reader, glossary) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # real (initiative 4): was 「…3月12日に開通します。」 — the road opened (完了しましたので)
+        ("羽田連絡道路につきましては、令和元年東日本台風等の影響により工期を1年延伸しましたが、変更後の目標どおり"
+         "令和4年3月12日に開通し、工事が完了しましたので事業を終了します。",
+         "羽田連絡道路は、2019年（令和元年）東日本台風などの影響により工期を1年延伸しました。しかし、変更後の目標どおり"
+         "2022年（令和4年）3月12日に開通しました。工事が終わりましたのでしごとを終了します。"),
+        # invented (held out): a non-past clause before ので keeps the cut piece non-past
+        ("新しい窓口を区役所に設置し、相談の件数が増えるので職員を増やします。",
+         "新しい窓口を区役所におきます。相談の件数が増えるので職員を増やします。"),
+    ],
+)
+def test_cut_shares_the_next_clause_tense(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _easy(text, reader, glossary) == expected

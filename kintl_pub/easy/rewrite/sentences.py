@@ -62,6 +62,24 @@ def is_past(tokens: list[Token]) -> bool:
     return any(t.lemma == "た" and t.pos1 == "助動詞" for t in core[-3:])
 
 
+#: conjunctive particles that close a clause with its own tense (〜したので、)
+_CLAUSE_PARTICLES = frozenset(["ので", "から", "が", "けれど", "けれども", "のに"])
+
+
+def first_clause_past(tokens: list[Token]) -> bool:
+    """The first clause of ``tokens`` ends in the past before ので/から/が
+    (開通し、|工事が完了しましたので事業を終了します): a 連用形 cut before it
+    shares that clause's tense, not the sentence end's (was 「…開通します。
+    工事が終わりましたので…」, the opening made future; issue 11 audit)."""
+    for j, t in enumerate(tokens):
+        node = t.surface == "の" and t.pos[1] == "準体助詞" and j + 1 < len(tokens) and tokens[j + 1].surface == "で"
+        if (node or (t.pos[:2] == ("助詞", "接続助詞") and t.surface in _CLAUSE_PARTICLES)) and j > 0:  # ので: の + で
+            return tokens[j - 1].lemma == "た" and tokens[j - 1].pos1 == "助動詞"
+        if t.surface in ("、", "。"):
+            return False
+    return False
+
+
 def _strip_tail(tokens: list[Token]) -> tuple[list[Token], str]:
     """(core, tail): the tail is closing punctuation plus any trailing
     parenthetical "(…)", which the polite ending must go before."""
@@ -291,7 +309,7 @@ def rewrite_sentence(tokens: list[Token]) -> list[str]:
         want = nxt is not None and nxt[0].source == "rule" and nxt[0].surface == "そのために、"
         # …減少するとともに、…減少したものの、…発信しています: the joined clause's own
         # past counts, not only the sentence end's (was 「…へります。また、…へりました。」)
-        past = default_past or (follow and nxt is not None and is_past(nxt))
+        past = default_past or (follow and nxt is not None and (is_past(nxt) or first_clause_past(nxt)))
         head, piece = purpose_after_cut(piece) if n else ("", piece)
         said.append(head + note_after(polite_ending(piece, default_past=past, follow=follow, want=want)))
     return out + place_notes(pieces, said, notes)
