@@ -343,3 +343,18 @@ def test_te_iku_purpose_follows_its_verb(reader, glossary, text: str, expected: 
 )
 def test_cut_shares_the_next_clause_tense(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     assert _easy(text, reader, glossary) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # real (initiative 94): was 「…多言語通訳を介しました。適正に対応できました。」 — を介して is "through"
+        ("外国人市民からの通報に対し多言語通訳を介して、適正に対応できました。",
+         "外国人市民からの通報に対し多言語通訳を介して、適正に対応できました。"),
+        # invented (held out)
+        ("外国人市民からの相談に対して地域の国際交流協会を介して、必要な支援につなげました。",
+         "外国人市民からの相談に対して地域の国際交流協会を介して、ひつような手伝いにつなげました。"),
+    ],
+)
+def test_wo_kaishite_is_a_particle(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _easy(text, reader, glossary) == expected
