@@ -334,3 +334,21 @@ def test_a_subject_no_before_a_verb_is_kept(pipeline) -> None:  # type: ignore[n
 )
 def test_reason_keeps_its_last_clause(pipeline, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     assert _plain(pipeline, src, "results") == expected
+
+
+@pytest.mark.parametrize(
+    ("src", "expected"),
+    [
+        # real (initiative 20): was 「…の影響です。そのため、…行ったためです。」, "because" twice
+        ("ミャンマーにおける軍事クーデターの影響により、事業進展はなく、情報収集及び検討のみ行ったため。",
+         "ミャンマーでの軍事クーデターの影響で、事業進展はなく、情報収集と検討のみ行ったためです。"),
+        # real (initiative 43): was 「…支援をしました。それで、環境整備を行えたためです。」
+        ("公共サインの多言語化支援を通じて、環境整備を行えたため。",
+         "公共サインの多言語化支援を通じて、環境整備を行えたためです。"),
+        # invented (held out): not a reason, so the cause is still said first
+        ("新型コロナウイルス感染症の影響により、予定していた交流イベントをすべて中止しました。",
+         "新型コロナの影響です。そのため、予定していた交流イベントをすべて中止しました。"),
+    ],
+)
+def test_short_reason_keeps_its_cause(pipeline, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _plain(pipeline, src, "results") == expected

@@ -199,6 +199,11 @@ def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bo
 
 #: two cause clauses in a row are joined up to this many characters (issue 11)
 CHAIN_MAX = 40
+#: a whole-sentence reason (〜の影響により、…行ったため。) this short keeps its cause or
+#: means inside: cut, 「…の影響です。そのため、…行ったためです。」 says "because" twice over
+#: (そのため + ためです; それで、…できたためです likewise), a result given as its own cause
+#: (issue 11 audit); a longer one is still cut, for length
+REASON_WHOLE_MAX = 60
 MIN_CLAUSE = 6  # characters; shorter pieces stay joined (開通し、 → 開通しました。 is fine; 調べ、 is not)
 
 
@@ -234,6 +239,8 @@ def split_clauses(tokens: list[Token], *, min_len: int = SPLIT_MIN) -> list[list
             # made the means a wish and stacked そのために twice (issue 11 audit)
             continue
         means = means or connective == "そのために、"
+        if reason and connective in ("そのため、", "それで、") and len(_text(prefix + tokens[start:])) <= REASON_WHOLE_MAX:
+            continue  # see :data:`REASON_WHOLE_MAX`
         clause = prefix + tokens[start:end]
         rest_len = len(_text(tokens[i + 1 :]))
         if len(_text(clause)) < MIN_CLAUSE or rest_len < MIN_CLAUSE:
