@@ -358,3 +358,21 @@ def test_cut_shares_the_next_clause_tense(reader, glossary, text: str, expected:
 )
 def test_wo_kaishite_is_a_particle(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     assert _easy(text, reader, glossary) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # real (initiative 64): was 「…会議は、会議の在り方や持ち方をかんがえます。つづけておこなっていきます。」
+        ("外国人教育推進連絡会議については、会議の在り方や持ち方の検討を行いながら、引き続き実施していきます。",
+         "外国人教育推進連絡会議は、会議の在り方や持ち方をかんがえながら、つづけておこなっていきます。"),
+        # invented (held out)
+        ("日本語教室については、地域のボランティアの意見を聞きながら、来年度も継続して開催します。",
+         "日本語教室は、地域のボランティアの意見を聞きながら、来年度もつづけてひらきます。"),
+        # real (initiative 38), no topic: still cut
+        ("有識者や市民団体の意見聴取を行いながら、新たに共感を軸に据えた「シティプロモーション第3次推進実施計画」を策定しました。",
+         "有識者や市民団体の意見聴取を行いました。新しく共感を軸に据えた「シティプロモーション第3次推進実施計画」をつくりました。"),
+    ],
+)
+def test_while_after_a_topic_stays_joined(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _easy(text, reader, glossary) == expected

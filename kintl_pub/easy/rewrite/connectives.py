@@ -181,13 +181,16 @@ def _copula_reason_contrast(tokens: list[Token], i: int) -> Cut | None:
 def _while(tokens: list[Token], i: int) -> Cut | None:
     """〜しつつ(も)、 / 〜しながら、 "while": two things done → "…します。…" (no
     connective, like 〜し、: また、 after every one piled up); XのNを通じ(て)、
-    → "XのNをします。それで、"; 〜する一方(で)、 → "…します。しかし、"."""
+    → "XのNをします。それで、"; 〜する一方(で)、 → "…します。しかし、".
+    Not after a topic, as for :func:`_so_that`: 研修については、…の検討を行いながら、
+    引き続き実施していきます — the topic is what the main clause does; cut, 「研修は、
+    …をかんがえます。」 made it the one who considers (issue 11 audit)."""
     p = tokens[i - 1]
     k = i - 2 if p.surface == "も" else i - 1
     if k >= 1 and tokens[k].surface in ("つつ", "ながら") and tokens[k].pos[:2] == ("助詞", "接続助詞") and _is_verbish(
         tokens[k - 1]
     ):
-        return k, ""
+        return None if _has_topic(tokens[:k]) else (k, "")
     # XのNを通じ(て)、 (N an activity): the means first
     k = i - 2 if p.surface == "て" else i - 1
     if k >= 2 and tokens[k].lemma in ("通じる", "通ずる") and tokens[k - 1].surface == "を":
