@@ -376,3 +376,21 @@ def test_wo_kaishite_is_a_particle(reader, glossary, text: str, expected: str) -
 )
 def test_while_after_a_topic_stays_joined(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     assert _easy(text, reader, glossary) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # real (initiative 61): was 「…6言語版をつくります。…広めています。」, a plan for what was done
+        ("日本語版だけでなく、6言語版を作成し、外国籍の市民への制度普及に努めています。",
+         "日本語版だけでなく、6言語版をつくっています。外国籍の市民にしくみを広めています。"),
+        # real (initiative 67)
+        ("英・中・韓の3ヶ国語に対応した総合案内板を設置し、外国人市民にも使いやすい区役所となっています。",
+         "英・中・韓の3ヶ国語に対応した総合案内板をおいています。外国人市民にも使いやすい区役所になっています。"),
+        # invented (held out): a plain non-past end keeps the plain non-past
+        ("外国人市民向けの情報を集め、区のホームページで発信します。",
+         "外国人市民向けの情報を集めます。区のホームページでつたえます。"),
+    ],
+)
+def test_cut_shares_te_iru(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _easy(text, reader, glossary) == expected

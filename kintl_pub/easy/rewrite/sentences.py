@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from ..tokens import Token
-from .conjugate import CannotConjugate, masu_stem, polite
+from .conjugate import CannotConjugate, masu_stem, polite, polite_te_iru
 from .connectives import (
     SPLIT_MIN,
     _in_view_of,
@@ -122,7 +122,8 @@ def _own_subject(core: list[Token], idx: int) -> bool:
     )
 
 
-def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bool = False, want: bool = False) -> str:
+def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bool = False, want: bool = False,
+                  ongoing: bool = False) -> str:
     """The sentence with its final predicate in です/ます form.
 
     体言止め gets です (or します after 〜を + サ変 noun), だ/である become
@@ -130,7 +131,8 @@ def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bo
     ``default_past`` is the tense for a 連用形 clause end (after a split);
     with ``follow`` a non-past clause end takes it too (〜するとともに、…した);
     with ``want`` a plain verb becomes 〜たいです (a purpose clause cut before
-    そのために、: 〜をしらせるため、… → 〜をしらせたいです。そのために、…).
+    そのために、: 〜をしらせるため、… → 〜をしらせたいです。そのために、…);
+    with ``ongoing`` a 連用形 end takes 〜ています (:func:`shares_te_iru`).
     """
     core, tail = _strip_tail(tokens)
     if not core:
@@ -180,6 +182,8 @@ def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bo
                 return head + pred.lemma + "ようにしたいです" + tail + end
             return head + masu_stem(pred.lemma, pred.conj_type) + "たいです" + tail + end
         if _is_verbish(pred) and not noun_end:
+            if ongoing and pred.pos1 == "動詞" and pred.conj_form.startswith("連用形") and not past and not neg:
+                return head + polite_te_iru(pred.lemma, pred.conj_type) + tail + end
             if (pred.conj_form.startswith("連用形") or follow) and not past and not neg:
                 past = default_past
             return head + polite(pred.lemma, pred.conj_type, past=past, negative=neg) + tail + end
@@ -318,8 +322,21 @@ def rewrite_sentence(tokens: list[Token]) -> list[str]:
         # past counts, not only the sentence end's (was 「…へります。また、…へりました。」)
         past = default_past or (follow and nxt is not None and (is_past(nxt) or first_clause_past(nxt)))
         head, piece = purpose_after_cut(piece) if n else ("", piece)
-        said.append(head + note_after(polite_ending(piece, default_past=past, follow=follow, want=want)))
+        ongoing = follow and not past and nxt is not None and shares_te_iru(nxt)
+        said.append(head + note_after(polite_ending(piece, default_past=past, follow=follow, want=want, ongoing=ongoing)))
     return out + place_notes(pieces, said, notes)
+
+
+def shares_te_iru(nxt: list[Token]) -> bool:
+    """The next piece ends in 〜ている (…の普及に努めています, …区役所となっています):
+    a 連用形 cut before it shares that aspect, 〜ています, not the plain non-past
+    「6言語版をつくります。」, which read as a plan for what was already done
+    and goes on (issue 11 audit)."""
+    core = _strip_tail(nxt)[0]
+    k = len(core) - 1
+    if k >= 0 and core[k].lemma == "ます":
+        k -= 1
+    return k >= 1 and core[k].lemma == "いる" and core[k].pos1 == "動詞" and core[k - 1].surface in ("て", "で")
 
 
 def purpose_after_cut(piece: list[Token]) -> tuple[str, list[Token]]:
