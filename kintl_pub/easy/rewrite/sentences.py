@@ -182,7 +182,8 @@ def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bo
                 return head + pred.lemma + "ようにしたいです" + tail + end
             return head + masu_stem(pred.lemma, pred.conj_type) + "たいです" + tail + end
         if _is_verbish(pred) and not noun_end:
-            if ongoing and pred.pos1 == "動詞" and pred.conj_form.startswith("連用形") and not past and not neg:
+            if (ongoing and pred.pos1 == "動詞" and pred.conj_form.startswith("連用形") and not past and not neg
+                    and pred.lemma not in _STATIVE):  # 意見もあり、 → あります (あっています is no Japanese)
                 return head + polite_te_iru(pred.lemma, pred.conj_type) + tail + end
             if (pred.conj_form.startswith("連用形") or follow) and not past and not neg:
                 past = default_past
@@ -327,6 +328,10 @@ def rewrite_sentence(tokens: list[Token]) -> list[str]:
     return out + place_notes(pieces, said, notes)
 
 
+#: verbs of state: no 〜ています (ある, いる are already states)
+_STATIVE = frozenset(["ある", "有る", "いる", "居る", "おる"])
+
+
 def shares_te_iru(nxt: list[Token]) -> bool:
     """The next piece ends in 〜ている (…の普及に努めています, …区役所となっています):
     a 連用形 cut before it shares that aspect, 〜ています, not the plain non-past
@@ -336,6 +341,8 @@ def shares_te_iru(nxt: list[Token]) -> bool:
     k = len(core) - 1
     if k >= 0 and core[k].lemma == "ます":
         k -= 1
+    elif k >= 1 and core[k].surface == "て" and core[k - 1].lemma == "いる":
+        k -= 1  # 〜ており、 (made 〜ていて、 by :mod:`.style`): the same aspect
     return k >= 1 and core[k].lemma == "いる" and core[k].pos1 == "動詞" and core[k - 1].surface in ("て", "で")
 
 
