@@ -401,3 +401,20 @@ def test_while_after_a_topic_stays_joined(reader, glossary, text: str, expected:
 )
 def test_cut_shares_te_iru(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     assert _easy(text, reader, glossary) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # real (initiative 80): was 「とりくみの周知とよくしました」 / 「周知と充実しました」
+        ("また、研修会等を実施して、取組の周知及び充実を図りました。",
+         "また、研修会などをおこないました。とりくみの周知と充実を図りました。"),
+        # real (initiative 106): や inside the modifier of 意識 makes no pair — the aim still applies
+        ("市職員の多文化共生や国際理解に対する意識の向上を図るため、今後も継続的に実施をしていきます。",
+         "市職員の多文化共生や国際理解に対する意識をよくしたいです。そのために、これからもつづけて実施をしていきます。"),
+        # invented (held out): と after a partner still lets 図る go
+        ("関係機関と連携を図りました。", "関係機関と協力しました。"),
+    ],
+)
+def test_pairs_only_of_activities(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _easy(text, reader, glossary) == expected

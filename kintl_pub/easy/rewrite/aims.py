@@ -144,14 +144,21 @@ def _paired(out: list[Token]) -> bool:
     the sentence).  The phrase is read back to its case particle or clause end
     (a relative clause inside it, 〜に使用する帳票, stays in; issue 11 audit; was
     a six-token window that missed the long ones); 〜と after a plain noun is a
-    partner (関係機関と連携を行う), not a pair."""
+    partner (関係機関と連携を行う), not a pair.  Further back only a の-phrase's
+    activity pairs (XのA と YのN): 多文化共生や国際理解に対する意識の向上, 手続きや
+    準備などの不安の解消 join the words of a modifier, not two activities."""
     k = len(out) - 1
     while k > 0 and len(out) - k <= 24:
         t = out[k]
         if t.surface in _AND and t.pos1 in ("助詞", "接続詞"):
             before = out[k - 1]
-            if _activity(before) or (t.surface != "と" and k == len(out) - 1 and before.is_noun_like()):
-                return True
+            if k >= len(out) - 2:  # right before the noun (or an adverb): 支援や|指導, 見直しと|適宜|更新
+                if _activity(before) or (t.surface != "と" and before.is_noun_like()):
+                    return True
+            elif k >= 2 and (out[k - 2].surface == "の" or out[k + 1].surface == "、") and (
+                _sahen(before) or before.surface.endswith("化")
+            ):
+                return True  # 手帳の配布と…帳票の周知 (XのA と YのN), …対応や、…の作成: two activities
         elif _phrase_ends(out, k):
             return False
         k -= 1
