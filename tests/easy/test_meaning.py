@@ -418,3 +418,20 @@ def test_cut_shares_te_iru(reader, glossary, text: str, expected: str) -> None: 
 )
 def test_pairs_only_of_activities(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     assert _easy(text, reader, glossary) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # real (initiative 95): was 「川崎区は…住んでいました。」 — the state is present, as its cause clause
+        ("川崎区は市内で最も多くの外国人市民が居住しており、言語や文化の違いから災害弱者になりやすい側面があるため、"
+         "類似した状況にある隣接した幸区や横浜市鶴見区と防災協定のもとに連携し、訓練や啓発を通じて防災意識の向上を図りました。",
+         "川崎区は市内で最も多くの外国人市民が住んでいます。言葉や文化の違いから災害弱者になりやすい側面があります。"
+         "そのため、類似した状況にある隣接した幸区や横浜市鶴見区と防災協定のもとに協力しました。訓練や啓発を通じて防災意識をよくしました。"),
+        # invented (held out): a past cause keeps the cut before it past
+        ("市内の大学と協力して相談会を開催し、参加者が大幅に増加したため、来年度は会場を広げて実施しました。",
+         "市内の大学と協力して相談会をひらきました。参加者が大幅にふえました。そのため、来年度は会場を広げておこないました。"),
+    ],
+)
+def test_cut_before_a_cause_takes_its_tense(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _easy(text, reader, glossary) == expected

@@ -322,6 +322,8 @@ def rewrite_sentence(tokens: list[Token]) -> list[str]:
         # …減少するとともに、…減少したものの、…発信しています: the joined clause's own
         # past counts, not only the sentence end's (was 「…へります。また、…へりました。」)
         past = default_past or (follow and nxt is not None and (is_past(nxt) or first_clause_past(nxt)))
+        if follow and nxt is not None and own_tense_next(pieces, n):
+            past = is_past(nxt)
         head, piece = purpose_after_cut(piece) if n else ("", piece)
         ongoing = follow and not past and nxt is not None and shares_te_iru(nxt)
         said.append(head + note_after(polite_ending(piece, default_past=past, follow=follow, want=want, ongoing=ongoing)))
@@ -330,6 +332,19 @@ def rewrite_sentence(tokens: list[Token]) -> list[str]:
 
 #: verbs of state: no 〜ています (ある, いる are already states)
 _STATIVE = frozenset(["ある", "有る", "いる", "居る", "おる"])
+
+
+def own_tense_next(pieces: list[list[Token]], n: int) -> bool:
+    """The piece after pieces[n] ends a clause that keeps its own tense (it is
+    cut before そのため、/しかし、: 〜があるため、 → 「…があります。そのため、」), so a
+    連用形 cut before it shares that tense, not the sentence end's (川崎区は…居住
+    しており、…側面があるため、…図りました was 「…住んでいました。…あります。」:
+    the state made past while its own clause is present; issue 11 audit)."""
+    after = pieces[n + 2] if n + 2 < len(pieces) else None
+    core = _strip_tail(pieces[n + 1])[0] if n + 1 < len(pieces) else []
+    # a predicate of its own (not a cause noun: 〜の影響により、 → 「…の影響です。」)
+    verb_end = bool(core) and core[-1].pos1 in ("動詞", "助動詞", "形容詞")
+    return verb_end and after is not None and after[0].source == "rule" and after[0].surface in ("そのため、", "しかし、")
 
 
 def shares_te_iru(nxt: list[Token]) -> bool:
