@@ -253,3 +253,185 @@ def test_monono_and_tsutsu_clauses(reader, glossary, text: str, expected: str) -
 )
 def test_cause_and_also_clauses(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     assert _easy(text, reader, glossary) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # real (initiative 5): was 「…などの手伝いや教えました」, a noun and a verb joined by や
+        ("港湾関係者等の支援や指導を行い、ポートセールスを推進しました。",
+         "港湾関係者などの手伝いや指導をしました。ポートセールスをすすめました。"),
+        # real (initiative 86): was 「…手帳の配布と…帳票をしらせました」, the 配布 left without a verb
+        ("外国語版母子健康手帳の配布と母子保健事業に使用する外国語版帳票の周知を行いました。",
+         "外国語版母子健康手帳の配布と母子保健事業に使用する外国語版帳票の周知をしました。"),
+        # invented: や after a plain noun, the first activity not a サ変 noun
+        ("相談の受付や支援を行いました。", "相談の受付や手伝いをしました。"),
+    ],
+)
+def test_second_of_two_activities_stays_a_noun(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _easy(text, reader, glossary) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # held-out: a single activity still becomes the verb
+        ("外国人市民の相談支援を行いました。", "外国人市民の相談を手伝いました。"),
+        # held-out: と after a partner (not an activity) is "with", no pair
+        ("市内の大学と留学生の支援を行いました。", "市内の大学と留学生を手伝いました。"),
+    ],
+)
+def test_single_activity_still_a_verb(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _easy(text, reader, glossary) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # real (initiative 1): was 「…座組をつくりたいです。そのために、3月に…」 after 「目的は、…です。
+        # そのために、」: the means made a wish, そのために twice
+        ("⑧キングスカイフロントと羽田空港跡地地区の連携に向けて、既存の「大田区・川崎市産業連携協定」を土台に、"
+         "殿町・羽田エリア地域に特化した、一体的な拠点としてより強力に連携を進めるための座組を構築するため、"
+         "3月にキングスカイフロント・HiCity・羽田エアポートガーデンの3拠点包括協定を締結しました。",
+         "⑧目的は、キングスカイフロントと羽田空港跡地地区の連携です。そのために、今ある「大田区・川崎市産業連携協定」"
+         "を土台に、殿町・羽田エリア地域に特化した、一体的な拠点としてより強力に連携を進めるための座組をつくるため、"
+         "3月にキングスカイフロント・HiCity・羽田エアポートガーデンの3拠点包括協定を結びました。"),
+        # invented (held out): the inner purpose stays with its sentence
+        ("地域の防災力の向上に向けて、外国人市民が参加しやすい訓練の仕組みを整えるため、区役所で多言語の防災講座を開催しました。",
+         "地域の防災力をよくしたいです。そのために、外国人市民が参加しやすい訓練の仕組みを整えるため、"
+         "区役所でいろいろな言葉の防災講座をひらきました。"),
+        # invented (held out): a single purpose is still said first
+        ("外国人市民が安心して暮らせるよう、相談窓口を設置しました。",
+         "外国人市民が安心して暮らせるようにしたいです。そのために、相談窓口をおきました。"),
+    ],
+)
+def test_purpose_inside_a_means_stays_joined(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    out = _easy(text, reader, glossary)
+    assert out == expected
+    assert out.count("そのために") <= 1
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # real (initiative 47): 〜ていくため was read as a cause (「…高めていきます。そのため、」)
+        ("川崎港の魅力をもっと高めていくため、港湾緑地等の施設や港湾空間を活用し、多くの人に親しまれるイベントの開催や"
+         "観光船の誘致など、新たな賑わい創出に向けた取組を推進しました。",
+         "川崎港の魅力をもっと高めていきたいです。そのために、港湾緑地などの施設や港湾空間をつかいました。"
+         "多くの人に親しまれるイベントの開催や観光船の誘致など、新しいにぎわい創出のためのとりくみをすすめました。"),
+        # invented (held out): what happens (増えていく) stays a cause
+        ("外国人市民の数が今後も増えていくため、相談窓口の体制を見直す必要があります。",
+         "外国人市民の数がこれからも増えていきます。そのため、相談窓口のしくみを見直すひつようがあります。"),
+    ],
+)
+def test_te_iku_purpose_follows_its_verb(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _easy(text, reader, glossary) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # real (initiative 4): was 「…3月12日に開通します。」 — the road opened (完了しましたので)
+        ("羽田連絡道路につきましては、令和元年東日本台風等の影響により工期を1年延伸しましたが、変更後の目標どおり"
+         "令和4年3月12日に開通し、工事が完了しましたので事業を終了します。",
+         "羽田連絡道路は、2019年（令和元年）東日本台風などの影響により工期を1年延伸しました。しかし、変更後の目標どおり"
+         "2022年（令和4年）3月12日に開通しました。工事が終わりましたのでしごとを終了します。"),
+        # invented (held out): a non-past clause before ので keeps the cut piece non-past
+        ("新しい窓口を区役所に設置し、相談の件数が増えるので職員を増やします。",
+         "新しい窓口を区役所におきます。相談の件数が増えるので職員を増やします。"),
+    ],
+)
+def test_cut_shares_the_next_clause_tense(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _easy(text, reader, glossary) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # real (initiative 94): was 「…多言語通訳を介しました。適正に対応できました。」 — を介して is "through"
+        ("外国人市民からの通報に対し多言語通訳を介して、適正に対応できました。",
+         "外国人市民からの通報に対し多言語通訳を介して、適正に対応できました。"),
+        # invented (held out)
+        ("外国人市民からの相談に対して地域の国際交流協会を介して、必要な支援につなげました。",
+         "外国人市民からの相談に対して地域の国際交流協会を介して、ひつような手伝いにつなげました。"),
+    ],
+)
+def test_wo_kaishite_is_a_particle(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _easy(text, reader, glossary) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # real (initiative 64): was 「…会議は、会議の在り方や持ち方をかんがえます。つづけておこなっていきます。」
+        ("外国人教育推進連絡会議については、会議の在り方や持ち方の検討を行いながら、引き続き実施していきます。",
+         "外国人教育推進連絡会議は、会議の在り方や持ち方をかんがえながら、つづけておこなっていきます。"),
+        # invented (held out)
+        ("日本語教室については、地域のボランティアの意見を聞きながら、来年度も継続して開催します。",
+         "日本語教室は、地域のボランティアの意見を聞きながら、来年度もつづけてひらきます。"),
+        # real (initiative 38), no topic: still cut
+        ("有識者や市民団体の意見聴取を行いながら、新たに共感を軸に据えた「シティプロモーション第3次推進実施計画」を策定しました。",
+         "有識者や市民団体の意見聴取を行いました。新しく共感を軸に据えた「シティプロモーション第3次推進実施計画」をつくりました。"),
+    ],
+)
+def test_while_after_a_topic_stays_joined(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _easy(text, reader, glossary) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # real (initiative 61): was 「…6言語版をつくります。…広めています。」, a plan for what was done
+        ("日本語版だけでなく、6言語版を作成し、外国籍の市民への制度普及に努めています。",
+         "日本語版だけでなく、6言語版をつくっています。外国籍の市民にしくみを広めています。"),
+        # real (initiative 67)
+        ("英・中・韓の3ヶ国語に対応した総合案内板を設置し、外国人市民にも使いやすい区役所となっています。",
+         "英・中・韓の3ヶ国語に対応した総合案内板をおいています。外国人市民にも使いやすい区役所になっています。"),
+        # real (initiative 34), 〜ており、: the same aspect
+        ("代替の大会やイベントを開催し、コロナ禍でも市民がスポーツに触れる機会を提供しており、スポーツのまちづくりの推進に一定程度貢献しています。",
+         "代替の大会やイベントをひらいています。コロナ禍でも市民がスポーツに触れる機会をつくっています。"
+         "スポーツのまちづくりの推進にある程度貢献しています。"),
+        # invented (held out): ある stays a state (was 「意見もあっています」)
+        ("防災の疑問が解消したとの意見もあり、多文化共生社会に貢献しています。",
+         "防災の疑問が解消したとの意見もあります。多文化共生社会に役立っています。"),
+        # invented (held out): a plain non-past end keeps the plain non-past
+        ("外国人市民向けの情報を集め、区のホームページで発信します。",
+         "外国人市民向けの情報を集めます。区のホームページでつたえます。"),
+    ],
+)
+def test_cut_shares_te_iru(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _easy(text, reader, glossary) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # real (initiative 80): was 「とりくみの周知とよくしました」 / 「周知と充実しました」
+        ("また、研修会等を実施して、取組の周知及び充実を図りました。",
+         "また、研修会などをおこないました。とりくみの周知と充実を図りました。"),
+        # real (initiative 106): や inside the modifier of 意識 makes no pair — the aim still applies
+        ("市職員の多文化共生や国際理解に対する意識の向上を図るため、今後も継続的に実施をしていきます。",
+         "市職員の多文化共生や国際理解に対する意識をよくしたいです。そのために、これからもつづけて実施をしていきます。"),
+        # invented (held out): と after a partner still lets 図る go
+        ("関係機関と連携を図りました。", "関係機関と協力しました。"),
+    ],
+)
+def test_pairs_only_of_activities(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _easy(text, reader, glossary) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # real (initiative 95): was 「川崎区は…住んでいました。」 — the state is present, as its cause clause
+        ("川崎区は市内で最も多くの外国人市民が居住しており、言語や文化の違いから災害弱者になりやすい側面があるため、"
+         "類似した状況にある隣接した幸区や横浜市鶴見区と防災協定のもとに連携し、訓練や啓発を通じて防災意識の向上を図りました。",
+         "川崎区は市内で最も多くの外国人市民が住んでいます。言葉や文化の違いから災害弱者になりやすい側面があります。"
+         "そのため、類似した状況にある隣接した幸区や横浜市鶴見区と防災協定のもとに協力しました。訓練や啓発を通じて防災意識をよくしました。"),
+        # invented (held out): a past cause keeps the cut before it past
+        ("市内の大学と協力して相談会を開催し、参加者が大幅に増加したため、来年度は会場を広げて実施しました。",
+         "市内の大学と協力して相談会をひらきました。参加者が大幅にふえました。そのため、来年度は会場を広げておこないました。"),
+    ],
+)
+def test_cut_before_a_cause_takes_its_tense(reader, glossary, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _easy(text, reader, glossary) == expected

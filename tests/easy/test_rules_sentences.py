@@ -200,12 +200,13 @@ def test_purpose_with_its_own_subject(pipeline, src: str, want: str) -> None:  #
 def test_joined_clause_takes_the_next_clauses_past(pipeline) -> None:  # type: ignore[no-untyped-def]
     # real (initiative 34): the sentence ends in 〜しています, the clause joined to
     # 〜できませんでした is past too (was 「各大会が中止となります。」)
+    # (the clause before 〜ており、 shares its aspect: ひらいています, sentences.shares_te_iru)
     src = ("今年度は新型コロナウイルス感染症の影響を受け、各大会が中止となり、目標を達成することはできませんでしたが、"
            "代替の大会やイベントを開催し、コロナ禍でも市民がスポーツに触れる機会を提供しており、"
            "スポーツのまちづくりの推進に一定程度貢献しています。")
     assert _plain(pipeline, src, "results") == (
         "新型コロナの影響です。そのため、今年度は各大会が中止になりました。目標を達成することはできませんでした。"
-        "しかし、代替の大会やイベントをひらきます。コロナ禍でも市民がスポーツに触れる機会をつくっています。"
+        "しかし、代替の大会やイベントをひらいています。コロナ禍でも市民がスポーツに触れる機会をつくっています。"
         "スポーツのまちづくりの推進にある程度貢献しています。"
     )
     # not: before a non-past clause the sentence's tense stays

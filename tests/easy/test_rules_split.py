@@ -308,3 +308,47 @@ def test_compound_means(pipeline, src: str, want: str) -> None:  # type: ignore[
 def test_a_subject_no_before_a_verb_is_kept(pipeline) -> None:  # type: ignore[no-untyped-def]
     # 外国人の利用する施設: の marks who uses; the verb is still eased
     assert "外国人のつかう施設" in _plain(pipeline, "また、外国人の利用する施設に送付・配架を行いました。", "results")
+
+
+# -- a whole-sentence reason (〜し、…したため。) keeps its last clause ------------------------
+
+
+@pytest.mark.parametrize(
+    ("src", "expected"),
+    [
+        # real (initiative 87): was 「…対応しました。援助をしたためです。」 — the help read as the
+        # cause of the response, where both are the reason
+        ("公立保育園には様々な国籍の児童が入所しているが、それぞれの園で文化を尊重しながら対応し、援助を行ったため。",
+         "公立保育園にはいろいろな国籍の子どもが入所しています。しかし、それぞれの園で文化を大切にしながら対応し、"
+         "援助をしたためです。"),
+        # real (initiative 50)
+        ("両市が培ってきた知見を相互に交換し、互恵的関係の構築を推進したため。",
+         "両市が培ってきた知見をおたがいに交換し、互恵的関係の構築をすすめたためです。"),
+        # invented (held out)
+        ("地域の日本語教室やボランティア団体と学習者の情報を定期的に共有し、学習者一人ひとりの生活上の相談に丁寧に応じたため。",
+         "地域の日本語教室やボランティア団体と学習者の情報を定期的に共有し、学習者一人ひとりの生活上の相談に丁寧に応じたためです。"),
+        # invented (held out): not a reason, so the bare cut stays
+        ("両市が培ってきた知見を相互に交換し、互恵的関係の構築を推進しました。",
+         "両市が培ってきた知見をおたがいに交換しました。互恵的関係の構築をすすめました。"),
+    ],
+)
+def test_reason_keeps_its_last_clause(pipeline, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _plain(pipeline, src, "results") == expected
+
+
+@pytest.mark.parametrize(
+    ("src", "expected"),
+    [
+        # real (initiative 20): was 「…の影響です。そのため、…行ったためです。」, "because" twice
+        ("ミャンマーにおける軍事クーデターの影響により、事業進展はなく、情報収集及び検討のみ行ったため。",
+         "ミャンマーでの軍事クーデターの影響で、事業進展はなく、情報収集と検討のみ行ったためです。"),
+        # real (initiative 43): was 「…支援をしました。それで、環境整備を行えたためです。」
+        ("公共サインの多言語化支援を通じて、環境整備を行えたため。",
+         "公共サインの多言語化支援を通じて、環境整備を行えたためです。"),
+        # invented (held out): not a reason, so the cause is still said first
+        ("新型コロナウイルス感染症の影響により、予定していた交流イベントをすべて中止しました。",
+         "新型コロナの影響です。そのため、予定していた交流イベントをすべて中止しました。"),
+    ],
+)
+def test_short_reason_keeps_its_cause(pipeline, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _plain(pipeline, src, "results") == expected

@@ -92,8 +92,9 @@ def _aim_ok(out: list[Token], head: Token, no: bool, obj: bool) -> bool:
     """May the aim noun before ``head`` become the verb?  It needs its object
     (XのN, or the first noun of a compound) — with する/努める always (見直しと
     更新をする, よい発信をする, つづけて実施をする keep the noun) — and not the
-    second of two activities (機会の創出と魅力の発信をする, 活性化と認知度向上を
-    図る: one verb would join them wrongly)."""
+    second of two activities, whatever the head (機会の創出と魅力の発信をする,
+    活性化と認知度向上を図る, 支援や指導を行う: one verb would join them wrongly;
+    :func:`_paired`)."""
     prev = out[-1] if out else None
     if prev is not None and prev.pos1 in ("動詞", "助動詞", "形容詞", "連体詞"):
         return False  # 技術を生かした支援を行う: a clause on the noun keeps it a noun
@@ -105,15 +106,63 @@ def _aim_ok(out: list[Token], head: Token, no: bool, obj: bool) -> bool:
         return False  # NPOと協力した入居支援を行う: done with a partner is the compound, not 入居
     if head.lemma in ("する", *AIM_HEADS_NI) and not obj:
         return False
-    return not ((obj or head.lemma in ("する", *AIM_HEADS_NI)) and _paired(out) and (
-        head.lemma in ("する", *AIM_HEADS_NI) or (prev is not None and prev.surface in _OBJECT_SUFFIXES)))
+    return not _paired(out)
+
+
+#: words that join two nouns into one object (A と B, A や B, A 及び B)
+_AND = frozenset(["と", "や", "及び", "および", "並びに"])
+#: where the noun phrase before an aim noun ends (its case, the clause before it)
+_PHRASE_STOPS = frozenset(["を", "が", "は", "も", "、", "，", "。"])
+#: the kana a verb's 連用形 noun ends in (見直し, 取組み, 手伝い)
+_RENYOU_KANA = tuple("いきぎしちびみりえけげせてねべめれ")
+
+
+def _activity(t: Token) -> bool:
+    """A noun that names something done: a サ変 noun, 〜化, or a verb's 連用形
+    noun (見直し)."""
+    return _sahen(t) or t.surface.endswith("化") or (
+        t.pos[:3] == ("名詞", "普通名詞", "一般") and len(t.surface) > 1 and t.surface.endswith(_RENYOU_KANA)
+        and "\u4e00" <= t.surface[0] <= "\u9fff")
+
+
+def _phrase_ends(out: list[Token], k: int) -> bool:
+    """out[k] closes what comes before the noun phrase: its case particle, a
+    clause's 、 (not the 、 of 〜や、) or a verb's 連用形 (〜を行い); a 連体形 verb
+    (〜に使用する帳票) is inside the phrase."""
+    t = out[k]
+    if t.surface in _PHRASE_STOPS:
+        return not (t.surface == "、" and out[k - 1].surface in _AND)
+    return t.pos1 == "動詞" and t.conj_form.startswith("連用形") and not (k + 1 < len(out) and out[k + 1].pos1 == "助動詞")
 
 
 def _paired(out: list[Token]) -> bool:
-    """An activity noun joined by と/や a few words back (機会の創出と…の発信)."""
-    tail = out[-6:]
-    return any(t.surface in ("と", "や", "及び", "および", "並びに") and k > 0 and (_sahen(tail[k - 1]) or tail[k - 1].surface.endswith("化"))
-               for k, t in enumerate(tail))
+    """The aim noun is the second of two activities joined by と/や in the same
+    noun phrase (機会の創出と魅力の発信, 手帳の配布と…帳票の周知, 見直しと適宜更新),
+    or right after や/及び with any noun (相談の受付や支援): one verb for the
+    last noun alone would leave the first a bare noun before it (「…の配布と
+    帳票をしらせました」, 「支援や教えました」: the first activity dropped out of
+    the sentence).  The phrase is read back to its case particle or clause end
+    (a relative clause inside it, 〜に使用する帳票, stays in; issue 11 audit; was
+    a six-token window that missed the long ones); 〜と after a plain noun is a
+    partner (関係機関と連携を行う), not a pair.  Further back only a の-phrase's
+    activity pairs (XのA と YのN): 多文化共生や国際理解に対する意識の向上, 手続きや
+    準備などの不安の解消 join the words of a modifier, not two activities."""
+    k = len(out) - 1
+    while k > 0 and len(out) - k <= 24:
+        t = out[k]
+        if t.surface in _AND and t.pos1 in ("助詞", "接続詞"):
+            before = out[k - 1]
+            if k >= len(out) - 2:  # right before the noun (or an adverb): 支援や|指導, 見直しと|適宜|更新
+                if _activity(before) or (t.surface != "と" and before.is_noun_like()):
+                    return True
+            elif k >= 2 and (out[k - 2].surface == "の" or out[k + 1].surface == "、") and (
+                _sahen(before) or before.surface.endswith("化")
+            ):
+                return True  # 手帳の配布と…帳票の周知 (XのA と YのN), …対応や、…の作成: two activities
+        elif _phrase_ends(out, k):
+            return False
+        k -= 1
+    return False
 
 
 def _place_de(out: list[Token]) -> None:

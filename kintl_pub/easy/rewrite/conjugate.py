@@ -46,6 +46,14 @@ def polite(lemma: str, conj_type: str, *, past: bool = False, negative: bool = F
     return stem + ("ました" if past else "ます")
 
 
+def polite_te_iru(lemma: str, conj_type: str) -> str:
+    """〜ています: the verb's て-form + います (配布して, 流して, 徹底して)."""
+    if conj_type.startswith("五段"):
+        forms = godan_forms(lemma)
+        return forms["te"] + ("でいます" if forms["te_voiced"] else "ています")
+    return masu_stem(lemma, conj_type) + "ています"
+
+
 def godan_forms(lemma: str) -> dict[str, str]:
     """Forms of a 五段 verb: used when a glossary verb replaces 〜する."""
     last, stem = lemma[-1], lemma[:-1]

@@ -19,7 +19,9 @@ _VERBISH_AUX_LEMMAS = frozenset(["せる", "させる", "れる", "られる"])
 COMPOUND_PARTICLE_VERBS = frozenset(
     ["向ける", "通じる", "つく", "よる", "おく", "対する", "関する", "踏まえる", "伴う", "際する", "基づく", "加える", "含める", "除く", "沿う", "当たる", "応じる", "比べる", "先立つ", "向かう", "限る", "当てる", "通す", "わたる", "渡る", "伴なう", "併せる", "あわせる", "合わせる", "問う", "始める", "際す", "受ける", "通ずる",
      # the same verbs in kana (the glossary writes にもとづき, にともない)
-     "もとづく", "ともなう", "つうじる", "たいする", "かんする", "むける", "ふまえる", "かかわる", "関わる", "おうじる"]
+     "もとづく", "ともなう", "つうじる", "たいする", "かんする", "むける", "ふまえる", "かかわる", "関わる", "おうじる",
+     # を介して ("through": 通訳を介して対応した was cut to 「通訳を介しました。」), を経て ("after")
+     "介する", "経る"]
 )
 
 
@@ -179,13 +181,16 @@ def _copula_reason_contrast(tokens: list[Token], i: int) -> Cut | None:
 def _while(tokens: list[Token], i: int) -> Cut | None:
     """〜しつつ(も)、 / 〜しながら、 "while": two things done → "…します。…" (no
     connective, like 〜し、: また、 after every one piled up); XのNを通じ(て)、
-    → "XのNをします。それで、"; 〜する一方(で)、 → "…します。しかし、"."""
+    → "XのNをします。それで、"; 〜する一方(で)、 → "…します。しかし、".
+    Not after a topic, as for :func:`_so_that`: 研修については、…の検討を行いながら、
+    引き続き実施していきます — the topic is what the main clause does; cut, 「研修は、
+    …をかんがえます。」 made it the one who considers (issue 11 audit)."""
     p = tokens[i - 1]
     k = i - 2 if p.surface == "も" else i - 1
     if k >= 1 and tokens[k].surface in ("つつ", "ながら") and tokens[k].pos[:2] == ("助詞", "接続助詞") and _is_verbish(
         tokens[k - 1]
     ):
-        return k, ""
+        return None if _has_topic(tokens[:k]) else (k, "")
     # XのNを通じ(て)、 (N an activity): the means first
     k = i - 2 if p.surface == "て" else i - 1
     if k >= 2 and tokens[k].lemma in ("通じる", "通ずる") and tokens[k - 1].surface == "を":
@@ -354,9 +359,27 @@ def _purpose(tokens: list[Token], k: int) -> bool:
     v = tokens[k]
     if v.pos1 != "動詞" or not v.conj_form.startswith(("終止形", "連体形")):
         return False
+    if _going_on(tokens, k):
+        return _volitional(tokens, k - 2)
+    return _volitional(tokens, k)
+
+
+def _volitional(tokens: list[Token], k: int) -> bool:
+    v = tokens[k]
+    if v.pos1 != "動詞":
+        return False
     if v.lemma == "する" and k > 0 and tokens[k - 1].pos1 == "名詞":
         return tokens[k - 1].lemma not in _NON_VOLITIONAL
     return v.pos[1] != "非自立可能" and v.lemma not in _NON_VOLITIONAL
+
+
+def _going_on(tokens: list[Token], k: int) -> bool:
+    """tokens[k] is the auxiliary いく/くる of 〜ていく/〜てくる (魅力を高めていくため、):
+    the verb before て says whether it is done, so 〜を高めていくため is a purpose
+    (was read as a cause, 「…高めていきます。そのため、」; issue 11 audit) and
+    〜がふえていくため still a cause."""
+    return (k >= 2 and tokens[k].lemma in ("いく", "行く", "くる", "来る") and tokens[k].pos[1] == "非自立可能"
+            and tokens[k - 1].surface in ("て", "で") and tokens[k - 1].pos1 == "助詞")
 
 
 #: 〜を受け(て)、 is a real verb after these (採択を受け、 "was selected"), not

@@ -87,9 +87,12 @@ def _noun_wo_head(tokens: list[Token], lemma: str, *, drop_wo: bool) -> list[Tok
         prev = out[-1] if out else None
         to_no = prev is not None and prev.surface == "の" and len(out) > 1 and out[-2].surface == "と"
         if drop_wo and prev is not None and not to_no and (
-            prev.pos1 in ("名詞", "接頭辞", "接尾辞") or prev.surface == "の"
+            prev.pos1 in ("名詞", "接頭辞", "接尾辞") or prev.surface in ("の", "及び", "および", "並びに", "や")
+            or (prev.surface == "と" and len(out) > 1 and _sahen(out[-2]))  # not 関係機関と連携を図る
         ):
-            verb = None  # 〜の連携を図る / 意識啓発を図る: a noun phrase, not a verb
+            # 〜の連携を図る / 意識啓発を図る: a noun phrase, not a verb; 周知及び充実を図る: the
+            # second of two nouns (「周知と充実しました」 left the first without its を)
+            verb = None
         if verb is None:
             out.append(t)
             i += 1

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from ..tokens import Token
-from .conjugate import CannotConjugate, masu_stem, polite
+from .conjugate import CannotConjugate, masu_stem, polite, polite_te_iru
 from .connectives import (
     SPLIT_MIN,
     _in_view_of,
@@ -62,6 +62,24 @@ def is_past(tokens: list[Token]) -> bool:
     return any(t.lemma == "た" and t.pos1 == "助動詞" for t in core[-3:])
 
 
+#: conjunctive particles that close a clause with its own tense (〜したので、)
+_CLAUSE_PARTICLES = frozenset(["ので", "から", "が", "けれど", "けれども", "のに"])
+
+
+def first_clause_past(tokens: list[Token]) -> bool:
+    """The first clause of ``tokens`` ends in the past before ので/から/が
+    (開通し、|工事が完了しましたので事業を終了します): a 連用形 cut before it
+    shares that clause's tense, not the sentence end's (was 「…開通します。
+    工事が終わりましたので…」, the opening made future; issue 11 audit)."""
+    for j, t in enumerate(tokens):
+        node = t.surface == "の" and t.pos[1] == "準体助詞" and j + 1 < len(tokens) and tokens[j + 1].surface == "で"
+        if (node or (t.pos[:2] == ("助詞", "接続助詞") and t.surface in _CLAUSE_PARTICLES)) and j > 0:  # ので: の + で
+            return tokens[j - 1].lemma == "た" and tokens[j - 1].pos1 == "助動詞"
+        if t.surface in ("、", "。"):
+            return False
+    return False
+
+
 def _strip_tail(tokens: list[Token]) -> tuple[list[Token], str]:
     """(core, tail): the tail is closing punctuation plus any trailing
     parenthetical "(…)", which the polite ending must go before."""
@@ -104,7 +122,8 @@ def _own_subject(core: list[Token], idx: int) -> bool:
     )
 
 
-def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bool = False, want: bool = False) -> str:
+def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bool = False, want: bool = False,
+                  ongoing: bool = False) -> str:
     """The sentence with its final predicate in です/ます form.
 
     体言止め gets です (or します after 〜を + サ変 noun), だ/である become
@@ -112,7 +131,8 @@ def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bo
     ``default_past`` is the tense for a 連用形 clause end (after a split);
     with ``follow`` a non-past clause end takes it too (〜するとともに、…した);
     with ``want`` a plain verb becomes 〜たいです (a purpose clause cut before
-    そのために、: 〜をしらせるため、… → 〜をしらせたいです。そのために、…).
+    そのために、: 〜をしらせるため、… → 〜をしらせたいです。そのために、…);
+    with ``ongoing`` a 連用形 end takes 〜ています (:func:`shares_te_iru`).
     """
     core, tail = _strip_tail(tokens)
     if not core:
@@ -162,6 +182,9 @@ def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bo
                 return head + pred.lemma + "ようにしたいです" + tail + end
             return head + masu_stem(pred.lemma, pred.conj_type) + "たいです" + tail + end
         if _is_verbish(pred) and not noun_end:
+            if (ongoing and pred.pos1 == "動詞" and pred.conj_form.startswith("連用形") and not past and not neg
+                    and pred.lemma not in _STATIVE):  # 意見もあり、 → あります (あっています is no Japanese)
+                return head + polite_te_iru(pred.lemma, pred.conj_type) + tail + end
             if (pred.conj_form.startswith("連用形") or follow) and not past and not neg:
                 past = default_past
             return head + polite(pred.lemma, pred.conj_type, past=past, negative=neg) + tail + end
@@ -181,6 +204,11 @@ def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bo
 
 #: two cause clauses in a row are joined up to this many characters (issue 11)
 CHAIN_MAX = 40
+#: a whole-sentence reason (〜の影響により、…行ったため。) this short keeps its cause or
+#: means inside: cut, 「…の影響です。そのため、…行ったためです。」 says "because" twice over
+#: (そのため + ためです; それで、…できたためです likewise), a result given as its own cause
+#: (issue 11 audit); a longer one is still cut, for length
+REASON_WHOLE_MAX = 60
 MIN_CLAUSE = 6  # characters; shorter pieces stay joined (開通し、 → 開通しました。 is fine; 調べ、 is not)
 
 
@@ -197,6 +225,7 @@ def split_clauses(tokens: list[Token], *, min_len: int = SPLIT_MIN) -> list[list
     reason = bool(core) and (core[-1].surface in ("ため", "から") or _text(core[-3:]).endswith(("ためです", "からです")))
     prefix: list[Token] = []
     last_end = 0
+    means = bool(tokens) and tokens[0].source == "rule" and tokens[0].surface == "そのために、"
     for i, t in enumerate(tokens):
         if t.surface in ("「", "（", "(", "『", "【"):
             depth += 1
@@ -208,8 +237,15 @@ def split_clauses(tokens: list[Token], *, min_len: int = SPLIT_MIN) -> list[list
         if found is None:
             continue
         end, connective = found
-        if connective == "そのために、" and reason:
-            continue  # 〜できるよう、…したため。: the whole sentence is a reason; a wish cut out of it reads wrong
+        if connective == "そのために、" and (reason or means):
+            # 〜できるよう、…したため。: the whole sentence is a reason; a wish cut out of it reads wrong.
+            # A purpose inside the means of another (目的は、…連携です。そのために、…座組を構築する
+            # ため、…締結しました) stays in its sentence: a second 「…をつくりたいです。そのために、」
+            # made the means a wish and stacked そのために twice (issue 11 audit)
+            continue
+        means = means or connective == "そのために、"
+        if reason and connective in ("そのため、", "それで、") and len(_text(prefix + tokens[start:])) <= REASON_WHOLE_MAX:
+            continue  # see :data:`REASON_WHOLE_MAX`
         clause = prefix + tokens[start:end]
         rest_len = len(_text(tokens[i + 1 :]))
         if len(_text(clause)) < MIN_CLAUSE or rest_len < MIN_CLAUSE:
@@ -226,8 +262,22 @@ def split_clauses(tokens: list[Token], *, min_len: int = SPLIT_MIN) -> list[list
             pieces.append(clause)
         prefix = [Token(connective, connective, ("接続詞", "*", "*", "*", "*", "*"), connective, "rule")] if connective else []
         start, last_end = i + 1, end
+    if reason and pieces and not prefix:
+        return reason_stays_whole(pieces, tokens[last_end:])
     pieces.append(prefix + tokens[start:])
     return pieces
+
+
+def reason_stays_whole(pieces: list[list[Token]], last: list[Token]) -> list[list[Token]]:
+    """In a whole-sentence reason (〜し、…を行ったため。, the sheet's answer to
+    "why this rating") the last clause is not cut off by a bare cut (〜し、/〜て、):
+    ``last`` (from the cut's 、 to the end) goes back onto the piece before.
+    Alone, 「援助をしたためです。」 reads as the reason for the sentence before it
+    (「…対応しました。援助をしたためです。」: the help made the cause of the
+    response), where the source gives both as the reason; joined, 「…対応し、
+    援助をしたためです。」 says so.  Cuts with a connective (しかし、 また、) still
+    apply (issue 11 audit)."""
+    return [*pieces[:-1], pieces[-1] + last]
 
 
 def renyou_comma(tokens: list[Token]) -> list[Token]:
@@ -271,10 +321,44 @@ def rewrite_sentence(tokens: list[Token]) -> list[str]:
         want = nxt is not None and nxt[0].source == "rule" and nxt[0].surface == "そのために、"
         # …減少するとともに、…減少したものの、…発信しています: the joined clause's own
         # past counts, not only the sentence end's (was 「…へります。また、…へりました。」)
-        past = default_past or (follow and nxt is not None and is_past(nxt))
+        past = default_past or (follow and nxt is not None and (is_past(nxt) or first_clause_past(nxt)))
+        if follow and nxt is not None and own_tense_next(pieces, n):
+            past = is_past(nxt)
         head, piece = purpose_after_cut(piece) if n else ("", piece)
-        said.append(head + note_after(polite_ending(piece, default_past=past, follow=follow, want=want)))
+        ongoing = follow and not past and nxt is not None and shares_te_iru(nxt)
+        said.append(head + note_after(polite_ending(piece, default_past=past, follow=follow, want=want, ongoing=ongoing)))
     return out + place_notes(pieces, said, notes)
+
+
+#: verbs of state: no 〜ています (ある, いる are already states)
+_STATIVE = frozenset(["ある", "有る", "いる", "居る", "おる"])
+
+
+def own_tense_next(pieces: list[list[Token]], n: int) -> bool:
+    """The piece after pieces[n] ends a clause that keeps its own tense (it is
+    cut before そのため、/しかし、: 〜があるため、 → 「…があります。そのため、」), so a
+    連用形 cut before it shares that tense, not the sentence end's (川崎区は…居住
+    しており、…側面があるため、…図りました was 「…住んでいました。…あります。」:
+    the state made past while its own clause is present; issue 11 audit)."""
+    after = pieces[n + 2] if n + 2 < len(pieces) else None
+    core = _strip_tail(pieces[n + 1])[0] if n + 1 < len(pieces) else []
+    # a predicate of its own (not a cause noun: 〜の影響により、 → 「…の影響です。」)
+    verb_end = bool(core) and core[-1].pos1 in ("動詞", "助動詞", "形容詞")
+    return verb_end and after is not None and after[0].source == "rule" and after[0].surface in ("そのため、", "しかし、")
+
+
+def shares_te_iru(nxt: list[Token]) -> bool:
+    """The next piece ends in 〜ている (…の普及に努めています, …区役所となっています):
+    a 連用形 cut before it shares that aspect, 〜ています, not the plain non-past
+    「6言語版をつくります。」, which read as a plan for what was already done
+    and goes on (issue 11 audit)."""
+    core = _strip_tail(nxt)[0]
+    k = len(core) - 1
+    if k >= 0 and core[k].lemma == "ます":
+        k -= 1
+    elif k >= 1 and core[k].surface == "て" and core[k - 1].lemma == "いる":
+        k -= 1  # 〜ており、 (made 〜ていて、 by :mod:`.style`): the same aspect
+    return k >= 1 and core[k].lemma == "いる" and core[k].pos1 == "動詞" and core[k - 1].surface in ("て", "で")
 
 
 def purpose_after_cut(piece: list[Token]) -> tuple[str, list[Token]]:
