@@ -171,6 +171,9 @@ def niyori_to_de(tokens: list[Token]) -> list[Token]:
     Only before 、 (an adverbial phrase): without it により may name a
     passive's agent (株式会社Aにより落札された), which で would change.  After
     こと the clause splitter needs the original (ことにより、 → それで、).
+    Only the 連用形 (により, によって): 「市民団体による、…学習支援」 is the 連体形
+    naming who does the noun after the 、; as 「市民団体で、」 it said where
+    (issue 11 audit 2).
     """
     out: list[Token] = []
     i, n = 0, len(tokens)
@@ -180,7 +183,9 @@ def niyori_to_de(tokens: list[Token]) -> list[Token]:
             out[-1].surface != "こと" and not (len(out) > 1 and out[-1].surface == "など" and out[-2].surface == "こと")
         ):
             k = i + 1
-            if k < n and tokens[k].lemma in ("因る", "よる", "依る") and tokens[k].pos1 == "動詞":
+            if k < n and tokens[k].lemma in ("因る", "よる", "依る") and tokens[k].pos1 == "動詞" and (
+                not tokens[k].conj_form.startswith("連体形")
+            ):
                 k += 1 + (k + 1 < n and tokens[k + 1].surface == "て")
                 if k < n and tokens[k].surface == "、":
                     out.append(Token("で", "で", _DE, "で", "rule:phrase"))
