@@ -65,14 +65,27 @@ def aim_phrases(tokens: list[Token], glossary: Glossary) -> list[Token]:
         if no:
             out[-1] = Token("を", "を", _PARTICLE_WO, "を", "rule:phrase")  # XのNを図る → Xを…
         elif obj:
-            if len(out) > 2 and out[-2].surface == "の" and out[-3].surface == "へ":
-                # Aへの情報発信を → Aに情報を…: への qualified the compound, に goes with the verb
-                out[-3:-1] = [Token("に", "に", _PARTICLE_WO, "に", "rule:phrase")]
+            _particle_for_verb(out)
             out.append(Token("を", "を", _PARTICLE_WO, "を", "rule:phrase"))  # 情報発信を → 情報を…
         _place_de(out)
         out.extend(verb)
         i += 3 + (len(verb) - 1)
     return out
+
+
+#: a particle + の that qualified a compound noun, and the particle it becomes
+#: with the verb (Aへの情報発信 → Aに情報をつたえる)
+VERB_PARTICLES = {"へ": "に", "で": "で", "と": "と"}
+
+
+def _particle_for_verb(out: list[Token]) -> None:
+    """Aへの/Aでの/Aとの + 情報発信を → Aに/Aで/Aと 情報を…: the particle's の
+    made it qualify the compound; with the compound's second noun made the verb
+    it goes with the verb.  Kept, 「情報コーナーでの情報をつたえました」 said
+    "told the corner's information" (issue 11 audit 2; への was the only one)."""
+    if len(out) > 2 and out[-2].surface == "の" and out[-3].surface in VERB_PARTICLES and out[-3].pos1 == "助詞":
+        p = VERB_PARTICLES[out[-3].surface]
+        out[-3:-1] = [Token(p, p, _PARTICLE_WO, p, "rule:phrase")]
 
 
 #: aims that only say "do / hold / promote / strengthen": a サ変 noun before them
