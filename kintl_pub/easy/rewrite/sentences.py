@@ -194,11 +194,36 @@ def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bo
             return text + "です" + tail + end
     except CannotConjugate:
         pass
-    if pred.pos[:3] == ("名詞", "普通名詞", "サ変可能") and not past and not neg and any(
-        t.surface == "を" for t in core[max(0, idx - 6) : idx]
-    ):
-        return text + ("しました" if default_past else "します") + tail + end
+    if pred.pos[:3] == ("名詞", "普通名詞", "サ変可能") and not past and not neg:
+        done = sahen_end(core, idx, past=default_past)
+        if done is not None:
+            return _text(core[:idx]) + done + tail + end
     return text + "です" + tail + end
+
+
+#: counters of things made or handed out: 7,000部発行 → 7,000部を発行
+_OBJECT_COUNTERS = frozenset(["部", "冊", "枚", "件", "本", "種類"])
+
+
+def sahen_end(core: list[Token], idx: int, *, past: bool) -> str | None:
+    """A sentence ending in a bare サ変 noun (体言止め) said as its verb, or None
+    when the noun stays a noun (…の実施です).  After its object (〜を発行),
+    after a count (7,000部発行 → 7,000部を発行; 3回発行) and after its subject
+    (来館者数が減少) the noun is the predicate: 〜です after it is no Japanese
+    (「7,000部発行です。」, 「来館者数が減少です。」; issue 11 audit 2).  A change
+    with its subject is a state when not past (減少しています)."""
+    pred = core[idx]
+    prev = core[idx - 1] if idx > 0 else None
+    verb = "しました" if past else "します"
+    if any(t.surface == "を" for t in core[max(0, idx - 6) : idx]):
+        return pred.surface + verb
+    if prev is not None and idx > 1 and core[idx - 2].pos[:2] == ("名詞", "数詞") and prev.pos[2:3] == ("助数詞可能",):
+        # a count of the object, unless the object is already said (冊子を…5,000部発行)
+        wo = prev.surface in _OBJECT_COUNTERS and not any(t.surface == "を" and t.pos1 == "助詞" for t in core[:idx])
+        return ("を" if wo else "") + pred.surface + verb
+    if prev is not None and prev.surface == "が" and prev.pos1 == "助詞":
+        return pred.surface + ("しました" if past else "しています")
+    return None
 
 
 
@@ -301,10 +326,14 @@ def renyou_comma(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def rewrite_sentence(tokens: list[Token]) -> list[str]:
-    """Split and make every piece polite.  Returns the new sentences."""
+def rewrite_sentence(tokens: list[Token], *, field_past: bool = False) -> list[str]:
+    """Split and make every piece polite.  Returns the new sentences.
+    ``field_past``: the text reports what was done; a sentence ending in a bare
+    サ変 noun has no tense of its own and takes it (〜を更新し、7,000部発行。 →
+    「…新しくしました。7,000部を発行しました。」)."""
     tokens = cause_before_topic(object_after_so_that(tomoni_comma(renyou_comma(tokens))))
-    default_past = is_past(tokens)
+    core = _strip_tail(tokens)[0]
+    default_past = is_past(tokens) or (field_past and bool(core) and core[-1].pos[:3] == ("名詞", "普通名詞", "サ変可能"))
     tokens, listed = list_in_brackets(tokens)  # 「5言語は、中国語、…です。」 said next to it
     # a purpose, target group or a topic's clause said first (目的は、…です。)
     out, tokens, notes = hoist(tokens, lambda said: polite_ending(said, default_past=default_past))

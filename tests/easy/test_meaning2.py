@@ -1,0 +1,65 @@
+"""Meaning audit 2 (issue 11): defects seen in the seed's Easy Japanese, each
+pinned with the real sentence (whole output) and an invented held-out case."""
+
+from __future__ import annotations
+
+import pytest
+
+from kintl_pub.easy.rewrite import rewrite
+
+
+def _easy(text: str, reader, glossary, *, past: bool = False) -> str:  # type: ignore[no-untyped-def]
+    return rewrite(text, reader=reader, glossary=glossary, past=past).text
+
+
+def test_niyoru_before_a_noun_keeps_who_does_it(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    # 「市民団体による、…学習支援」: による names who does it; 「市民団体で、」 said where
+    src = "市民団体による、日本語を母語としない児童・生徒への学習支援(学校内支援及び地域支援)を行います。"
+    assert _easy(src, reader, glossary) == (
+        "市民団体による、日本語を母語としない児童・生徒への学習支援(学校内支援と地域支援)を行います。"
+    )
+    assert _easy("専門家による、市民向けの講座をひらきました。", reader, glossary).startswith("専門家による、")
+    # the 連用形 is still the plain "because of / by"
+    assert _easy("新型コロナの影響により、中止しました。", reader, glossary) == "新型コロナの影響で、やめました。"
+
+
+@pytest.mark.parametrize(
+    ("src", "expected"),
+    [
+        (
+            "外国人転入者に対し外国語版資料の配布を行うとともに、外国人向け情報コーナーでの情報提供を行いました。",
+            "外国人転入者に対し外国語版資料をくばりました。また、外国人向け情報コーナーで情報をつたえました。",
+        ),
+        ("SNSでの情報発信を行います。", "SNSで情報をつたえます。"),  # held out
+    ],
+)
+def test_de_no_before_a_compound_goes_with_the_verb(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    # 情報コーナーでの情報提供 → 「情報コーナーでの情報をつたえました」 told the corner's information
+    assert _easy(src, reader, glossary) == expected
+
+
+@pytest.mark.parametrize(
+    ("src", "past", "expected"),
+    [
+        (
+            "子育て情報ガイドブック「ホッとこそだて・たかつ」の情報を更新し、7,000部発行。",
+            True,
+            "子育て情報ガイドブック「ホッとこそだて・たかつ」の情報を新しくしました。7,000部を発行しました。",
+        ),
+        (
+            "・令和3年度は新型コロナウイルス感染症拡大の影響を受ける前の平成30年度に比べて来館者数が減少。",
+            True,
+            "・2021年度（令和3年度）は新型コロナ拡大の影響を受ける前の2018年度（平成30年度）に比べて来館者数が減少しました。",
+        ),
+        ("パンフレットを年2回、5,000部発行。", False, "パンフレットを年2回、5,000部発行します。"),  # held out
+        ("・相談件数が増加。", False, "・相談件数が増加しています。"),  # held out: a state, not a plan
+    ],
+)
+def test_bare_sahen_end_is_a_verb_not_desu(reader, glossary, src: str, past: bool, expected: str) -> None:  # type: ignore[no-untyped-def]
+    # 「7,000部発行です。」, 「来館者数が減少です。」 are no Japanese; the field gives the tense
+    assert _easy(src, reader, glossary, past=past) == expected
+
+
+def test_noun_end_without_object_stays_a_noun(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    out = _easy("・企画展4回、常設展4回その他関連イベントの実施。", reader, glossary, past=True)
+    assert out.endswith("の実施です。")
