@@ -63,3 +63,15 @@ def test_bare_sahen_end_is_a_verb_not_desu(reader, glossary, src: str, past: boo
 def test_noun_end_without_object_stays_a_noun(reader, glossary) -> None:  # type: ignore[no-untyped-def]
     out = _easy("・企画展4回、常設展4回その他関連イベントの実施。", reader, glossary, past=True)
     assert out.endswith("の実施です。")
+
+
+def test_second_of_a_nakaguro_pair_keeps_its_wo(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    # 人材確保・定着を図る → 「人材確保・定着するとりくみ」 (the first noun left without a verb)
+    src = ("介護サービスの基盤は人材であることから、介護サービス事業所や施設の人材確保・定着を図る取り組みは、"
+           "高齢者が安心して暮らせる仕組みを作る施策に貢献しています。")
+    assert _easy(src, reader, glossary) == (
+        "介護サービスの土台は人材です。そのため、介護サービス事業所や施設の人材確保・定着を図るとりくみは、"
+        "お年寄りが安心して暮らせる仕組みを作るとりくみに役立っています。"
+    )
+    assert _easy("市民への周知、啓発を図ります。", reader, glossary) == "市民への周知、啓発を図ります。"  # held out
+    assert _easy("関係機関との連携を図ります。", reader, glossary) == "関係機関と協力します。"  # a single noun still turns

@@ -89,6 +89,8 @@ def _noun_wo_head(tokens: list[Token], lemma: str, *, drop_wo: bool) -> list[Tok
         if drop_wo and prev is not None and not to_no and (
             prev.pos1 in ("名詞", "接頭辞", "接尾辞") or prev.surface in ("の", "及び", "および", "並びに", "や")
             or (prev.surface == "と" and len(out) > 1 and _sahen(out[-2]))  # not 関係機関と連携を図る
+            # 人材確保・定着を図る: the second of a ・/、 pair too (「人材確保・定着する」; audit 2)
+            or (prev.surface in ("・", "、") and len(out) > 1 and _sahen(out[-2]))
         ):
             # 〜の連携を図る / 意識啓発を図る: a noun phrase, not a verb; 周知及び充実を図る: the
             # second of two nouns (「周知と充実しました」 left the first without its を)
