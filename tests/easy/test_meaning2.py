@@ -75,3 +75,19 @@ def test_second_of_a_nakaguro_pair_keeps_its_wo(reader, glossary) -> None:  # ty
     )
     assert _easy("市民への周知、啓発を図ります。", reader, glossary) == "市民への周知、啓発を図ります。"  # held out
     assert _easy("関係機関との連携を図ります。", reader, glossary) == "関係機関と協力します。"  # a single noun still turns
+
+
+@pytest.mark.parametrize(
+    ("src", "expected"),
+    [
+        (
+            "また教育委員会と連携をして継続可能な仕組みづくりに変更できるよう、調整を図ります。",
+            "また教育委員会と連携をして継続可能な仕組みづくりに変えることができるようにしたいです。そのために、調整します。",
+        ),
+        # held out: 「つくって市民が理解できるよう、資料を工夫します。」 began with a bare て-form
+        ("資料を作成して市民が理解できるよう、工夫します。", "資料をつくって市民が理解できるよう、工夫します。"),
+    ],
+)
+def test_object_with_its_own_verb_stays_in_the_so_that_clause(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    # was 「して継続可能な…ようにしたいです。そのために、また教育委員会と連携を調整します。」
+    assert _easy(src, reader, glossary) == expected
