@@ -91,3 +91,19 @@ def test_second_of_a_nakaguro_pair_keeps_its_wo(reader, glossary) -> None:  # ty
 def test_object_with_its_own_verb_stays_in_the_so_that_clause(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     # was 「して継続可能な…ようにしたいです。そのために、また教育委員会と連携を調整します。」
     assert _easy(src, reader, glossary) == expected
+
+
+@pytest.mark.parametrize(
+    ("src", "expected"),
+    [
+        ("情報を発信しようとする市民を手伝います。", "情報をつたえようとする市民を手伝います。"),
+        ("講座を開催しようと考えています。", "講座をひらこうと考えています。"),
+        ("地域の活性化を図ろうとする団体を支援します。", "地域を元気にしようとする団体を手伝います。"),
+    ],
+)
+def test_volitional_keeps_its_u(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    # 「進んで英語を活用しようとする態度」 came out 「英語をつかおとする態度」
+    assert _easy(src, reader, glossary) == expected
+    real = "英語だけで過ごすことで、英語に親しみ、進んで英語を活用しようとする態度の育成につながりました。"
+    # (the cut after 親しみ、 is inside the relative clause: known, left)
+    assert _easy(real, reader, glossary).endswith("進んで英語をつかおうとする態度の育成につながりました。")

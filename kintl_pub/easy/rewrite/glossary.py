@@ -219,6 +219,14 @@ def _form_key(conj_form: str, after: Token | None) -> str | None:
     return None
 
 
+def form_surface(head: str, forms: dict[str, str], key: str, replaced: Token) -> str:
+    """The new verb in the form ``key``.  The analyser's 意志推量形 token holds
+    its う (しよう), the forms table only the stem (しよ, つかお): without it
+    「活用しようとする」 became 「つかおとする」 (issue 11 audit 2)."""
+    volitional = key == "ishi" and replaced.surface.endswith("う")
+    return head + forms[key] + ("う" if volitional else "")
+
+
 def chains_on(after: Token | None, then: Token | None) -> bool:
     """A verb's 連用形 followed straight by the next verb (配布し|周知する,
     調査し|まとめる: 連用中止 with nothing between).  With both verbs in kana
@@ -365,7 +373,7 @@ def replace_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
             out.append(t)
             i += 1
             continue
-        surface = head + forms[key]
+        surface = form_surface(head, forms, key, nxt)
         if keep:
             out[-1] = Token("つづけて", "つづけて", _ADVERB, "つづけて", "rule:glossary")
         if lemma in _TAKES_NI and out and out[-1].surface == "へ" and out[-1].pos1 == "助詞":

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..tokens import Token, outside_brackets, quoted
 from .conjugate import CannotConjugate
-from .glossary import _VOICED, _form_key, _verb_forms
+from .glossary import _VOICED, _form_key, _verb_forms, form_surface
 
 #: verbs that, with a サ変 noun object, only say "do": 〜の推進を図る
 AIM_HEADS = frozenset(["図る", "行う", "する"])
@@ -47,7 +47,7 @@ def _verb(easy: str, head: Token, after: Token | None) -> list[Token] | None:
         return None
     if key is None:
         return None
-    surface = prefix + forms[key]
+    surface = form_surface(prefix, forms, key, head)
     out = [Token(surface, surface, ("動詞", "一般", "*", "*", conj_type, head.conj_form), easy, "rule:phrase")]
     if key == "te" and forms.get("te_voiced") and after is not None:
         voiced = _VOICED[after.surface]
