@@ -107,3 +107,28 @@ def test_volitional_keeps_its_u(reader, glossary, src: str, expected: str) -> No
     real = "英語だけで過ごすことで、英語に親しみ、進んで英語を活用しようとする態度の育成につながりました。"
     # (the cut after 親しみ、 is inside the relative clause: known, left)
     assert _easy(real, reader, glossary).endswith("進んで英語をつかおうとする態度の育成につながりました。")
+
+
+@pytest.mark.parametrize(
+    ("src", "expected"),
+    [
+        ("平和・人権・男女平等推進学習講座に延べ659人の参加者がいました。",
+         "平和・人権・男女平等推進学習講座に延べ659人の参加者がいました。"),
+        ("英語・中国語・ベトナム語講座を開催しました。", "英語・中国語・ベトナム語講座をひらきました。"),  # held out
+    ],
+)
+def test_head_of_the_last_item_covers_the_others(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    # was 「つぎのものに…」 + 平和 / 人権 / 男女平等推進学習講座: one course on three topics
+    assert _easy(src, reader, glossary) == expected
+
+
+def test_a_list_of_whole_items_is_still_a_list(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    assert _easy("英語講座・中国語講座・韓国語講座を開催しました。", reader, glossary) == (
+        "つぎのものをひらきました。\n\n- 英語講座\n- 中国語講座\n- 韓国語講座"
+    )
+
+
+def test_byoudou_is_a_word_not_x_nado(reader, glossary) -> None:  # type: ignore[no-untyped-def]
+    # 男女平等 came out 男女平など (the 国等 split took 平等 for 平 + 等)
+    assert _easy("男女平等を推進します。", reader, glossary) == "男女平等をすすめます。"
+    assert _easy("機会均等を図ります。", reader, glossary).startswith("機会均等")

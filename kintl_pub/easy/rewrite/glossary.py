@@ -170,8 +170,9 @@ def nado(tokens: list[Token]) -> list[Token]:
             out.append(t)  # inside a name: 差別防止対策等審査会 (read とう, see context.py)
         elif t.surface == "等" and out and out[-1].is_noun_like():
             out.append(nado_tok)
-        elif len(t.surface) > 1 and t.surface.endswith("等") and t.pos1 == "名詞":
-            # Sudachi knows some "X等" as one word (国等): split it
+        elif len(t.surface) > 1 and t.surface.endswith("等") and t.pos1 == "名詞" and t.pos[2] != "形状詞可能":
+            # Sudachi knows some "X等" as one word (国等, misread as a name): split it;
+            # not 平等, 均等 (words of their own: 男女平等 was 男女平など; issue 11 audit 2)
             base = t.surface[:-1]
             out.append(Token(base, base, ("名詞", "普通名詞", "一般", "*", "*", "*"), base, "rule:nado"))
             out.append(nado_tok)
