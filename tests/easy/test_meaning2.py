@@ -132,3 +132,19 @@ def test_byoudou_is_a_word_not_x_nado(reader, glossary) -> None:  # type: ignore
     # 男女平等 came out 男女平など (the 国等 split took 平等 for 平 + 等)
     assert _easy("男女平等を推進します。", reader, glossary) == "男女平等をすすめます。"
     assert _easy("機会均等を図ります。", reader, glossary).startswith("機会均等")
+
+
+@pytest.mark.parametrize(
+    ("src", "expected"),
+    [
+        (
+            "また、安定的な窓口サービスの実施、業務提供に向けて、第2・4土曜日の区役所窓口、混雑期における臨時窓口を開設しました。",
+            "また、安定的な窓口サービスの実施、業務提供のために、第2・4土曜日の区役所窓口、混雑期での臨時窓口を開設しました。",
+        ),
+        ("窓口の設置、情報提供を行います。", "窓口の設置、情報提供をします。"),  # held out
+        ("相談対応・情報提供を行いました。", "相談対応・情報提供をしました。"),  # held out
+    ],
+)
+def test_compound_after_a_comma_pair_stays_a_noun(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    # was 「…の実施、業務を提供したいです。」: the first activity left without a verb
+    assert _easy(src, reader, glossary) == expected

@@ -58,7 +58,7 @@ def aim_phrases(tokens: list[Token], glossary: Glossary) -> list[Token]:
         obj = prev is not None and not no and _object_of(prev, t.surface)
         entry = entry.for_object(out[-2] if no and len(out) > 1 else prev)
         verb = None if entry is None else _verb(entry.easy, head, after)
-        if verb is None or not _aim_ok(out, head, no, obj):
+        if verb is None or not _aim_ok(out, head, no, obj) or (obj and coordinated(out[:-1])):
             out.append(t)
             i += 1
             continue
@@ -99,6 +99,12 @@ def _object_of(prev: Token, noun: str) -> bool:
     return _object_noun(prev) or (
         noun in _PROMOTES and _sahen(prev) and prev.surface not in MANNER_NOUNS and prev.surface != "継続"
     )
+
+
+#: (in :func:`aim_phrases` and :func:`aim_purpose`) a compound after 「A、」 or
+#: 「A・」 (窓口の設置、情報提供を行う; 〜の実施、業務提供に向けて) is the second of two
+#: activities like 〜と/や: its verb left the first a bare noun (「窓口の設置、
+#: 情報をつたえます」; issue 11 audit 2), see :func:`.glossary.coordinated`.
 
 
 def _aim_ok(out: list[Token], head: Token, no: bool, obj: bool) -> bool:
@@ -220,6 +226,7 @@ def aim_purpose(tokens: list[Token], glossary: Glossary) -> list[Token]:
             or entry.easy == "する"  # 〜の実施のため → 〜をしたいです says nothing
             or not (no or obj)
             or coordinated(out[:-1] if no else out)
+            or (obj and not no and coordinated(out[:-1]))  # 実施、業務提供: the compound is the second of two
             or _has_case_before(out)
         ):
             out.append(t)
