@@ -148,3 +148,20 @@ def test_byoudou_is_a_word_not_x_nado(reader, glossary) -> None:  # type: ignore
 def test_compound_after_a_comma_pair_stays_a_noun(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     # was 「…の実施、業務を提供したいです。」: the first activity left without a verb
     assert _easy(src, reader, glossary) == expected
+
+
+@pytest.mark.parametrize(
+    ("src", "expected"),
+    [
+        (
+            "市内の外国人学校に通う児童等の健全育成及び外国人学校と公立学校等との交流を図るために補助します。",
+            "市内の外国人学校に通う子どもなどの健全育成と外国人学校と公立学校などとの交流を図るために補助します。",
+        ),
+        # held out: the exchange between A and B, not with them
+        ("外国人学校と公立学校との交流を図ります。", "外国人学校と公立学校との交流を図ります。"),
+        ("関係機関との連携を図ります。", "関係機関と協力します。"),  # one partner: still the verb
+    ],
+)
+def test_to_no_noun_after_a_pair_stays_a_noun(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    # was 「…健全育成と外国人学校と公立学校などと交流するために」: 健全育成 left without a verb
+    assert _easy(src, reader, glossary) == expected

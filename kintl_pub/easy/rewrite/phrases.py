@@ -95,6 +95,8 @@ def _noun_wo_head(tokens: list[Token], lemma: str, *, drop_wo: bool) -> list[Tok
             # 〜の連携を図る / 意識啓発を図る: a noun phrase, not a verb; 周知及び充実を図る: the
             # second of two nouns (「周知と充実しました」 left the first without its を)
             verb = None
+        if drop_wo and to_no and _joined_before(out[:-2]):
+            verb = None
         if verb is None:
             out.append(t)
             i += 1
@@ -107,6 +109,26 @@ def _noun_wo_head(tokens: list[Token], lemma: str, *, drop_wo: bool) -> list[Tok
         out.extend(verb)
         i += 3 + (len(verb) - 1)
     return out
+
+
+#: words that join two activities (健全育成及び…との交流)
+_JOINERS = frozenset(["及び", "および", "並びに", "や", "と"])
+
+
+def _joined_before(out: list[Token]) -> bool:
+    """A 及び/や earlier in the noun phrase of 〜とのNを図る (健全育成及び外国人学校と
+    公立学校等との交流を図る): the N is the second of two activities; made a verb
+    (「…健全育成と…と交流する」) it left the first without one (issue 11 audit 2).
+    AとBとの交流 is the exchange between A and B: 「AとBと交流する」 made them
+    the partners of someone else.  Read back to the phrase's case particle, 、 or a verb."""
+    for t in reversed(out):
+        if t.surface in _JOINERS:
+            return True
+        if t.surface in ("、", "。") or (t.pos1 == "助詞" and t.surface in ("を", "が", "は", "に", "で", "も")) or (
+            t.pos1 in ("動詞", "助動詞")
+        ):
+            return False
+    return False
 
 
 def suru_koto_ga_dekiru(tokens: list[Token]) -> list[Token]:
