@@ -165,3 +165,21 @@ def test_compound_after_a_comma_pair_stays_a_noun(reader, glossary, src: str, ex
 def test_to_no_noun_after_a_pair_stays_a_noun(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     # was 「…健全育成と外国人学校と公立学校などと交流するために」: 健全育成 left without a verb
     assert _easy(src, reader, glossary) == expected
+
+
+@pytest.mark.parametrize(
+    ("src", "expected"),
+    [
+        (
+            "新型コロナウイルス感染症等、国際的な感染症に係る危機管理事象が毎年発生していることから、"
+            "今後も継続して感染症情報発信システム(KIDSS)を利用した情報発信を行う必要があります。",
+            "新型コロナなど、国際的な感染症の危機管理事象が毎年発生しています。そのため、"
+            "これからもつづけて感染症情報発信システム(KIDSS)をつかった情報発信をするひつようがあります。",
+        ),
+        ("SNSを通じた情報発信を行います。", "SNSを通じた情報発信をします。"),  # held out
+        ("市民が求める情報提供を行います。", "市民が求める情報をつたえます。"),  # a clause on 情報: still the verb
+    ],
+)
+def test_means_clause_keeps_the_compound_whole(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    # was 「…(KIDSS)をつかった情報をつたえる」: the information, not the telling, used the system
+    assert _easy(src, reader, glossary) == expected

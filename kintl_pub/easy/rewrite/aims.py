@@ -123,9 +123,29 @@ def _aim_ok(out: list[Token], head: Token, no: bool, obj: bool) -> bool:
         return False
     if obj and len(out) > 3 and out[-2].lemma == "た" and out[-4].surface in _WITH_SOMEONE:
         return False  # NPOと協力した入居支援を行う: done with a partner is the compound, not 入居
+    if obj and _by_means(out[:-1]):
+        return False
     if head.lemma in ("する", *AIM_HEADS_NI) and not obj:
         return False
     return not _paired(out)
+
+
+#: verbs of a means (〜を利用した, 〜を通じた, 〜を生かした)
+_MEANS_VERBS = frozenset(["通じる", "通ずる", "使う", "つかう", "生かす", "活かす", "いかす", "用いる"])
+_MEANS_NOUNS = frozenset(["利用", "活用", "使用"])
+
+
+def _by_means(out: list[Token]) -> bool:
+    """A 〜を利用した / 〜を通じた clause right before a compound (システムを利用した
+    情報発信を行う): it says how the activity is done, so the compound stays whole;
+    made a verb, 「システムをつかった情報をつたえる」 said the information used
+    the system (issue 11 audit 2)."""
+    if len(out) < 2 or out[-1].lemma != "た" or out[-1].pos1 != "助動詞":
+        return False
+    v = out[-2]
+    if v.pos1 == "動詞" and v.lemma in _MEANS_VERBS:
+        return True
+    return v.lemma == "する" and len(out) > 2 and out[-3].surface in _MEANS_NOUNS
 
 
 #: words that join two nouns into one object (A と B, A や B, A 及び B)
