@@ -183,3 +183,18 @@ def test_to_no_noun_after_a_pair_stays_a_noun(reader, glossary, src: str, expect
 def test_means_clause_keeps_the_compound_whole(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     # was 「…(KIDSS)をつかった情報をつたえる」: the information, not the telling, used the system
     assert _easy(src, reader, glossary) == expected
+
+
+@pytest.mark.parametrize(
+    ("src", "expected"),
+    [
+        (
+            "転入時の情報提供のほか、情報コーナーにおける情報提供を行っていることから、施策に貢献していると考えます。",
+            "転入時の情報提供のほか、情報コーナーで情報をつたえています。そのため、とりくみに役立っていると考えます。",
+        ),
+        ("外国人に対する情報発信を行います。", "外国人に情報をつたえます。"),  # held out
+    ],
+)
+def test_niokeru_before_a_compound_goes_with_the_verb(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    # was 「情報コーナーでの情報をつたえています」: the における of the compound kept as での
+    assert _easy(src, reader, glossary) == expected

@@ -86,6 +86,17 @@ def _particle_for_verb(out: list[Token]) -> None:
     if len(out) > 2 and out[-2].surface == "の" and out[-3].surface in VERB_PARTICLES and out[-3].pos1 == "助詞":
         p = VERB_PARTICLES[out[-3].surface]
         out[-3:-1] = [Token(p, p, _PARTICLE_WO, p, "rule:phrase")]
+        return
+    for words, p in _ATTRIBUTIVE_PARTICLES:
+        k = len(words)
+        if len(out) > k + 1 and [t.surface for t in out[-k - 1 : -1]] == list(words) and out[-k - 1].pos1 == "助詞":
+            # 情報コーナーにおける情報提供 / 外国人に対する情報提供: the same, written out
+            out[-k - 1 : -1] = [Token(p, p, _PARTICLE_WO, p, "rule:phrase")]
+            return
+
+
+#: compound particles that qualify a noun (における, に対する) and the particle for the verb
+_ATTRIBUTIVE_PARTICLES = ((("に", "おけ", "る"), "で"), (("に", "おける"), "で"), (("に", "対する"), "に"))
 
 
 #: aims that only say "do / hold / promote / strengthen": a サ変 noun before them
