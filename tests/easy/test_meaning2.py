@@ -198,3 +198,22 @@ def test_means_clause_keeps_the_compound_whole(reader, glossary, src: str, expec
 def test_niokeru_before_a_compound_goes_with_the_verb(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     # was 「情報コーナーでの情報をつたえています」: the における of the compound kept as での
     assert _easy(src, reader, glossary) == expected
+
+
+@pytest.mark.parametrize(
+    ("src", "expected"),
+    [
+        (
+            "コロナ禍や緊急事態宣言の影響により、目標を下回る来館者数となりましたが、視察の受入や取材を通して、"
+            "メガソーラーをはじめ川崎市の環境配慮への取組を発信するとともに、臨海部に集積する水素関連技術の情報も発信しています。",
+            "コロナ禍や緊急事態宣言の影響です。そのため、目標を下回る来館者数になりました。しかし、見学の受入や取材を通して、"
+            "メガソーラーをはじめ川崎市の環境配慮へのとりくみをつたえています。また、臨海部に集積する水素関連技術の情報もつたえています。",
+        ),
+        # held out
+        ("ホームページで情報を発信するとともに、窓口で相談を受け付けています。",
+         "ホームページで情報をつたえています。また、窓口で相談を受け付けています。"),
+    ],
+)
+def test_tomoni_clause_shares_te_iru(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    # was 「…とりくみをつたえます。また、…つたえています。」: a plan next to what goes on
+    assert _easy(src, reader, glossary) == expected

@@ -132,7 +132,9 @@ def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bo
     with ``follow`` a non-past clause end takes it too (〜するとともに、…した);
     with ``want`` a plain verb becomes 〜たいです (a purpose clause cut before
     そのために、: 〜をしらせるため、… → 〜をしらせたいです。そのために、…);
-    with ``ongoing`` a 連用形 end takes 〜ています (:func:`shares_te_iru`).
+    with ``ongoing`` a 連用形 end takes 〜ています (:func:`shares_te_iru`), and with
+    ``follow`` a plain one too (〜を発信するとともに、…も発信しています was
+    「…つたえます。また、…つたえています。」, a plan for what goes on; audit 2).
     """
     core, tail = _strip_tail(tokens)
     if not core:
@@ -182,7 +184,8 @@ def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bo
                 return head + pred.lemma + "ようにしたいです" + tail + end
             return head + masu_stem(pred.lemma, pred.conj_type) + "たいです" + tail + end
         if _is_verbish(pred) and not noun_end:
-            if (ongoing and pred.pos1 == "動詞" and pred.conj_form.startswith("連用形") and not past and not neg
+            # 〜するとともに、…しています: the also-clause shares the aspect too (follow)
+            if (ongoing and pred.pos1 == "動詞" and (pred.conj_form.startswith("連用形") or follow) and not past and not neg
                     and pred.lemma not in _STATIVE):  # 意見もあり、 → あります (あっています is no Japanese)
                 return head + polite_te_iru(pred.lemma, pred.conj_type) + tail + end
             if (pred.conj_form.startswith("連用形") or follow) and not past and not neg:
