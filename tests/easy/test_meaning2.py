@@ -217,3 +217,16 @@ def test_niokeru_before_a_compound_goes_with_the_verb(reader, glossary, src: str
 def test_tomoni_clause_shares_te_iru(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     # was 「…とりくみをつたえます。また、…つたえています。」: a plan next to what goes on
     assert _easy(src, reader, glossary) == expected
+
+
+@pytest.mark.parametrize(
+    ("src", "expected"),
+    [
+        ("(延べ講座参加者数3,011人)", "(延べ講座参加者数3,011人)"),
+        ("(令和3年度利用実績4,196件)", "(2021年度（令和3年度）利用実績4,196件)"),  # held out
+        ("(A)と(B)を実施", "(A)と(B)を実施します。"),  # not one note: still a sentence
+    ],
+)
+def test_a_bracketed_note_is_no_sentence(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    # was 「(延べ講座参加者数3,011人です)。」: a predicate inside the note
+    assert _easy(src, reader, glossary) == expected

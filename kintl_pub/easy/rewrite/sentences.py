@@ -137,7 +137,7 @@ def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bo
     「…つたえます。また、…つたえています。」, a plan for what goes on; audit 2).
     """
     core, tail = _strip_tail(tokens)
-    if not core:
+    if not core or bracketed_note(tokens):
         return _text(tokens)
     text = _text(core)
     if text.endswith(_POLITE_END):
@@ -202,6 +202,20 @@ def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bo
         if done is not None:
             return _text(core[:idx]) + done + tail + end
     return text + "です" + tail + end
+
+
+def bracketed_note(tokens: list[Token]) -> bool:
+    """The whole text is one note in brackets (「(延べ講座参加者数3,011人)」, a
+    figure under the sentence before): it is no sentence, and 「(…3,011人です)。」
+    put a predicate inside the note (issue 11 audit 2)."""
+    if len(tokens) < 3 or tokens[0].surface not in "(（" or tokens[-1].surface not in ")）":
+        return False
+    depth = 0
+    for k, t in enumerate(tokens):
+        depth += (t.surface in "(（") - (t.surface in ")）")
+        if depth == 0:
+            return k == len(tokens) - 1
+    return False
 
 
 #: counters of things made or handed out: 7,000部発行 → 7,000部を発行
