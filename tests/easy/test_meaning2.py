@@ -53,6 +53,8 @@ def test_de_no_before_a_compound_goes_with_the_verb(reader, glossary, src: str, 
         ),
         ("パンフレットを年2回、5,000部発行。", False, "パンフレットを年2回、5,000部発行します。"),  # held out
         ("・相談件数が増加。", False, "・相談件数が増加しています。"),  # held out: a state, not a plan
+        ("ホームページは随時更新。", False, "ホームページは随時更新します。"),
+        ("冊子は毎年発行。", True, "冊子は毎年発行しました。"),  # held out
     ],
 )
 def test_bare_sahen_end_is_a_verb_not_desu(reader, glossary, src: str, past: bool, expected: str) -> None:  # type: ignore[no-untyped-def]
@@ -63,6 +65,7 @@ def test_bare_sahen_end_is_a_verb_not_desu(reader, glossary, src: str, past: boo
 def test_noun_end_without_object_stays_a_noun(reader, glossary) -> None:  # type: ignore[no-untyped-def]
     out = _easy("・企画展4回、常設展4回その他関連イベントの実施。", reader, glossary, past=True)
     assert out.endswith("の実施です。")
+    assert _easy("目標は早期開催。", reader, glossary) == "目標は早期開催です。"  # what the aim is
 
 
 def test_second_of_a_nakaguro_pair_keeps_its_wo(reader, glossary) -> None:  # type: ignore[no-untyped-def]

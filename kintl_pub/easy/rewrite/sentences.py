@@ -225,8 +225,8 @@ _OBJECT_COUNTERS = frozenset(["部", "冊", "枚", "件", "本", "種類"])
 def sahen_end(core: list[Token], idx: int, *, past: bool) -> str | None:
     """A sentence ending in a bare サ変 noun (体言止め) said as its verb, or None
     when the noun stays a noun (…の実施です).  After its object (〜を発行),
-    after a count (7,000部発行 → 7,000部を発行; 3回発行) and after its subject
-    (来館者数が減少) the noun is the predicate: 〜です after it is no Japanese
+    after a count (7,000部発行 → 7,000部を発行; 3回発行), after its subject
+    (来館者数が減少) and after an adverb (随時更新) the noun is the predicate: 〜です after it is no Japanese
     (「7,000部発行です。」, 「来館者数が減少です。」; issue 11 audit 2).  A change
     with its subject is a state when not past (減少しています)."""
     pred = core[idx]
@@ -240,7 +240,13 @@ def sahen_end(core: list[Token], idx: int, *, past: bool) -> str | None:
         return ("を" if wo else "") + pred.surface + verb
     if prev is not None and prev.surface == "が" and prev.pos1 == "助詞":
         return pred.surface + ("しました" if past else "しています")
+    if prev is not None and (prev.pos1 == "副詞" or prev.surface in _HOW_OFTEN):
+        return pred.surface + verb  # ホームページは随時更新。 → 随時更新します (not 随時更新です)
     return None
+
+
+#: nouns that say how often or when, used as adverbs (随時更新, 毎年発行)
+_HOW_OFTEN = frozenset(["随時", "毎年", "毎月", "毎週", "毎日", "常時", "順次", "定期"])
 
 
 
