@@ -233,3 +233,21 @@ def test_tomoni_clause_shares_te_iru(reader, glossary, src: str, expected: str) 
 def test_a_bracketed_note_is_no_sentence(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     # was 「(延べ講座参加者数3,011人です)。」: a predicate inside the note
     assert _easy(src, reader, glossary) == expected
+
+
+@pytest.mark.parametrize(
+    ("src", "expected"),
+    [
+        (
+            "新型コロナウイルス感染症の状況に合わせ、ターゲットを選定したり、タイムリーな情報発信を更に強化する必要があるため、"
+            "時機を捉えた効果的な情報発信を行います。",
+            "新型コロナの状況に合わせ、ターゲットを選定したり、タイムリーな情報発信をさらに強くするひつようがあります。そのため、"
+            "時機を捉えたよい情報発信をします。",
+        ),
+        ("積極的な情報提供を行いました。", "積極的な情報提供をしました。"),  # held out
+        ("生活に必要な情報提供を行います。", "生活にひつような情報をつたえます。"),  # what the information is
+    ],
+)
+def test_manner_before_a_compound_keeps_it_whole(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    # was 「時機を捉えたよい情報をつたえます」: effective telling became good information
+    assert _easy(src, reader, glossary) == expected

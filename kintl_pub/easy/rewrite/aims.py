@@ -134,7 +134,7 @@ def _aim_ok(out: list[Token], head: Token, no: bool, obj: bool) -> bool:
         return False
     if obj and len(out) > 3 and out[-2].lemma == "た" and out[-4].surface in _WITH_SOMEONE:
         return False  # NPOと協力した入居支援を行う: done with a partner is the compound, not 入居
-    if obj and _by_means(out[:-1]):
+    if obj and (_by_means(out[:-1]) or _manner_before(out[:-1])):
         return False
     if head.lemma in ("する", *AIM_HEADS_NI) and not obj:
         return False
@@ -157,6 +157,14 @@ def _by_means(out: list[Token]) -> bool:
     if v.pos1 == "動詞" and v.lemma in _MEANS_VERBS:
         return True
     return v.lemma == "する" and len(out) > 2 and out[-3].surface in _MEANS_NOUNS
+
+
+def _manner_before(out: list[Token]) -> bool:
+    """〜的な right before a compound (効果的な情報発信, 積極的な情報提供): it says
+    how the activity is done; made a verb, 「よい情報をつたえます」 made it the
+    information that is good (issue 11 audit 2).  Other な-words (必要な情報提供)
+    say what the information is and let the compound turn."""
+    return len(out) > 1 and out[-1].surface == "な" and out[-1].pos1 == "助動詞" and out[-2].surface.endswith("的")
 
 
 #: words that join two nouns into one object (A と B, A や B, A 及び B)
