@@ -251,3 +251,20 @@ def test_a_bracketed_note_is_no_sentence(reader, glossary, src: str, expected: s
 def test_manner_before_a_compound_keeps_it_whole(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     # was 「時機を捉えたよい情報をつたえます」: effective telling became good information
     assert _easy(src, reader, glossary) == expected
+
+
+@pytest.mark.parametrize(
+    ("src", "expected"),
+    [
+        (
+            "提携40周年記念を迎える中国瀋陽市などの各姉妹・友好都市と、双方が持つ特性等を生かし、互恵的関係が構築できる交流事業を実施しました。",
+            "提携40周年記念を迎える中国瀋陽市などの各姉妹・友好都市と、双方が持つ特性などをいかし、互恵的関係がつくれる交流事業をおこないました。",
+        ),
+        # held out
+        ("地域の団体と、それぞれの強みを生かし、防災訓練を実施しました。",
+         "地域の団体と、それぞれの強みをいかし、防災訓練をおこないました。"),
+    ],
+)
+def test_partner_with_its_comma_waits_for_the_last_verb(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    # was 「…友好都市と、…特性などをいかしました。」: partners of the wrong act
+    assert _easy(src, reader, glossary) == expected

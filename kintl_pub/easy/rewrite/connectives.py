@@ -259,7 +259,7 @@ def _and_then(tokens: list[Token], i: int) -> Cut | None:
 def _bare_cut(tokens: list[Token], i: int) -> Cut | None:
     """〜て、/〜で、 and a verb's 連用形 (〜し、): cut with no connective."""
     p = tokens[i - 1]
-    if _inside_koto(tokens, i):
+    if _inside_koto(tokens, i) or _partner_waits(tokens, i):
         return None
     if p.lemma == "ある" and i >= 2 and tokens[i - 2].surface == "で" and tokens[i - 2].lemma == "だ" and (
         not _has_topic(tokens[: i - 2])
@@ -279,6 +279,21 @@ def _bare_cut(tokens: list[Token], i: int) -> Cut | None:
     ) and not nominal_renyou(tokens, i - 1):
         return i, ""
     return None
+
+
+def _partner_waits(tokens: list[Token], i: int) -> bool:
+    """A partner with its own 、 (各姉妹・友好都市と、…を生かし、…交流事業を実施): the
+    「Nと、」 belongs to the verb at the end, set off by the 、; cut at the clause
+    between, 「…友好都市と、…特性などをいかしました。」 made them partners of
+    the wrong act (issue 11 audit 2).  Only when no clause ends between the
+    と、 and the cut."""
+    for k in range(i - 2, 0, -1):
+        t = tokens[k]
+        if t.surface == "、" and tokens[k - 1].surface == "と" and tokens[k - 1].pos[:2] == ("助詞", "格助詞"):
+            return True
+        if t.surface in ("、", "。") and k > 0 and _verb_end(tokens[k - 1]):
+            return False
+    return False
 
 
 def _inside_koto(tokens: list[Token], i: int) -> bool:
