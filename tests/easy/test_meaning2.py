@@ -268,3 +268,24 @@ def test_manner_before_a_compound_keeps_it_whole(reader, glossary, src: str, exp
 def test_partner_with_its_comma_waits_for_the_last_verb(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     # was 「…友好都市と、…特性などをいかしました。」: partners of the wrong act
     assert _easy(src, reader, glossary) == expected
+
+
+@pytest.mark.parametrize(
+    ("src", "expected"),
+    [
+        (
+            "環境課題の解決とイノベーションの創出を目指した研究会を開催し、参加企業間での課題の共有及び技術・アイデアのマッチングを通じた"
+            "事業化アイデアを獲得できたこと、また、展示会等へ出展したことでグリーンイノベーションの取組を広く情報発信できたことから、"
+            "一定程度の施策の貢献がありました。",
+            "環境課題の解決とイノベーションの創出をめざした研究会をひらきました。参加企業間での問題の共有と技術・アイデアのマッチングを通じた"
+            "事業化アイデアを獲得できました。また、展示会などへ出展したことでグリーンイノベーションのとりくみを広く情報発信できました。"
+            "そのため、ある程度のとりくみの貢献がありました。",
+        ),
+        # held out
+        ("講座を開催できたこと、また、多くの市民が参加したことから、目標を達成しました。",
+         "講座をひらくことができました。また、多くの市民が参加しました。そのため、目標を達成しました。"),
+    ],
+)
+def test_two_koto_reasons_are_two_sentences(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    # was 「…獲得できたこと、また、…情報発信できました。」: the first reason left as a bare こと
+    assert _easy(src, reader, glossary) == expected

@@ -94,6 +94,20 @@ def _together(tokens: list[Token], i: int) -> Cut | None:
     return None
 
 
+def _koto_also(tokens: list[Token], i: int) -> Cut | None:
+    """〜できたこと、また、…できたことから、: the first of two reasons given as
+    こと clauses.  Cut only before the second's ことから (→ そのため、), the first
+    kept its こと: 「…獲得できたこと、また、…できました。」 (issue 11 audit 2).
+    The こと is dropped, the first reason said as it happened (獲得できました。
+    また、…); the また、 stays with the next sentence."""
+    if not (i >= 2 and i + 1 < len(tokens) and tokens[i - 1].surface == "こと" and tokens[i + 1].surface == "また"):
+        return None
+    if not (tokens[i - 2].pos1 == "助動詞" and tokens[i - 2].lemma == "た"):
+        return None
+    rest = _text(tokens[i + 1 :])
+    return (i - 1, "") if any(c in rest for c in ("ことから、", "ことにより、", "ことで、")) else None
+
+
 def _cause(tokens: list[Token], i: int) -> Cut | None:
     """〜ため(に)、 〜ことから、 〜ことにより、 〜の影響により/で、 → そのため、 / それで、."""
     p = tokens[i - 1]
@@ -314,6 +328,7 @@ def _inside_koto(tokens: list[Token], i: int) -> bool:
 
 _CONNECTOR_RULES = (
     _together,
+    _koto_also,
     _cause,
     _judged,
     _means_result_also,
