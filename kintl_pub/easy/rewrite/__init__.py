@@ -148,7 +148,7 @@ def rewrite(source: str, *, reader: Reader, glossary: Glossary, kind: str = "p",
                     if not more:
                         toks, more = lists.nado_comma_list(toks)
                     items += more
-                    sentences_out += rewrite_sentence(toks)
+                    sentences_out += rewrite_sentence(toks, field_past=past)
                 else:
                     sentences_out.append("".join(t.surface for t in toks))
                 if items and not is_item:

@@ -58,21 +58,45 @@ def aim_phrases(tokens: list[Token], glossary: Glossary) -> list[Token]:
         obj = prev is not None and not no and _object_of(prev, t.surface)
         entry = entry.for_object(out[-2] if no and len(out) > 1 else prev)
         verb = None if entry is None else _verb(entry.easy, head, after)
-        if verb is None or not _aim_ok(out, head, no, obj):
+        if verb is None or not _aim_ok(out, head, no, obj) or (obj and coordinated(out[:-1])):
             out.append(t)
             i += 1
             continue
         if no:
             out[-1] = Token("を", "を", _PARTICLE_WO, "を", "rule:phrase")  # XのNを図る → Xを…
         elif obj:
-            if len(out) > 2 and out[-2].surface == "の" and out[-3].surface == "へ":
-                # Aへの情報発信を → Aに情報を…: への qualified the compound, に goes with the verb
-                out[-3:-1] = [Token("に", "に", _PARTICLE_WO, "に", "rule:phrase")]
+            _particle_for_verb(out)
             out.append(Token("を", "を", _PARTICLE_WO, "を", "rule:phrase"))  # 情報発信を → 情報を…
         _place_de(out)
         out.extend(verb)
         i += 3 + (len(verb) - 1)
     return out
+
+
+#: a particle + の that qualified a compound noun, and the particle it becomes
+#: with the verb (Aへの情報発信 → Aに情報をつたえる)
+VERB_PARTICLES = {"へ": "に", "で": "で", "と": "と"}
+
+
+def _particle_for_verb(out: list[Token]) -> None:
+    """Aへの/Aでの/Aとの + 情報発信を → Aに/Aで/Aと 情報を…: the particle's の
+    made it qualify the compound; with the compound's second noun made the verb
+    it goes with the verb.  Kept, 「情報コーナーでの情報をつたえました」 said
+    "told the corner's information" (issue 11 audit 2; への was the only one)."""
+    if len(out) > 2 and out[-2].surface == "の" and out[-3].surface in VERB_PARTICLES and out[-3].pos1 == "助詞":
+        p = VERB_PARTICLES[out[-3].surface]
+        out[-3:-1] = [Token(p, p, _PARTICLE_WO, p, "rule:phrase")]
+        return
+    for words, p in _ATTRIBUTIVE_PARTICLES:
+        k = len(words)
+        if len(out) > k + 1 and [t.surface for t in out[-k - 1 : -1]] == list(words) and out[-k - 1].pos1 == "助詞":
+            # 情報コーナーにおける情報提供 / 外国人に対する情報提供: the same, written out
+            out[-k - 1 : -1] = [Token(p, p, _PARTICLE_WO, p, "rule:phrase")]
+            return
+
+
+#: compound particles that qualify a noun (における, に対する) and the particle for the verb
+_ATTRIBUTIVE_PARTICLES = ((("に", "おけ", "る"), "で"), (("に", "おける"), "で"), (("に", "対する"), "に"))
 
 
 #: aims that only say "do / hold / promote / strengthen": a サ変 noun before them
@@ -86,6 +110,12 @@ def _object_of(prev: Token, noun: str) -> bool:
     return _object_noun(prev) or (
         noun in _PROMOTES and _sahen(prev) and prev.surface not in MANNER_NOUNS and prev.surface != "継続"
     )
+
+
+#: (in :func:`aim_phrases` and :func:`aim_purpose`) a compound after 「A、」 or
+#: 「A・」 (窓口の設置、情報提供を行う; 〜の実施、業務提供に向けて) is the second of two
+#: activities like 〜と/や: its verb left the first a bare noun (「窓口の設置、
+#: 情報をつたえます」; issue 11 audit 2), see :func:`.glossary.coordinated`.
 
 
 def _aim_ok(out: list[Token], head: Token, no: bool, obj: bool) -> bool:
@@ -104,9 +134,37 @@ def _aim_ok(out: list[Token], head: Token, no: bool, obj: bool) -> bool:
         return False
     if obj and len(out) > 3 and out[-2].lemma == "た" and out[-4].surface in _WITH_SOMEONE:
         return False  # NPOと協力した入居支援を行う: done with a partner is the compound, not 入居
+    if obj and (_by_means(out[:-1]) or _manner_before(out[:-1])):
+        return False
     if head.lemma in ("する", *AIM_HEADS_NI) and not obj:
         return False
     return not _paired(out)
+
+
+#: verbs of a means (〜を利用した, 〜を通じた, 〜を生かした)
+_MEANS_VERBS = frozenset(["通じる", "通ずる", "使う", "つかう", "生かす", "活かす", "いかす", "用いる"])
+_MEANS_NOUNS = frozenset(["利用", "活用", "使用"])
+
+
+def _by_means(out: list[Token]) -> bool:
+    """A 〜を利用した / 〜を通じた clause right before a compound (システムを利用した
+    情報発信を行う): it says how the activity is done, so the compound stays whole;
+    made a verb, 「システムをつかった情報をつたえる」 said the information used
+    the system (issue 11 audit 2)."""
+    if len(out) < 2 or out[-1].lemma != "た" or out[-1].pos1 != "助動詞":
+        return False
+    v = out[-2]
+    if v.pos1 == "動詞" and v.lemma in _MEANS_VERBS:
+        return True
+    return v.lemma == "する" and len(out) > 2 and out[-3].surface in _MEANS_NOUNS
+
+
+def _manner_before(out: list[Token]) -> bool:
+    """〜的な right before a compound (効果的な情報発信, 積極的な情報提供): it says
+    how the activity is done; made a verb, 「よい情報をつたえます」 made it the
+    information that is good (issue 11 audit 2).  Other な-words (必要な情報提供)
+    say what the information is and let the compound turn."""
+    return len(out) > 1 and out[-1].surface == "な" and out[-1].pos1 == "助動詞" and out[-2].surface.endswith("的")
 
 
 #: words that join two nouns into one object (A と B, A や B, A 及び B)
@@ -207,6 +265,7 @@ def aim_purpose(tokens: list[Token], glossary: Glossary) -> list[Token]:
             or entry.easy == "する"  # 〜の実施のため → 〜をしたいです says nothing
             or not (no or obj)
             or coordinated(out[:-1] if no else out)
+            or (obj and not no and coordinated(out[:-1]))  # 実施、業務提供: the compound is the second of two
             or _has_case_before(out)
         ):
             out.append(t)

@@ -94,6 +94,20 @@ def _together(tokens: list[Token], i: int) -> Cut | None:
     return None
 
 
+def _koto_also(tokens: list[Token], i: int) -> Cut | None:
+    """〜できたこと、また、…できたことから、: the first of two reasons given as
+    こと clauses.  Cut only before the second's ことから (→ そのため、), the first
+    kept its こと: 「…獲得できたこと、また、…できました。」 (issue 11 audit 2).
+    The こと is dropped, the first reason said as it happened (獲得できました。
+    また、…); the また、 stays with the next sentence."""
+    if not (i >= 2 and i + 1 < len(tokens) and tokens[i - 1].surface == "こと" and tokens[i + 1].surface == "また"):
+        return None
+    if not (tokens[i - 2].pos1 == "助動詞" and tokens[i - 2].lemma == "た"):
+        return None
+    rest = _text(tokens[i + 1 :])
+    return (i - 1, "") if any(c in rest for c in ("ことから、", "ことにより、", "ことで、")) else None
+
+
 def _cause(tokens: list[Token], i: int) -> Cut | None:
     """〜ため(に)、 〜ことから、 〜ことにより、 〜の影響により/で、 → そのため、 / それで、."""
     p = tokens[i - 1]
@@ -259,7 +273,7 @@ def _and_then(tokens: list[Token], i: int) -> Cut | None:
 def _bare_cut(tokens: list[Token], i: int) -> Cut | None:
     """〜て、/〜で、 and a verb's 連用形 (〜し、): cut with no connective."""
     p = tokens[i - 1]
-    if _inside_koto(tokens, i):
+    if _inside_koto(tokens, i) or _partner_waits(tokens, i):
         return None
     if p.lemma == "ある" and i >= 2 and tokens[i - 2].surface == "で" and tokens[i - 2].lemma == "だ" and (
         not _has_topic(tokens[: i - 2])
@@ -281,6 +295,21 @@ def _bare_cut(tokens: list[Token], i: int) -> Cut | None:
     return None
 
 
+def _partner_waits(tokens: list[Token], i: int) -> bool:
+    """A partner with its own 、 (各姉妹・友好都市と、…を生かし、…交流事業を実施): the
+    「Nと、」 belongs to the verb at the end, set off by the 、; cut at the clause
+    between, 「…友好都市と、…特性などをいかしました。」 made them partners of
+    the wrong act (issue 11 audit 2).  Only when no clause ends between the
+    と、 and the cut."""
+    for k in range(i - 2, 0, -1):
+        t = tokens[k]
+        if t.surface == "、" and tokens[k - 1].surface == "と" and tokens[k - 1].pos[:2] == ("助詞", "格助詞"):
+            return True
+        if t.surface in ("、", "。") and k > 0 and _verb_end(tokens[k - 1]):
+            return False
+    return False
+
+
 def _inside_koto(tokens: list[Token], i: int) -> bool:
     """The clause before the 、 at ``i`` is the first of two inside a こと clause
     (市内中小企業者は、変化に対応し、海外需要を取り込んでいくことが重要: what is
@@ -299,6 +328,7 @@ def _inside_koto(tokens: list[Token], i: int) -> bool:
 
 _CONNECTOR_RULES = (
     _together,
+    _koto_also,
     _cause,
     _judged,
     _means_result_also,

@@ -170,8 +170,9 @@ def nado(tokens: list[Token]) -> list[Token]:
             out.append(t)  # inside a name: 差別防止対策等審査会 (read とう, see context.py)
         elif t.surface == "等" and out and out[-1].is_noun_like():
             out.append(nado_tok)
-        elif len(t.surface) > 1 and t.surface.endswith("等") and t.pos1 == "名詞":
-            # Sudachi knows some "X等" as one word (国等): split it
+        elif len(t.surface) > 1 and t.surface.endswith("等") and t.pos1 == "名詞" and t.pos[2] != "形状詞可能":
+            # Sudachi knows some "X等" as one word (国等, misread as a name): split it;
+            # not 平等, 均等 (words of their own: 男女平等 was 男女平など; issue 11 audit 2)
             base = t.surface[:-1]
             out.append(Token(base, base, ("名詞", "普通名詞", "一般", "*", "*", "*"), base, "rule:nado"))
             out.append(nado_tok)
@@ -217,6 +218,14 @@ def _form_key(conj_form: str, after: Token | None) -> str | None:
     if conj_form.startswith("意志推量形"):
         return "ishi"
     return None
+
+
+def form_surface(head: str, forms: dict[str, str], key: str, replaced: Token) -> str:
+    """The new verb in the form ``key``.  The analyser's 意志推量形 token holds
+    its う (しよう), the forms table only the stem (しよ, つかお): without it
+    「活用しようとする」 became 「つかおとする」 (issue 11 audit 2)."""
+    volitional = key == "ishi" and replaced.surface.endswith("う")
+    return head + forms[key] + ("う" if volitional else "")
 
 
 def chains_on(after: Token | None, then: Token | None) -> bool:
@@ -365,7 +374,7 @@ def replace_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
             out.append(t)
             i += 1
             continue
-        surface = head + forms[key]
+        surface = form_surface(head, forms, key, nxt)
         if keep:
             out[-1] = Token("つづけて", "つづけて", _ADVERB, "つづけて", "rule:glossary")
         if lemma in _TAKES_NI and out and out[-1].surface == "へ" and out[-1].pos1 == "助詞":

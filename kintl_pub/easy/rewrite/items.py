@@ -13,7 +13,7 @@ titles, figures and names are left alone.
 from __future__ import annotations
 
 from ..tokens import Token
-from .aims import _object_of
+from .aims import VERB_PARTICLES, _object_of
 from .conjugate import CannotConjugate
 from .glossary import Glossary, _verb_forms
 from .sentences import polite_ending
@@ -76,9 +76,12 @@ def noun_phrase_sentence(tokens: list[Token], glossary: Glossary, *, past: bool)
     if compound and any((t.pos1 == "助動詞" and t.lemma == "た") or (t.pos1 == "動詞" and t.conj_form.startswith(("連体形", "終止形")))
                         for t in head[-5:-1]):
         return None  # 〜を通じた国内外への情報発信: a clause on the activity itself stays a noun phrase
-    if compound and len(head) > 2 and head[-2].surface == "の" and head[-3].surface == "へ":
-        # 国内外への情報発信 → 国内外に情報をつたえます: への qualified the compound
-        head = [*head[:-3], Token("に", "に", _PARTICLE, "に", "rule:item"), head[-1]]
+    if compound and len(head) > 2 and head[-2].surface == "の" and head[-3].surface in VERB_PARTICLES and (
+        head[-3].pos1 == "助詞"
+    ):
+        # 国内外への情報発信 → 国内外に情報をつたえます: への (での, との) qualified the compound
+        p = VERB_PARTICLES[head[-3].surface]
+        head = [*head[:-3], Token(p, p, _PARTICLE, p, "rule:item"), head[-1]]
     if any(t.surface in glossary.aims and n < len(head) - 1 and head[n + 1].surface in _COORD
            for n, t in enumerate(head)):
         return None  # 研修生受入れと…の派遣: two things done, one verb would join them wrongly

@@ -33,6 +33,18 @@ def _not_a_noun_item(item: str) -> bool:
     return any(p in item for p in ("を", "が", "は", "の", "と")) or "\u3041" <= item[-1] <= "\u309f"
 
 
+#: the head nouns of an event or programme: after the last of A・B・C it covers them all
+_EVENT_HEADS = ("講座", "教室", "事業", "研修", "会議", "講演会", "セミナー", "プログラム", "教育", "学習", "計画")
+
+
+def _shared_head(items: list[str]) -> bool:
+    """「平和・人権・男女平等推進学習講座」 is one course on three topics: the last
+    item's head (講座) covers the others, which do not have it.  As a list it
+    said 「平和」, 「人権」 were things on their own (issue 11 audit 2)."""
+    head = next((h for h in _EVENT_HEADS if items[-1].endswith(h) and len(items[-1]) > len(h)), None)
+    return head is not None and not any(i.endswith(head) for i in items[:-1])
+
+
 def nakaguro_to_list(sentence: str) -> tuple[str, list[str]]:
     """'A・B・C等を実施します' → ('つぎの ものなどを実施します', [A, B, C]).
 
@@ -43,7 +55,7 @@ def nakaguro_to_list(sentence: str) -> tuple[str, list[str]]:
     if m is None:
         return sentence, []
     items = m.group(1).split("・")
-    if len(items) < 3 or any(len(i) < 2 or _not_a_noun_item(i) for i in items):
+    if len(items) < 3 or any(len(i) < 2 or _not_a_noun_item(i) for i in items) or _shared_head(items):
         return sentence, []
     label = "つぎのもの" + ("など" if m.group(2) else "") + m.group(3)
     return sentence[: m.start()] + label + sentence[m.end() :], items

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..tokens import Token, outside_brackets, quoted
 from .conjugate import CannotConjugate
-from .glossary import _VOICED, _form_key, _verb_forms
+from .glossary import _VOICED, _form_key, _verb_forms, form_surface
 
 #: verbs that, with a サ変 noun object, only say "do": 〜の推進を図る
 AIM_HEADS = frozenset(["図る", "行う", "する"])
@@ -47,7 +47,7 @@ def _verb(easy: str, head: Token, after: Token | None) -> list[Token] | None:
         return None
     if key is None:
         return None
-    surface = prefix + forms[key]
+    surface = form_surface(prefix, forms, key, head)
     out = [Token(surface, surface, ("動詞", "一般", "*", "*", conj_type, head.conj_form), easy, "rule:phrase")]
     if key == "te" and forms.get("te_voiced") and after is not None:
         voiced = _VOICED[after.surface]
@@ -89,9 +89,13 @@ def _noun_wo_head(tokens: list[Token], lemma: str, *, drop_wo: bool) -> list[Tok
         if drop_wo and prev is not None and not to_no and (
             prev.pos1 in ("名詞", "接頭辞", "接尾辞") or prev.surface in ("の", "及び", "および", "並びに", "や")
             or (prev.surface == "と" and len(out) > 1 and _sahen(out[-2]))  # not 関係機関と連携を図る
+            # 人材確保・定着を図る: the second of a ・/、 pair too (「人材確保・定着する」; audit 2)
+            or (prev.surface in ("・", "、") and len(out) > 1 and _sahen(out[-2]))
         ):
             # 〜の連携を図る / 意識啓発を図る: a noun phrase, not a verb; 周知及び充実を図る: the
             # second of two nouns (「周知と充実しました」 left the first without its を)
+            verb = None
+        if drop_wo and to_no and _joined_before(out[:-2]):
             verb = None
         if verb is None:
             out.append(t)
@@ -105,6 +109,26 @@ def _noun_wo_head(tokens: list[Token], lemma: str, *, drop_wo: bool) -> list[Tok
         out.extend(verb)
         i += 3 + (len(verb) - 1)
     return out
+
+
+#: words that join two activities (健全育成及び…との交流)
+_JOINERS = frozenset(["及び", "および", "並びに", "や", "と"])
+
+
+def _joined_before(out: list[Token]) -> bool:
+    """A 及び/や earlier in the noun phrase of 〜とのNを図る (健全育成及び外国人学校と
+    公立学校等との交流を図る): the N is the second of two activities; made a verb
+    (「…健全育成と…と交流する」) it left the first without one (issue 11 audit 2).
+    AとBとの交流 is the exchange between A and B: 「AとBと交流する」 made them
+    the partners of someone else.  Read back to the phrase's case particle, 、 or a verb."""
+    for t in reversed(out):
+        if t.surface in _JOINERS:
+            return True
+        if t.surface in ("、", "。") or (t.pos1 == "助詞" and t.surface in ("を", "が", "は", "に", "で", "も")) or (
+            t.pos1 in ("動詞", "助動詞")
+        ):
+            return False
+    return False
 
 
 def suru_koto_ga_dekiru(tokens: list[Token]) -> list[Token]:
@@ -171,6 +195,9 @@ def niyori_to_de(tokens: list[Token]) -> list[Token]:
     Only before 、 (an adverbial phrase): without it により may name a
     passive's agent (株式会社Aにより落札された), which で would change.  After
     こと the clause splitter needs the original (ことにより、 → それで、).
+    Only the 連用形 (により, によって): 「市民団体による、…学習支援」 is the 連体形
+    naming who does the noun after the 、; as 「市民団体で、」 it said where
+    (issue 11 audit 2).
     """
     out: list[Token] = []
     i, n = 0, len(tokens)
@@ -180,7 +207,9 @@ def niyori_to_de(tokens: list[Token]) -> list[Token]:
             out[-1].surface != "こと" and not (len(out) > 1 and out[-1].surface == "など" and out[-2].surface == "こと")
         ):
             k = i + 1
-            if k < n and tokens[k].lemma in ("因る", "よる", "依る") and tokens[k].pos1 == "動詞":
+            if k < n and tokens[k].lemma in ("因る", "よる", "依る") and tokens[k].pos1 == "動詞" and (
+                not tokens[k].conj_form.startswith("連体形")
+            ):
                 k += 1 + (k + 1 < n and tokens[k + 1].surface == "て")
                 if k < n and tokens[k].surface == "、":
                     out.append(Token("で", "で", _DE, "で", "rule:phrase"))

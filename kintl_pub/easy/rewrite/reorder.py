@@ -47,6 +47,11 @@ def object_after_so_that(tokens: list[Token]) -> list[Token]:
             return tokens
         if any(c.pos1 in ("動詞", "助動詞", "形容詞") or _case(c, "は") for c in clause[:o]):
             return tokens  # X must be a noun phrase: a clause there may be the so-that clause's own
+        if clause[g - 1].surface == "こと" or any(c.pos1 == "動詞" for c in clause[o + 1 : g]):
+            # 連携をして…変更することができるよう: X has its verb before the が (して), and
+            # ことができる's が is no subject; moved, 「…ようにしたいです。そのために、
+            # 連携を調整します」 began with a bare して (issue 11 audit 2)
+            return tokens
         rest_end = next((k for k in range(i + 1, len(tokens)) if tokens[k].surface in ("、", "。")), len(tokens))
         if any(_case(c, "を") for c in tokens[i + 1 : rest_end]):
             return tokens

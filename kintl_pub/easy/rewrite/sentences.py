@@ -132,10 +132,12 @@ def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bo
     with ``follow`` a non-past clause end takes it too (〜するとともに、…した);
     with ``want`` a plain verb becomes 〜たいです (a purpose clause cut before
     そのために、: 〜をしらせるため、… → 〜をしらせたいです。そのために、…);
-    with ``ongoing`` a 連用形 end takes 〜ています (:func:`shares_te_iru`).
+    with ``ongoing`` a 連用形 end takes 〜ています (:func:`shares_te_iru`), and with
+    ``follow`` a plain one too (〜を発信するとともに、…も発信しています was
+    「…つたえます。また、…つたえています。」, a plan for what goes on; audit 2).
     """
     core, tail = _strip_tail(tokens)
-    if not core:
+    if not core or bracketed_note(tokens):
         return _text(tokens)
     text = _text(core)
     if text.endswith(_POLITE_END):
@@ -182,7 +184,8 @@ def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bo
                 return head + pred.lemma + "ようにしたいです" + tail + end
             return head + masu_stem(pred.lemma, pred.conj_type) + "たいです" + tail + end
         if _is_verbish(pred) and not noun_end:
-            if (ongoing and pred.pos1 == "動詞" and pred.conj_form.startswith("連用形") and not past and not neg
+            # 〜するとともに、…しています: the also-clause shares the aspect too (follow)
+            if (ongoing and pred.pos1 == "動詞" and (pred.conj_form.startswith("連用形") or follow) and not past and not neg
                     and pred.lemma not in _STATIVE):  # 意見もあり、 → あります (あっています is no Japanese)
                 return head + polite_te_iru(pred.lemma, pred.conj_type) + tail + end
             if (pred.conj_form.startswith("連用形") or follow) and not past and not neg:
@@ -194,11 +197,56 @@ def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bo
             return text + "です" + tail + end
     except CannotConjugate:
         pass
-    if pred.pos[:3] == ("名詞", "普通名詞", "サ変可能") and not past and not neg and any(
-        t.surface == "を" for t in core[max(0, idx - 6) : idx]
-    ):
-        return text + ("しました" if default_past else "します") + tail + end
+    if pred.pos[:3] == ("名詞", "普通名詞", "サ変可能") and not past and not neg:
+        done = sahen_end(core, idx, past=default_past)
+        if done is not None:
+            return _text(core[:idx]) + done + tail + end
     return text + "です" + tail + end
+
+
+def bracketed_note(tokens: list[Token]) -> bool:
+    """The whole text is one note in brackets (「(延べ講座参加者数3,011人)」, a
+    figure under the sentence before): it is no sentence, and 「(…3,011人です)。」
+    put a predicate inside the note (issue 11 audit 2)."""
+    if len(tokens) < 3 or tokens[0].surface not in "(（" or tokens[-1].surface not in ")）":
+        return False
+    depth = 0
+    for k, t in enumerate(tokens):
+        depth += (t.surface in "(（") - (t.surface in ")）")
+        if depth == 0:
+            return k == len(tokens) - 1
+    return False
+
+
+#: counters of things made or handed out: 7,000部発行 → 7,000部を発行
+_OBJECT_COUNTERS = frozenset(["部", "冊", "枚", "件", "本", "種類"])
+
+
+def sahen_end(core: list[Token], idx: int, *, past: bool) -> str | None:
+    """A sentence ending in a bare サ変 noun (体言止め) said as its verb, or None
+    when the noun stays a noun (…の実施です).  After its object (〜を発行),
+    after a count (7,000部発行 → 7,000部を発行; 3回発行), after its subject
+    (来館者数が減少) and after an adverb (随時更新) the noun is the predicate: 〜です after it is no Japanese
+    (「7,000部発行です。」, 「来館者数が減少です。」; issue 11 audit 2).  A change
+    with its subject is a state when not past (減少しています)."""
+    pred = core[idx]
+    prev = core[idx - 1] if idx > 0 else None
+    verb = "しました" if past else "します"
+    if any(t.surface == "を" for t in core[max(0, idx - 6) : idx]):
+        return pred.surface + verb
+    if prev is not None and idx > 1 and core[idx - 2].pos[:2] == ("名詞", "数詞") and prev.pos[2:3] == ("助数詞可能",):
+        # a count of the object, unless the object is already said (冊子を…5,000部発行)
+        wo = prev.surface in _OBJECT_COUNTERS and not any(t.surface == "を" and t.pos1 == "助詞" for t in core[:idx])
+        return ("を" if wo else "") + pred.surface + verb
+    if prev is not None and prev.surface == "が" and prev.pos1 == "助詞":
+        return pred.surface + ("しました" if past else "しています")
+    if prev is not None and (prev.pos1 == "副詞" or prev.surface in _HOW_OFTEN):
+        return pred.surface + verb  # ホームページは随時更新。 → 随時更新します (not 随時更新です)
+    return None
+
+
+#: nouns that say how often or when, used as adverbs (随時更新, 毎年発行)
+_HOW_OFTEN = frozenset(["随時", "毎年", "毎月", "毎週", "毎日", "常時", "順次", "定期"])
 
 
 
@@ -301,10 +349,14 @@ def renyou_comma(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def rewrite_sentence(tokens: list[Token]) -> list[str]:
-    """Split and make every piece polite.  Returns the new sentences."""
+def rewrite_sentence(tokens: list[Token], *, field_past: bool = False) -> list[str]:
+    """Split and make every piece polite.  Returns the new sentences.
+    ``field_past``: the text reports what was done; a sentence ending in a bare
+    サ変 noun has no tense of its own and takes it (〜を更新し、7,000部発行。 →
+    「…新しくしました。7,000部を発行しました。」)."""
     tokens = cause_before_topic(object_after_so_that(tomoni_comma(renyou_comma(tokens))))
-    default_past = is_past(tokens)
+    core = _strip_tail(tokens)[0]
+    default_past = is_past(tokens) or (field_past and bool(core) and core[-1].pos[:3] == ("名詞", "普通名詞", "サ変可能"))
     tokens, listed = list_in_brackets(tokens)  # 「5言語は、中国語、…です。」 said next to it
     # a purpose, target group or a topic's clause said first (目的は、…です。)
     out, tokens, notes = hoist(tokens, lambda said: polite_ending(said, default_past=default_past))
