@@ -7,9 +7,7 @@ import pytest
 
 from kintl_pub.easy import markup
 
-
-def _plain(pipeline, source: str, field: str = "plan") -> str:  # type: ignore[no-untyped-def]
-    return markup.to_plain(pipeline.run(source, "p", field)[0], with_glosses=False)
+from .conftest import plain_easy
 
 
 def test_same_council_prefix_is_not_same_sex(pipeline) -> None:  # type: ignore[no-untyped-def]
@@ -22,7 +20,7 @@ def test_same_council_prefix_is_not_same_sex(pipeline) -> None:  # type: ignore[
 def test_together_with_a_noun_keeps_its_verb(pipeline) -> None:  # type: ignore[no-untyped-def]
     src = ("市民・事業者などの多様な主体との協働により、温室効果ガス削減の取組(緩和策)とともに、"
            "温暖化に起因する異常気象等の気候変動への適応策を推進します。")
-    out = _plain(pipeline, src)
+    out = plain_easy(pipeline, src)
     # the 取組 goes with 推進 (was: 「…温室効果ガス削減のとりくみです(緩和策)。」)
     assert "とりくみです" not in out and "(緩和策)とともに" in out and out.endswith("すすめます。")
 
@@ -42,13 +40,13 @@ def test_place_before_a_survey_takes_de(pipeline) -> None:  # type: ignore[no-un
     ],
 )
 def test_in_view_of_stays_with_its_result(pipeline, src: str) -> None:  # type: ignore[no-untyped-def]
-    out = _plain(pipeline, src, "results")
+    out = plain_easy(pipeline, src, "results")
     # 鑑みる is a hard word, and 「新型コロナの状況を鑑みました。」 stood alone
     assert "鑑み" not in out and out.startswith("新型コロナの状況を考えて、") and out.count("。") == 1
 
 
 def test_further_is_not_motto_before_a_noun(pipeline) -> None:  # type: ignore[no-untyped-def]
-    out = _plain(pipeline, "引き続き、ユニバーサルデザイン都市の実現に向けて一層の取組の推進に努めます。")
+    out = plain_easy(pipeline, "引き続き、ユニバーサルデザイン都市の実現に向けて一層の取組の推進に努めます。")
     assert "もっとの" not in out and "これまで以上の" in out
 
 

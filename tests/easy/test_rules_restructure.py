@@ -12,10 +12,7 @@ import pytest
 
 from kintl_pub.easy import markup
 
-
-def _plain(pipeline, source: str, field: str = "plan") -> str:  # type: ignore[no-untyped-def]
-    return markup.to_plain(pipeline.run(source, "p", field)[0], with_glosses=False)
-
+from .conftest import plain_easy
 
 # -- 〜するために、 (Sudachi: ため + に) is a clause end like 〜するため、 -----------------
 
@@ -33,12 +30,12 @@ def _plain(pipeline, source: str, field: str = "plan") -> str:  # type: ignore[n
     ],
 )
 def test_verb_tame_ni_is_a_purpose_clause(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
-    assert _plain(pipeline, src, "results") == want
+    assert plain_easy(pipeline, src, "results") == want
 
 
 def test_verb_tame_ni_after_a_topic_stays(pipeline) -> None:  # type: ignore[no-untyped-def]
     # the topic is the main clause's: 「マラソン大会は、…大会としたいです。」 would lose it
-    out = _plain(pipeline, "マラソン大会は、誰もが参加しやすい大会とするために、関係団体と協力しながら事業を継続します。")
+    out = plain_easy(pipeline, "マラソン大会は、誰もが参加しやすい大会とするために、関係団体と協力しながら事業を継続します。")
     assert "そのために" not in out and "たいです" not in out
 
 
@@ -64,7 +61,7 @@ def test_verb_tame_ni_after_a_topic_stays(pipeline) -> None:  # type: ignore[no-
     ],
 )
 def test_purpose_phrase_is_said_first(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
-    assert _plain(pipeline, src, "results" if "ました" in src else "plan") == want
+    assert plain_easy(pipeline, src, "results" if "ました" in src else "plan") == want
 
 
 @pytest.mark.parametrize(
@@ -83,15 +80,15 @@ def test_purpose_phrase_is_said_first(pipeline, src: str, want: str) -> None:  #
     ],
 )
 def test_no_purpose_sentence(pipeline, src: str) -> None:  # type: ignore[no-untyped-def]
-    assert "目的は" not in _plain(pipeline, src)
+    assert "目的は" not in plain_easy(pipeline, src)
 
 
 def test_target_group_is_said_first(pipeline) -> None:  # type: ignore[no-untyped-def]
     # real (initiative 105)
-    out = _plain(pipeline, "市立高校の生徒20名を対象に、オンラインプログラムの「Stanford e-Kawasaki」を実施しました。", "results")
+    out = plain_easy(pipeline, "市立高校の生徒20名を対象に、オンラインプログラムの「Stanford e-Kawasaki」を実施しました。", "results")
     assert out == "対象は、市立高校の生徒20名です。オンラインプログラムの「Stanford e-Kawasaki」をおこないました。"
     # invented, with として
-    out = _plain(pipeline, "市内在住の外国人市民を対象として、生活ガイダンスを開催しました。", "results")
+    out = plain_easy(pipeline, "市内在住の外国人市民を対象として、生活ガイダンスを開催しました。", "results")
     assert out == "対象は、市内在住の外国人市民です。生活ガイダンスをひらきました。"
 
 
@@ -112,13 +109,13 @@ def test_target_group_is_said_first(pipeline) -> None:  # type: ignore[no-untype
     ],
 )
 def test_list_closed_by_nado_no(pipeline, src: str, start: str, items: list[str]) -> None:  # type: ignore[no-untyped-def]
-    out = _plain(pipeline, src, "results" if "行いました" in src else "plan")
+    out = plain_easy(pipeline, src, "results" if "行いました" in src else "plan")
     assert out == start + "\n\n" + "\n".join(f"- {i}" for i in items)
 
 
 def test_no_list_when_the_no_may_cover_only_the_last_item(pipeline) -> None:  # type: ignore[no-untyped-def]
     # without など the の after the last item may be its own (「…、タガログ語の6か国語」)
-    out = _plain(pipeline, "英語、中国語、タガログ語の6か国語のリーフレットを配布しました。", "results")
+    out = plain_easy(pipeline, "英語、中国語、タガログ語の6か国語のリーフレットを配布しました。", "results")
     assert "つぎのもの" not in out
 
 
@@ -129,13 +126,13 @@ def test_no_cut_inside_a_koto_clause(pipeline) -> None:  # type: ignore[no-untyp
     # real (initiative 11): what is important, not what the firms do
     src = ("少子高齢化・人口減少による国内需要の縮小が予想される一方で、市内中小企業者は、長期的な変化に的確に対応し、"
            "海外需要を積極的に取り込んで成長につなげていくことが重要となっていることから、引き続き市内企業の海外展開を支援します。")
-    out = _plain(pipeline, src)
+    out = plain_easy(pipeline, src)
     assert "的確に対応し、海外需要を" in out and "対応します。" not in out
 
 
 def test_cut_before_koto_ga_dekiru_stays(pipeline) -> None:  # type: ignore[no-untyped-def]
     # ability: both clauses still happened (invented)
-    out = _plain(pipeline, "日本語教室を開催し、多くの外国人市民が日本語を学ぶことができました。", "results")
+    out = plain_easy(pipeline, "日本語教室を開催し、多くの外国人市民が日本語を学ぶことができました。", "results")
     assert out == "日本語教室をひらきました。多くの外国人市民が日本語を学ぶことができました。"
 
 
@@ -153,16 +150,16 @@ def test_cut_before_koto_ga_dekiru_stays(pipeline) -> None:  # type: ignore[no-u
     ],
 )
 def test_two_causes_in_a_row_say_sonotame_once(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
-    out = _plain(pipeline, src, "results")
+    out = plain_easy(pipeline, src, "results")
     assert out == want and out.count("そのため、") == 1
 
 
 def test_tomoni_without_its_comma_is_cut(pipeline) -> None:  # type: ignore[no-untyped-def]
     # real (initiative 69)
-    out = _plain(pipeline, "転入者に対して外国語版の資料を提供するとともに外国人市民向け情報提供コーナーを設置しました。", "results")
+    out = plain_easy(pipeline, "転入者に対して外国語版の資料を提供するとともに外国人市民向け情報提供コーナーを設置しました。", "results")
     assert out == "転入者に対して外国語版の資料をわたしました。また、外国人市民向け情報提供コーナーをおきました。"
     # a noun + とともに is "together with": no cut (invented)
-    out = _plain(pipeline, "市は関係団体とともに交流イベントを開催しました。", "results")
+    out = plain_easy(pipeline, "市は関係団体とともに交流イベントを開催しました。", "results")
     assert "また、" not in out and out.count("。") == 1
 
 
@@ -186,22 +183,22 @@ def test_tomoni_without_its_comma_is_cut(pipeline) -> None:  # type: ignore[no-u
     ],
 )
 def test_appositive_is_said_as_a_sentence(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
-    assert _plain(pipeline, src, "results" if "ました" in src else "plan") == want
+    assert plain_easy(pipeline, src, "results" if "ました" in src else "plan") == want
 
 
 def test_appositive_after_a_connective_comes_after(pipeline) -> None:  # type: ignore[no-untyped-def]
     # invented: そのため、 ties the sentence to the one before, so the note follows it
-    out = _plain(pipeline, "そのため、市の国際交流拠点である国際交流センターで日本語講座を開きました。", "results")
+    out = plain_easy(pipeline, "そのため、市の国際交流拠点である国際交流センターで日本語講座を開きました。", "results")
     assert out == "そのため、国際交流センターで日本語講座を開きました。国際交流センターは、市の国際交流拠点です。"
 
 
 def test_no_appositive_when_a_modifier_may_cover_it(pipeline) -> None:  # type: ignore[no-untyped-def]
     # real (initiative 3): 「…などの成果指標」 — whose indicator? the phrase stays whole
     src = "海外商談会の開催やビジネスマッチングの実施等の成果指標である「支援企業数」は目標を達成しています。"
-    assert "は、成果指標です" not in _plain(pipeline, src)
+    assert "は、成果指標です" not in plain_easy(pipeline, src)
     # invented: である covers 「オーストリアのザルツブルク市」, not オーストリア alone
     src = "本市の友好都市であるオーストリアのザルツブルク市と交流しました。"
-    assert "オーストリアは" not in _plain(pipeline, src, "results")
+    assert "オーストリアは" not in plain_easy(pipeline, src, "results")
 
 
 # -- long noun phrases joined by や、 become list lines -----------------------------------
@@ -230,7 +227,7 @@ def test_no_appositive_when_a_modifier_may_cover_it(pipeline) -> None:  # type: 
     ],
 )
 def test_ya_comma_list(pipeline, src: str, start: str, items: list[str]) -> None:  # type: ignore[no-untyped-def]
-    out = _plain(pipeline, src, "results" if "ました" in src else "plan")
+    out = plain_easy(pipeline, src, "results" if "ました" in src else "plan")
     assert out == start + "\n\n" + "\n".join(f"- {i}" for i in items)
 
 
@@ -244,7 +241,7 @@ def test_ya_comma_list(pipeline, src: str, start: str, items: list[str]) -> None
     ],
 )
 def test_no_ya_list(pipeline, src: str) -> None:  # type: ignore[no-untyped-def]
-    assert "つぎのもの" not in _plain(pipeline, src, "results")
+    assert "つぎのもの" not in plain_easy(pipeline, src, "results")
 
 
 # -- more clause ends adding a second act: たり、 上で、 ことに加え、 と同時に、 -----------------
@@ -267,7 +264,7 @@ def test_no_ya_list(pipeline, src: str) -> None:  # type: ignore[no-untyped-def]
     ],
 )
 def test_second_act_clause_ends(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
-    assert _plain(pipeline, src, "results" if "ました" in src else "plan") == want
+    assert plain_easy(pipeline, src, "results" if "ました" in src else "plan") == want
 
 
 @pytest.mark.parametrize(
@@ -282,7 +279,7 @@ def test_second_act_clause_ends(pipeline, src: str, want: str) -> None:  # type:
     ],
 )
 def test_no_second_act_cut(pipeline, src: str) -> None:  # type: ignore[no-untyped-def]
-    out = _plain(pipeline, src, "results")
+    out = plain_easy(pipeline, src, "results")
     assert "また、" not in out and out.count("。") == 1
 
 
@@ -304,7 +301,7 @@ def test_no_second_act_cut(pipeline, src: str) -> None:  # type: ignore[no-untyp
     ],
 )
 def test_topic_clause_is_said_first(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
-    assert _plain(pipeline, src, "results") == want
+    assert plain_easy(pipeline, src, "results") == want
 
 
 @pytest.mark.parametrize(
@@ -319,7 +316,7 @@ def test_topic_clause_is_said_first(pipeline, src: str, want: str) -> None:  # t
     ],
 )
 def test_no_topic_clause_sentence(pipeline, src: str) -> None:  # type: ignore[no-untyped-def]
-    assert _plain(pipeline, src, "plan").count("。") == 1
+    assert plain_easy(pipeline, src, "plan").count("。") == 1
 
 
 # -- a long closing note follows its sentence --------------------------------------------
@@ -331,7 +328,7 @@ def test_long_closing_note_follows_the_sentence(pipeline) -> None:  # type: igno
                                        "li", "plan")[0], with_glosses=False)
     assert out == "・セミナーなどの実施による産学交流の機会をつくります。(K2セミナー8回、ナノ・マイクロ技術支援講座12回)"
     # a short sentence keeps its note inside (invented)
-    assert _plain(pipeline, "広報紙を配布しました(ニュースレターの発行など)。", "results") == "広報紙をくばりました(ニュースレターの発行など)。"
+    assert plain_easy(pipeline, "広報紙を配布しました(ニュースレターの発行など)。", "results") == "広報紙をくばりました(ニュースレターの発行など)。"
 
 
 # -- examples listed before what they exemplify: 「A、Bなど、N」 ---------------------------------
@@ -341,7 +338,7 @@ def test_examples_closed_by_nado_comma(pipeline) -> None:  # type: ignore[no-unt
     # real (initiative 5)
     src = ("コンテナ取扱貨物量の目標値を達成することはできませんでしたが、川崎港利用者へのフォローアップ、"
            "未利用者に対する誘致活動など、川崎港利用の拡大に向けた取組を推進したことから、一定程度施策への貢献がありました。")
-    assert _plain(pipeline, src, "results") == (
+    assert plain_easy(pipeline, src, "results") == (
         "コンテナ取扱貨物量の目標値を達成することはできませんでした。しかし、つぎのものなど、川崎港利用の拡大のための"
         "とりくみをすすめました。そのため、ある程度施策への貢献がありました。\n\n"
         "- 川崎港利用者へのフォローアップ\n- 未利用者に対する誘致活動")
@@ -359,33 +356,33 @@ def test_examples_closed_by_nado_comma(pipeline) -> None:  # type: ignore[no-unt
     ],
 )
 def test_no_examples_list(pipeline, src: str) -> None:  # type: ignore[no-untyped-def]
-    assert "つぎのもの" not in _plain(pipeline, src, "results")
+    assert "つぎのもの" not in plain_easy(pipeline, src, "results")
 
 
 def test_a_potential_purpose_becomes_you_ni_shitai(pipeline) -> None:  # type: ignore[no-untyped-def]
     # invented: 学べたいです is no Japanese
-    out = _plain(pipeline, "子どもたちが安心して学べるために、学校に支援員を配置しました。", "results")
+    out = plain_easy(pipeline, "子どもたちが安心して学べるために、学校に支援員を配置しました。", "results")
     assert out.startswith("子どもたちが安心して学べるようにしたいです。そのために、")
 
 
 def test_falling_outside_is_a_cause_not_a_wish(pipeline) -> None:  # type: ignore[no-untyped-def]
     # real (initiative 35): 外れる happens, it is not done (was: 外れたいです。そのために、)
     src = "本事業が国際施策から外れるため、本計画の第3期実行プログラムから削除します。"
-    out = _plain(pipeline, src)
+    out = plain_easy(pipeline, src)
     assert "外れます。そのため、" in out and "たいです" not in out
 
 
 def test_no_appositive_after_a_coordinated_copula(pipeline) -> None:  # type: ignore[no-untyped-def]
     # invented: 〜であり、…である田中さん — both describe 田中さん
-    out = _plain(pipeline, "市の担当者であり、通訳ボランティアである田中さんが説明しました。", "results")
+    out = plain_easy(pipeline, "市の担当者であり、通訳ボランティアである田中さんが説明しました。", "results")
     assert "田中さんは、" not in out
 
 
 def test_dearu_without_a_topic_is_not_cut(pipeline) -> None:  # type: ignore[no-untyped-def]
     # invented: 「市の担当者です。」 would say it of no one
-    out = _plain(pipeline, "市の担当者であり、通訳ボランティアである田中さんが説明しました。", "results")
+    out = plain_easy(pipeline, "市の担当者であり、通訳ボランティアである田中さんが説明しました。", "results")
     assert "担当者です。" not in out
     # with a topic the copula clause is a sentence of its own (real, initiative 94: kept whole
     # there only because it sits inside a reason)
-    out = _plain(pipeline, "この窓口は市の相談窓口であり、多くの外国人市民が利用しています。", "results")
+    out = plain_easy(pipeline, "この窓口は市の相談窓口であり、多くの外国人市民が利用しています。", "results")
     assert out.startswith("この窓口は市の相談窓口です。")

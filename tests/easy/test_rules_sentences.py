@@ -8,13 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from kintl_pub.easy import markup
 from kintl_pub.easy.rewrite.connectives import vary_repeated_connectives
 
-
-def _plain(pipeline, source: str, field: str = "plan") -> str:  # type: ignore[no-untyped-def]
-    return markup.to_plain(pipeline.run(source, "p", field)[0], with_glosses=False)
-
+from .conftest import plain_easy
 
 # -- a verb's 連用形 after の is a noun: no cut, never 〜ました after it -------------------
 
@@ -24,7 +20,7 @@ def test_renyou_noun_after_no_is_a_listed_act(pipeline) -> None:  # type: ignore
     src = ("新型コロナウイルス感染症の状況ではありましたが、英国代表チームの事前キャンプの受入れ、"
            "市民ボランティアによる運営支援やスポーツに関わる子どもたちを対象とした公開練習の実施などを通じ、"
            "障害のあるなしや国籍を超えた心の交流を行うことができました。")
-    assert _plain(pipeline, src, "results") == (
+    assert plain_easy(pipeline, src, "results") == (
         "新型コロナの状況ではありました。しかし、英国代表チームの事前キャンプの受入れ、"
         "市民ボランティアによる運営支援やスポーツにかかわる子どもたちを対象とした公開練習の実施などをしました。"
         "それで、障害のあるなしや国籍を超えた心の交流ができました。"
@@ -33,14 +29,14 @@ def test_renyou_noun_after_no_is_a_listed_act(pipeline) -> None:  # type: ignore
 
 def test_renyou_noun_takes_desu(pipeline) -> None:  # type: ignore[no-untyped-def]
     # invented: a sentence ending in the noun
-    assert _plain(pipeline, "海外からの研修生の受入れ。", "results") == "外国からの研修生の受入れです。"
+    assert plain_easy(pipeline, "海外からの研修生の受入れ。", "results") == "外国からの研修生の受入れです。"
 
 
 def test_renyou_after_wo_is_still_a_verb(pipeline) -> None:  # type: ignore[no-untyped-def]
     # real (initiative 30): 研修を受入れ、 is the verb (を before it), cut as before
     src = ("新型コロナウイルスの状況を鑑みつつ、JICAとの連携により海外からの研修を受入れ、"
            "これまでの経験や技術を活かした国際貢献に取り組みました。")
-    assert _plain(pipeline, src, "results") == (
+    assert plain_easy(pipeline, src, "results") == (
         "新型コロナの状況を考えて、JICAとの連携により外国からの研修を受入れました。"
         "これまでの経験や技術をいかした国際貢献にとりくみました。"
     )
@@ -60,12 +56,12 @@ def test_renyou_after_wo_is_still_a_verb(pipeline) -> None:  # type: ignore[no-u
     ],
 )
 def test_causative_polite_ending(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
-    assert _plain(pipeline, src, "plan") == want
+    assert plain_easy(pipeline, src, "plan") == want
 
 
 def test_causative_renyou_is_a_clause_end(pipeline) -> None:  # type: ignore[no-untyped-def]
     src = "地域の課題を解決するために市民を会議に参加させ、それぞれの意見を聞くことができた。"
-    assert _plain(pipeline, src, "results") == (
+    assert plain_easy(pipeline, src, "results") == (
         "地域の問題を解決するために市民を会議に参加させました。それぞれの意見を聞くことができました。"
     )
 
@@ -77,7 +73,7 @@ def test_object_before_so_that_subject_goes_to_main_clause(pipeline) -> None:  #
     # real (initiative 13) as the glossary writes it (拡大防止のため → が広がらないように):
     # was 「…技術展を新型コロナが広がらないようにしたいです。」
     src = "川崎国際環境技術展を新型コロナが広がらないように、オンラインにて開催しました。"
-    assert _plain(pipeline, src, "results") == (
+    assert plain_easy(pipeline, src, "results") == (
         "新型コロナが広がらないようにしたいです。そのために、川崎国際環境技術展をオンラインでひらきました。"
     )
 
@@ -85,12 +81,12 @@ def test_object_before_so_that_subject_goes_to_main_clause(pipeline) -> None:  #
 def test_so_that_clause_with_its_own_object_is_unchanged(pipeline) -> None:  # type: ignore[no-untyped-def]
     # subject before object: the object is the clause's own
     src = "外国人市民が日本語を学べるように、市内の公民館で新しい日本語教室を開催しました。"
-    assert _plain(pipeline, src, "results") == (
+    assert plain_easy(pipeline, src, "results") == (
         "外国人市民が日本語を学べるようにしたいです。そのために、市内の公民館で新しい日本語教室をひらきました。"
     )
     # scrambled (object first) but the main clause has its own を: the object stays
     src = "日本語を外国人市民が学べるように、市内の各地で教室を開催しました。"
-    assert _plain(pipeline, src, "results") == (
+    assert plain_easy(pipeline, src, "results") == (
         "日本語を外国人市民が学べるようにしたいです。そのために、市内の各地で教室をひらきました。"
     )
 
@@ -102,7 +98,7 @@ def test_second_contrast_is_even_so(pipeline) -> None:  # type: ignore[no-untype
     # real (initiative 37): 〜が、…〜が、 cut twice gave しかし、… しかし、
     src = ("新型コロナウイルス感染症の影響により、アジアンフェスタは中止となりましたが、カワサキハロウィンについては、"
            "24年間の歴史に幕を閉じることとなりましたが、市としては、引き続き、大型商業施設や商店街等と連携します。")
-    assert _plain(pipeline, src) == (
+    assert plain_easy(pipeline, src) == (
         "新型コロナの影響です。そのため、アジアンフェスタは中止になりました。"
         "しかし、カワサキハロウィンは、24年間の歴史に幕を閉じることになりました。"
         "それでも、市としては、つづけて、大型商業施設や商店街などと協力します。"
@@ -139,12 +135,12 @@ def test_repeated_connectives() -> None:
     ],
 )
 def test_fumaete_is_no_clause_end(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
-    assert _plain(pipeline, src, "results") == want
+    assert plain_easy(pipeline, src, "results") == want
 
 
 def test_the_sources_own_kangae_is_still_cut(pipeline) -> None:  # type: ignore[no-untyped-def]
     src = "参加者の数と会場の広さを考え、市民向けの交流会をオンラインで開催しました。"
-    assert _plain(pipeline, src, "results") == (
+    assert plain_easy(pipeline, src, "results") == (
         "参加者の数と会場の広さを考えました。市民向けの交流会をオンラインでひらきました。"
     )
 
@@ -156,17 +152,17 @@ def test_judgement_is_a_cause(pipeline) -> None:  # type: ignore[no-untyped-def]
     # real (initiative 34): was 「…確保できないと決めました。中止としました。」
     src = ("川崎国際多摩川マラソン及び多摩川リバーサイド駅伝in川崎については、新型コロナウイルスの感染拡大を受け、"
            "参加者の安全を確保できないと判断し、中止としました。")
-    assert _plain(pipeline, src, "results") == (
+    assert plain_easy(pipeline, src, "results") == (
         "川崎国際多摩川マラソンと多摩川リバーサイド駅伝in川崎は、新型コロナの流行を受け、"
         "参加者の安全を守れないと考えました。そのため、中止としました。"
     )
     # invented (a 形状詞 before と too)
     src = "外国人市民への情報提供が重要と考え、多言語のホームページを新しく作成しました。"
-    assert _plain(pipeline, src, "results") == (
+    assert plain_easy(pipeline, src, "results") == (
         "外国人市民への情報提供が重要と考えました。そのため、いろいろな言葉のホームページを新しくつくりました。"
     )
     src = "オンラインでも交流ができると考え、市民向けの交流会をオンラインで開催しました。"
-    assert _plain(pipeline, src, "results") == (
+    assert plain_easy(pipeline, src, "results") == (
         "オンラインでも交流ができると考えました。そのため、市民向けの交流会をオンラインでひらきました。"
     )
 
@@ -191,7 +187,7 @@ def test_judgement_is_a_cause(pipeline) -> None:  # type: ignore[no-untyped-def]
     ],
 )
 def test_purpose_with_its_own_subject(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
-    assert _plain(pipeline, src) == want
+    assert plain_easy(pipeline, src) == want
 
 
 # -- a joined clause (〜し、/〜とともに、) takes the tense of the clause it joins ------------
@@ -204,21 +200,21 @@ def test_joined_clause_takes_the_next_clauses_past(pipeline) -> None:  # type: i
     src = ("今年度は新型コロナウイルス感染症の影響を受け、各大会が中止となり、目標を達成することはできませんでしたが、"
            "代替の大会やイベントを開催し、コロナ禍でも市民がスポーツに触れる機会を提供しており、"
            "スポーツのまちづくりの推進に一定程度貢献しています。")
-    assert _plain(pipeline, src, "results") == (
+    assert plain_easy(pipeline, src, "results") == (
         "新型コロナの影響です。そのため、今年度は各大会が中止になりました。目標を達成することはできませんでした。"
         "しかし、代替の大会やイベントをひらいています。コロナ禍でも市民がスポーツに触れる機会をつくっています。"
         "スポーツのまちづくりの推進にある程度貢献しています。"
     )
     # not: before a non-past clause the sentence's tense stays
-    assert _plain(pipeline, "新しい教室を市内の公民館に設置し、外国人市民の日本語学習を支援します。") == (
+    assert plain_easy(pipeline, "新しい教室を市内の公民館に設置し、外国人市民の日本語学習を支援します。") == (
         "新しい教室を市内の公民館におきます。外国人市民の日本語学習を手伝います。"
     )
 
 
 def test_unfinished_sentence_before_its_list_gets_no_ending(pipeline) -> None:  # type: ignore[no-untyped-def]
     # real (initiative 69, its list on the next lines): was 「転入手続の際、です。」
-    assert _plain(pipeline, "転入手続の際、", "results") == "転入手続の際、"
-    assert _plain(pipeline, "転入手続の際に配布した。", "results") == "転入手続の際にくばりました。"
+    assert plain_easy(pipeline, "転入手続の際、", "results") == "転入手続の際、"
+    assert plain_easy(pipeline, "転入手続の際に配布した。", "results") == "転入手続の際にくばりました。"
 
 
 # -- a noun cause said first goes before the topic (Xは、Nの影響により、) -----------------
@@ -243,7 +239,7 @@ def test_unfinished_sentence_before_its_list_gets_no_ending(pipeline) -> None:  
     ],
 )
 def test_cause_before_topic(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
-    assert _plain(pipeline, src, "results") == want
+    assert plain_easy(pipeline, src, "results") == want
 
 
 # -- a purpose heading a piece after a bare cut is said first, as at a sentence's head ----
@@ -268,7 +264,7 @@ def test_cause_before_topic(pipeline, src: str, want: str) -> None:  # type: ign
     ],
 )
 def test_purpose_after_a_cut(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
-    assert _plain(pipeline, src) == want
+    assert plain_easy(pipeline, src) == want
 
 
 # -- a list in brackets in the middle of a sentence: 「Xは、A、B、Cです。」 next to it -------
@@ -295,4 +291,4 @@ def test_purpose_after_a_cut(pipeline, src: str, want: str) -> None:  # type: ig
     ],
 )
 def test_list_in_brackets_said_apart(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
-    assert _plain(pipeline, src, "results") == want
+    assert plain_easy(pipeline, src, "results") == want

@@ -10,10 +10,7 @@ import pytest
 
 from kintl_pub.easy import markup
 
-
-def _plain(pipeline, source: str, field: str = "plan") -> str:  # type: ignore[no-untyped-def]
-    return markup.to_plain(pipeline.run(source, "p", field)[0], with_glosses=False)
-
+from .conftest import plain_easy
 
 # -- a means (XのNにより、 / XのNで、) becomes a sentence, linked by それで、 --------------
 
@@ -33,7 +30,7 @@ def _plain(pipeline, source: str, field: str = "plan") -> str:  # type: ignore[n
     ],
 )
 def test_a_means_is_said_first_and_linked(pipeline, src: str, means: str, result: str) -> None:  # type: ignore[no-untyped-def]
-    out = _plain(pipeline, src, "results")
+    out = plain_easy(pipeline, src, "results")
     assert means in out and result in out
     assert out.index(means) < out.index(result)
 
@@ -48,7 +45,7 @@ def test_a_means_is_said_first_and_linked(pipeline, src: str, means: str, result
     ],
 )
 def test_no_means_sentence_for_a_partner_a_place_or_a_cause(pipeline, src: str) -> None:  # type: ignore[no-untyped-def]
-    out = _plain(pipeline, src, "results")
+    out = plain_easy(pipeline, src, "results")
     assert "それで、" not in out and "ことで" not in out
 
 
@@ -65,7 +62,7 @@ def test_no_means_sentence_for_a_partner_a_place_or_a_cause(pipeline, src: str) 
     ],
 )
 def test_a_cause_without_its_comma_is_said_first(pipeline, src: str, cause: str, result: str) -> None:  # type: ignore[no-untyped-def]
-    out = _plain(pipeline, src, "results")
+    out = plain_easy(pipeline, src, "results")
     assert cause in out and result in out and out.index(cause) < out.index(result)
 
 
@@ -73,7 +70,7 @@ def test_a_cause_after_a_topic_stays_inside_its_sentence(pipeline) -> None:  # t
     # 「羽田連絡道路は、…の影響です。」 would say what the road *is*
     src = ("羽田連絡道路につきましては、令和元年東日本台風等の影響により工期を1年延伸びましたが、"
            "変更後の目標どおり令和4年3月12日に開通し、工事が完了しました。")
-    out = _plain(pipeline, src, "results")
+    out = plain_easy(pipeline, src, "results")
     assert "の影響です" not in out and "2019年（令和元年）" in out and "3月12日" in out
 
 
@@ -96,12 +93,12 @@ def test_a_cause_after_a_topic_stays_inside_its_sentence(pipeline) -> None:  # t
     ],
 )
 def test_a_topic_before_a_cut_cause_moves_to_the_result(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
-    assert _plain(pipeline, src, "results") == want
+    assert plain_easy(pipeline, src, "results") == want
 
 
 def test_a_cause_without_a_topic_keeps_its_place(pipeline) -> None:  # type: ignore[no-untyped-def]
     src = "新型コロナウイルス感染症の影響により、各種イベント・講座の開催については、中止又は利用人数の制限を行いました。"
-    assert _plain(pipeline, src, "results") == (
+    assert plain_easy(pipeline, src, "results") == (
         "新型コロナの影響です。そのため、いろいろなイベント・講座の開催は、中止または利用人数の制限をしました。")
 
 
@@ -120,7 +117,7 @@ def test_a_cause_without_a_topic_keeps_its_place(pipeline) -> None:  # type: ign
     ],
 )
 def test_a_renyou_clause_without_comma_is_cut(pipeline, src: str, first: str, second: str) -> None:  # type: ignore[no-untyped-def]
-    out = _plain(pipeline, src, "results")
+    out = plain_easy(pipeline, src, "results")
     assert first in out and second in out and out.index(first) < out.index(second)
 
 
@@ -133,7 +130,7 @@ def test_a_renyou_clause_without_comma_is_cut(pipeline, src: str, first: str, se
     ],
 )
 def test_compound_particles_get_no_comma(pipeline, src: str) -> None:  # type: ignore[no-untyped-def]
-    out = _plain(pipeline, src, "results")
+    out = plain_easy(pipeline, src, "results")
     assert out.count("。") == 1
 
 
@@ -149,7 +146,7 @@ def test_compound_particles_get_no_comma(pipeline, src: str) -> None:  # type: i
     ],
 )
 def test_the_object_of_suru_takes_the_plain_verb(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
-    assert want in _plain(pipeline, src)
+    assert want in plain_easy(pipeline, src)
 
 
 @pytest.mark.parametrize(
@@ -160,7 +157,7 @@ def test_the_object_of_suru_takes_the_plain_verb(pipeline, src: str, want: str) 
     ],
 )
 def test_suru_keeps_a_noun_without_its_own_object(pipeline, src: str, kept: str) -> None:  # type: ignore[no-untyped-def]
-    assert kept in _plain(pipeline, src, "results")
+    assert kept in plain_easy(pipeline, src, "results")
 
 
 # -- the lexicon: heads that only say "do", counters, contexts -------------------------------
@@ -186,7 +183,7 @@ def test_suru_keeps_a_noun_without_its_own_object(pipeline, src: str, kept: str)
     ],
 )
 def test_lexicon_paraphrases(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
-    assert want in _plain(pipeline, src)
+    assert want in plain_easy(pipeline, src)
 
 
 @pytest.mark.parametrize(
@@ -201,7 +198,7 @@ def test_lexicon_paraphrases(pipeline, src: str, want: str) -> None:  # type: ig
     ],
 )
 def test_lexicon_keeps_words_outside_its_contexts(pipeline, src: str, kept: str) -> None:  # type: ignore[no-untyped-def]
-    assert kept in _plain(pipeline, src, "results")
+    assert kept in plain_easy(pipeline, src, "results")
 
 
 def test_context_column_is_checked(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -226,7 +223,7 @@ def test_context_column_is_checked(tmp_path) -> None:  # type: ignore[no-untyped
     ],
 )
 def test_a_promoted_activity_becomes_the_object(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
-    assert want in _plain(pipeline, src)
+    assert want in plain_easy(pipeline, src)
 
 
 @pytest.mark.parametrize(
@@ -261,22 +258,22 @@ def test_a_clause_on_the_activity_keeps_the_item_a_noun_phrase(pipeline) -> None
     ],
 )
 def test_keep_doing_and_modified_nouns(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
-    assert want in _plain(pipeline, src, "results")
+    assert want in plain_easy(pipeline, src, "results")
 
 
 def test_contribute_to_takes_ni(pipeline) -> None:  # type: ignore[no-untyped-def]
-    out = _plain(pipeline, "外国人市民の子育てを支援できています。そのため、施策へ貢献しました。", "results")
+    out = plain_easy(pipeline, "外国人市民の子育てを支援できています。そのため、施策へ貢献しました。", "results")
     assert "とりくみに役立ちました。" in out and "へ役立" not in out
 
 
 def test_two_activities_joined_by_oyobi_keep_their_nouns(pipeline) -> None:  # type: ignore[no-untyped-def]
     # real: 土地利用の誘導及び企業等の誘致を図る — one verb for the second would strand the first
-    out = _plain(pipeline, "国の特区制度等を活用して土地利用の誘導及び企業等の誘致を図ります。")
+    out = plain_easy(pipeline, "国の特区制度等を活用して土地利用の誘導及び企業等の誘致を図ります。")
     assert "誘導と会社などの誘致を" in out
 
 
 def test_kiyo_is_yakudatsu(pipeline) -> None:  # type: ignore[no-untyped-def]
-    assert "市民の文化芸術活動の振興に役立っています。" in _plain(pipeline, "市民の文化芸術活動の振興に寄与しています。")
+    assert "市民の文化芸術活動の振興に役立っています。" in plain_easy(pipeline, "市民の文化芸術活動の振興に寄与しています。")
 
 
 @pytest.mark.parametrize(
@@ -289,7 +286,7 @@ def test_kiyo_is_yakudatsu(pipeline) -> None:  # type: ignore[no-untyped-def]
     ],
 )
 def test_in_view_of_in_renyou_form_stays_with_its_result(pipeline, src: str) -> None:  # type: ignore[no-untyped-def]
-    out = _plain(pipeline, src, "results")
+    out = plain_easy(pipeline, src, "results")
     assert ("考え、" in out or "考えて、" in out) and out.count("。") == 1
 
 
@@ -302,12 +299,12 @@ def test_in_view_of_in_renyou_form_stays_with_its_result(pipeline, src: str) -> 
     ],
 )
 def test_compound_means(pipeline, src: str, want: str) -> None:  # type: ignore[no-untyped-def]
-    assert want in _plain(pipeline, src, "results" if "ました" in src else "plan")
+    assert want in plain_easy(pipeline, src, "results" if "ました" in src else "plan")
 
 
 def test_a_subject_no_before_a_verb_is_kept(pipeline) -> None:  # type: ignore[no-untyped-def]
     # 外国人の利用する施設: の marks who uses; the verb is still eased
-    assert "外国人のつかう施設" in _plain(pipeline, "また、外国人の利用する施設に送付・配架を行いました。", "results")
+    assert "外国人のつかう施設" in plain_easy(pipeline, "また、外国人の利用する施設に送付・配架を行いました。", "results")
 
 
 # -- a whole-sentence reason (〜し、…したため。) keeps its last clause ------------------------
@@ -333,7 +330,7 @@ def test_a_subject_no_before_a_verb_is_kept(pipeline) -> None:  # type: ignore[n
     ],
 )
 def test_reason_keeps_its_last_clause(pipeline, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
-    assert _plain(pipeline, src, "results") == expected
+    assert plain_easy(pipeline, src, "results") == expected
 
 
 @pytest.mark.parametrize(
@@ -351,4 +348,4 @@ def test_reason_keeps_its_last_clause(pipeline, src: str, expected: str) -> None
     ],
 )
 def test_short_reason_keeps_its_cause(pipeline, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
-    assert _plain(pipeline, src, "results") == expected
+    assert plain_easy(pipeline, src, "results") == expected

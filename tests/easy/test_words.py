@@ -5,32 +5,28 @@ from __future__ import annotations
 
 import pytest
 
-from kintl_pub.easy.rewrite import rewrite
-
-
-def _easy(reader, glossary, src: str, past: bool = False) -> str:  # type: ignore[no-untyped-def]
-    return rewrite(src, reader=reader, glossary=glossary, past=past).text
+from .conftest import rules_easy
 
 
 def test_item_object_from_a_compound_is_eased(reader, glossary) -> None:  # type: ignore[no-untyped-def]
     # seed, initiative 19 (plans): 取組支援 → 取組を手伝います kept 取組 (it was inside a compound)
     src = ("・環境省JCM都市間連携事業を活用したジャカルタ特別州の脱炭素社会化に向けた取組支援 "
            "・市内企業の海外展開に向けたネットワークの構築")
-    assert _easy(reader, glossary, src) == (
+    assert rules_easy(src, reader, glossary) == (
         "・環境省JCM都市間連携事業をつかったジャカルタ特別州の脱炭素社会化のためのとりくみを手伝います。"
         "・市内企業の海外展開のためのネットワークをつくります。")
 
 
 def test_item_object_still_in_a_compound_stays(reader, glossary) -> None:  # type: ignore[no-untyped-def]
     # invented: 地域取組 is still one compound after the cut, so 取組 is not a word of its own
-    assert _easy(reader, glossary, "・地域取組支援") == "・地域取組を手伝います。"
+    assert rules_easy("・地域取組支援", reader, glossary) == "・地域取組を手伝います。"
 
 
 def test_two_replaced_verbs_in_a_row_are_joined_by_te(reader, glossary) -> None:  # type: ignore[no-untyped-def]
     # seed, initiative 82 (results): 配布し周知する was くばりしらせました
     src = ("また、就学援助制度の簡易案内を引き続き配布し周知するとともに10言語で作成した申請書見本と"
            "就学援助制度についてのお知らせの内容を更新し、案内に掲載するQRコードから閲覧できるようにしました。")
-    assert _easy(reader, glossary, src, past=True) == (
+    assert rules_easy(src, reader, glossary, past=True) == (
         "また、就学援助制度の簡易案内をつづけてくばってしらせました。"
         "また、10言語でつくった申請書見本と就学援助制度についてのお知らせの内容を新しくしました。"
         "案内にのせるQRコードから閲覧できるようにしました。")
@@ -46,13 +42,13 @@ def test_two_replaced_verbs_in_a_row_are_joined_by_te(reader, glossary) -> None:
     ],
 )
 def test_verb_runs(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
-    assert _easy(reader, glossary, src) == expected
+    assert rules_easy(src, reader, glossary) == expected
 
 
 def test_adjective_moves_past_a_name(reader, glossary) -> None:  # type: ignore[no-untyped-def]
     # seed, initiative 47: 効果的な本市の魅力発信 became よい川崎市の… ("good Kawasaki")
     src = "クルーズ船(ホテルシップ等)の誘致に向けた取組を進めることにより、地域の活性化や効果的な本市の魅力発信を推進します。"
-    assert _easy(reader, glossary, src) == (
+    assert rules_easy(src, reader, glossary) == (
         "クルーズ船(ホテルシップなど)の誘致のためのとりくみを進めます。"
         "それで、地域の活性化や川崎市のよい魅力発信をすすめます。")
 
@@ -65,7 +61,7 @@ def test_adjective_moves_past_a_name(reader, glossary) -> None:  # type: ignore[
     ],
 )
 def test_adjective_before_a_no_phrase(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
-    assert _easy(reader, glossary, src) == expected
+    assert rules_easy(src, reader, glossary) == expected
 
 
 def test_hard_words_leave_out_what_residents_know() -> None:
@@ -109,14 +105,14 @@ def test_resident_list_is_not_a_jlpt_list() -> None:
     ],
 )
 def test_lexicon_entries(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
-    assert _easy(reader, glossary, src) == expected
+    assert rules_easy(src, reader, glossary) == expected
 
 
 def test_term_before_a_noun_has_its_own_form(reader, glossary) -> None:  # type: ignore[no-untyped-def]
     # seed (日本民家園): 多言語 before a noun (多言語リーフレット) stayed, only the whole word was eased
     src = ("多言語音声ガイドの広報、ツイッターを活用した英語での発信、多言語リーフレットの配布、"
            "展示パネルの英文併記、伝統芸能公演の英語対応などは予定通り実施しました。")
-    assert _easy(reader, glossary, src) == (
+    assert rules_easy(src, reader, glossary) == (
         "つぎのものなどは予定通り実施しました。\n\n- 多くの言葉の音声ガイドの広報\n- ツイッターをつかった英語での発信\n"
         "- 多くの言葉のリーフレットの配布\n- 展示パネルの英文併記\n- 伝統芸能公演の英語対応")
 
@@ -133,7 +129,7 @@ def test_term_before_a_noun_has_its_own_form(reader, glossary) -> None:  # type:
     ],
 )
 def test_term_before_a_noun_not_here(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
-    assert _easy(reader, glossary, src) == expected
+    assert rules_easy(src, reader, glossary) == expected
 
 
 @pytest.mark.parametrize(
@@ -154,7 +150,7 @@ def test_term_before_a_noun_not_here(reader, glossary, src: str, expected: str) 
     ],
 )
 def test_glossary_verb_potential(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
-    assert _easy(reader, glossary, src) == expected
+    assert rules_easy(src, reader, glossary) == expected
 
 
 @pytest.mark.parametrize(
@@ -165,7 +161,7 @@ def test_glossary_verb_potential(reader, glossary, src: str, expected: str) -> N
     ],
 )
 def test_to_naru_becomes_ni_naru(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
-    assert _easy(reader, glossary, src) == expected
+    assert rules_easy(src, reader, glossary) == expected
 
 
 @pytest.mark.parametrize(
@@ -179,4 +175,4 @@ def test_to_naru_becomes_ni_naru(reader, glossary, src: str, expected: str) -> N
     ],
 )
 def test_kakuho_by_object(reader, glossary, src: str, expected: str) -> None:  # type: ignore[no-untyped-def]
-    assert _easy(reader, glossary, src) == expected
+    assert rules_easy(src, reader, glossary) == expected
