@@ -17,6 +17,7 @@ from pathlib import Path
 from ..project import DATA_DIR
 from ..text import NUMBERED_MARKERS
 from .chars import count_kanji
+from .rewrite.conjugate import _GODAN_I
 from .rewrite.sentences import is_polite
 
 JLPT_TSV = DATA_DIR / "jlpt" / "vocab-n5-n4.tsv"
@@ -234,7 +235,8 @@ def _terms(path: Path) -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, words))) if words else None
 
 
-_I_TO_U = dict(zip("いきぎしちにびみり", "うくぐすつぬぶむる", strict=True))
+#: a godan verb's 連用形 ending → its dictionary ending (き → く): conjugate.py's table, read backwards
+_I_TO_U = {i: u for u, i in _GODAN_I.items()}
 
 
 def _verb_noun(noun: str, known: frozenset[str]) -> bool:
