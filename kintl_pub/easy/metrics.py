@@ -115,6 +115,10 @@ class _Tok:
         return cls._tok
 
 
+#: a kana or kanji character: a content word written in Japanese
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]").search
+
+
 def jlpt_share(texts: Iterable[str]) -> float | None:
     """Share of content words (not numbers or proper nouns) on the N5+N4 list."""
     words = jlpt_words()
@@ -127,7 +131,7 @@ def jlpt_share(texts: Iterable[str]) -> float | None:
             pos = m.part_of_speech()
             if pos[0] not in _CONTENT_POS or pos[1] in ("数詞", "固有名詞", "非自立可能"):
                 continue
-            if not re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", m.surface()):
+            if _JAPANESE(m.surface()) is None:
                 continue
             total += 1
             if m.dictionary_form() in words or m.surface() in words or m.normalized_form() in words:
