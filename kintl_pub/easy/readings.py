@@ -236,9 +236,7 @@ class Reader:
         token the Reader makes: its caller keeps the token)."""
         if _DIGIT_SEARCH(surface) is not None or _KANJI_SEARCH(reading) is not None:
             return None
-        k = self._kakasi_cache.get(surface)
-        if k is None:
-            k = self.kakasi_reading(surface)
+        k = self.kakasi_reading(surface)
         if k != reading and _norm(k) != _norm(reading):
             return k
         return None
