@@ -326,10 +326,3 @@ def _dictionary():
     from sudachipy import Dictionary
 
     return Dictionary(dict="core")
-
-
-@lru_cache(maxsize=1)
-def sudachi_version() -> str:
-    from importlib.metadata import version
-
-    return f"sudachipy {version('SudachiPy')}, sudachidict-core {version('SudachiDict-core')}"
