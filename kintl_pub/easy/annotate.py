@@ -15,8 +15,8 @@ from .rewrite.glossary import Glossary
 from .ruby import align_kanji
 from .tokens import Token, offsets, quoted
 
-_INDEPENDENT = ("名詞", "代名詞", "動詞", "形容詞", "形状詞", "副詞", "連体詞", "接続詞", "感動詞", "接頭辞")
-_INDEPENDENT_SET = frozenset(_INDEPENDENT)
+#: the parts of speech a phrase can start at (自立語, and a prefix)
+_INDEPENDENT = frozenset(("名詞", "代名詞", "動詞", "形容詞", "形状詞", "副詞", "連体詞", "接続詞", "感動詞", "接頭辞"))
 _OPENING = set("「『（([【")
 
 
@@ -98,7 +98,7 @@ def _kind(pos: tuple[str, ...], left_bits: str, right_bits: str) -> tuple[dict[i
     row = _BREAK_ROWS.get(left)
     if row is None:
         row = _BREAK_ROWS.setdefault(left, {})
-    if not (pos and pos[0] in _INDEPENDENT_SET):
+    if not (pos and pos[0] in _INDEPENDENT):
         return row, -1
     key = (pos, right_bits)
     right = _RIGHT_IDS.get(key)

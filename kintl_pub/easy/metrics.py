@@ -17,6 +17,7 @@ from pathlib import Path
 from ..project import DATA_DIR
 from ..text import NUMBERED_MARKERS
 from .chars import count_kanji
+from .rewrite.conjugate import _GODAN_I
 from .rewrite.sentences import is_polite
 
 JLPT_TSV = DATA_DIR / "jlpt" / "vocab-n5-n4.tsv"
@@ -114,6 +115,10 @@ class _Tok:
         return cls._tok
 
 
+#: a kana or kanji character: a content word written in Japanese
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]").search
+
+
 def jlpt_share(texts: Iterable[str]) -> float | None:
     """Share of content words (not numbers or proper nouns) on the N5+N4 list."""
     words = jlpt_words()
@@ -126,7 +131,7 @@ def jlpt_share(texts: Iterable[str]) -> float | None:
             pos = m.part_of_speech()
             if pos[0] not in _CONTENT_POS or pos[1] in ("数詞", "固有名詞", "非自立可能"):
                 continue
-            if not re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", m.surface()):
+            if _JAPANESE(m.surface()) is None:
                 continue
             total += 1
             if m.dictionary_form() in words or m.surface() in words or m.normalized_form() in words:
@@ -234,7 +239,8 @@ def _terms(path: Path) -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, words))) if words else None
 
 
-_I_TO_U = dict(zip("いきぎしちにびみり", "うくぐすつぬぶむる", strict=True))
+#: a godan verb's 連用形 ending → its dictionary ending (き → く): conjugate.py's table, read backwards
+_I_TO_U = {i: u for u, i in _GODAN_I.items()}
 
 
 def _verb_noun(noun: str, known: frozenset[str]) -> bool:

@@ -18,12 +18,10 @@ from pathlib import Path
 
 from ..text import NUMBERED_MARKERS
 from . import context, numerals, overrides
+from .chars import KANJI_SEARCH as _KANJI_SEARCH
+from .chars import KATA_TO_HIRA as _KATA_TO_HIRA
 from .tokens import Token
 
-#: pykakasi spells some words differently without being wrong; compare on a
-#: normalised form so those are not queued.
-_KANJI_SEARCH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆]").search
-_KATA_TO_HIRA = {c: c - 0x60 for c in range(ord("ァ"), ord("ヶ") + 1)}
 _INFLECTING = frozenset(("動詞", "助動詞", "形容詞"))
 #: pykakasi readings by surface, shared by every Reader in the process: pykakasi
 #: scans its dictionary per lookup (~1–2 ms a word), so each word is asked once.
@@ -36,7 +34,9 @@ _PREFIX_POS = ("接頭辞", "*", "*", "*", "*", "*")
 #: prefixes that may stand before a dictionary entry inside one Sudachi word
 _PREFIXES = {"同": "どう", "各": "かく", "全": "ぜん", "両": "りょう"}
 _WORD_POS = ("名詞", "普通名詞", "一般", "*", "*", "*")
-#: katakana → hiragana, small ヶ/ヵ as が/か, ー dropped: in one ``translate``
+#: pykakasi spells some words differently without being wrong; compare on a
+#: normalised form so those are not queued: katakana → hiragana, small ヶ/ヵ
+#: as が/か, ー dropped, in one ``translate``
 _NORMALISE = {**_KATA_TO_HIRA, ord("ゖ"): "が", ord("ゕ"): "か", ord("ヶ"): "が", ord("ヵ"): "か", ord("ー"): None}
 _DIGIT_SEARCH = re.compile("[0-9０-９]").search
 
@@ -236,9 +236,7 @@ class Reader:
         token the Reader makes: its caller keeps the token)."""
         if _DIGIT_SEARCH(surface) is not None or _KANJI_SEARCH(reading) is not None:
             return None
-        k = self._kakasi_cache.get(surface)
-        if k is None:
-            k = self.kakasi_reading(surface)
+        k = self.kakasi_reading(surface)
         if k != reading and _norm(k) != _norm(reading):
             return k
         return None
@@ -328,10 +326,3 @@ def _dictionary():
     from sudachipy import Dictionary
 
     return Dictionary(dict="core")
-
-
-@lru_cache(maxsize=1)
-def sudachi_version() -> str:
-    from importlib.metadata import version
-
-    return f"sudachipy {version('SudachiPy')}, sudachidict-core {version('SudachiDict-core')}"

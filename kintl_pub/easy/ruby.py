@@ -38,12 +38,8 @@ def align_kanji(surface: str, reading: str) -> tuple[Part, ...]:
     """:func:`align` for a word with kanji, not cached (the word markup memo
     of :mod:`.annotate` keeps its result: one cache, not two)."""
     if _ALL_KANJI.fullmatch(surface) is not None:
-        # most words are one kanji run: what _okurigana and _mono do for
-        # them, without the intermediate tuples
-        if len(surface) < 2:
-            return ((surface, reading),)
-        pieces = kanjidic.split(surface, to_hiragana(reading))
-        return ((surface, reading),) if pieces is None else tuple(pieces)
+        # most words are one kanji run: no okurigana to fit, only mono-ruby
+        return _mono((surface, reading))
     parts = _okurigana(surface, reading)
     if parts is None:
         parts = _without_bracket(surface, reading) or ((surface, reading),)
