@@ -68,6 +68,16 @@ _AFTER_LIST = ("を", "が", "に", "で", "は", "も", "へ")
 _DATE_END = ("日", "月", "年", "年度", "）", ")")
 
 
+def _top_level(tokens: list) -> list[int]:
+    """Per token: the bracket depth before it (0: outside 「…」（…）【…】).
+    Not tokens.outside_brackets: the lists also count 【】 and need the index."""
+    depth, out = 0, []
+    for t in tokens:
+        out.append(depth)
+        depth = max(0, depth + (t.surface in _OPEN) - (t.surface in _CLOSE))
+    return out
+
+
 def _pure_item(tokens: list) -> bool:
     """A noun phrase item: nouns, の, ・ and anything inside brackets."""
     depth = 0
@@ -174,11 +184,7 @@ def comma_list_to_list(tokens: list) -> tuple[list, list[str]]:
     from ..tokens import Token
 
     n = len(tokens)
-    depth_at: list[int] = []
-    depth = 0
-    for t in tokens:
-        depth_at.append(depth)
-        depth = max(0, depth + (t.surface in _OPEN) - (t.surface in _CLOSE))
+    depth_at = _top_level(tokens)
     commas = [i for i, t in enumerate(tokens) if t.surface in ("、", "。") and depth_at[i] == 0]
     for c0 in (i for i in commas if tokens[i].surface == "、"):
         # the first item: back from the 、 to a particle, 、 or the start
@@ -246,14 +252,6 @@ _CASE = ("は", "が", "を", "に", "で", "へ", "も", "から", "と")
 #: what may follow a や、 list: its object marker, or など + を / により / の
 _YA_CLOSE = ("を",)
 _YA_AFTER_NADO = ("を", "の", "に", "で")
-
-
-def _top_level(tokens: list) -> list[int]:
-    depth, out = 0, []
-    for t in tokens:
-        out.append(depth)
-        depth = max(0, depth + (t.surface in _OPEN) - (t.surface in _CLOSE))
-    return out
 
 
 def _modifies(rest: list) -> bool:
