@@ -16,12 +16,12 @@ from ..tokens import Token
 from .aims import VERB_PARTICLES, _object_of
 from .conjugate import CannotConjugate
 from .glossary import Glossary, _verb_forms
+from .restructure import _LEAD_MARKS
 from .sentences import polite_ending
 from .words import replace_word_tokens
 
 #: の after these particles marks what the verb is done to or with: への → に
 _PARTICLE_BEFORE_NO = {"へ": "に", "と": "と", "で": "で", "から": "から", "まで": "まで"}
-_LEAD = frozenset("・●○◎■□◆◇▪-－")
 _COORD = ("・", "、", "と", "及び", "および", "や")
 _PARTICLE = ("助詞", "格助詞", "*", "*", "*", "*")
 
@@ -43,7 +43,7 @@ def noun_phrase_sentence(tokens: list[Token], glossary: Glossary, *, past: bool)
     """「XのN1・N2」 → 「XをV1て、V2ます。」 (past: …ました。); None when the item
     is not such a noun phrase."""
     lead = 0
-    while lead < len(tokens) and (tokens[lead].surface in _LEAD or tokens[lead].pos1 == "補助記号"
+    while lead < len(tokens) and (tokens[lead].surface in _LEAD_MARKS or tokens[lead].pos1 == "補助記号"
                                   and tokens[lead].surface not in "「（(『"):
         lead += 1
     end = len(tokens)
