@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..tokens import Token, outside_brackets, quoted
 from .glossary import Glossary, coordinated
-from .phrases import _PARTICLE_WO, AIM_HEADS_NI, _head_at, _sahen, _verb
+from .phrases import _JOINERS, _PARTICLE_WO, AIM_HEADS_NI, _head_at, _sahen, _verb
 
 #: first parts of a compound that say how or when, not what (早期解決, 段階導入)
 MANNER_NOUNS = frozenset(
@@ -167,8 +167,6 @@ def _manner_before(out: list[Token]) -> bool:
     return len(out) > 1 and out[-1].surface == "な" and out[-1].pos1 == "助動詞" and out[-2].surface.endswith("的")
 
 
-#: words that join two nouns into one object (A と B, A や B, A 及び B)
-_AND = frozenset(["と", "や", "及び", "および", "並びに"])
 #: where the noun phrase before an aim noun ends (its case, the clause before it)
 _PHRASE_STOPS = frozenset(["を", "が", "は", "も", "、", "，", "。"])
 #: the kana a verb's 連用形 noun ends in (見直し, 取組み, 手伝い)
@@ -189,7 +187,7 @@ def _phrase_ends(out: list[Token], k: int) -> bool:
     (〜に使用する帳票) is inside the phrase."""
     t = out[k]
     if t.surface in _PHRASE_STOPS:
-        return not (t.surface == "、" and out[k - 1].surface in _AND)
+        return not (t.surface == "、" and out[k - 1].surface in _JOINERS)
     return t.pos1 == "動詞" and t.conj_form.startswith("連用形") and not (k + 1 < len(out) and out[k + 1].pos1 == "助動詞")
 
 
@@ -208,7 +206,7 @@ def _paired(out: list[Token]) -> bool:
     k = len(out) - 1
     while k > 0 and len(out) - k <= 24:
         t = out[k]
-        if t.surface in _AND and t.pos1 in ("助詞", "接続詞"):
+        if t.surface in _JOINERS and t.pos1 in ("助詞", "接続詞"):
             before = out[k - 1]
             if k >= len(out) - 2:  # right before the noun (or an adverb): 支援や|指導, 見直しと|適宜|更新
                 if _activity(before) or (t.surface != "と" and before.is_noun_like()):

@@ -111,7 +111,7 @@ def _noun_wo_head(tokens: list[Token], lemma: str, *, drop_wo: bool) -> list[Tok
     return out
 
 
-#: words that join two activities (健全育成及び…との交流)
+#: words that join two nouns or activities (A と B, 健全育成及び…との交流; aims too)
 _JOINERS = frozenset(["及び", "および", "並びに", "や", "と"])
 
 
