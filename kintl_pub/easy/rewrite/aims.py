@@ -12,8 +12,8 @@ the helpers both use) to keep each module small.
 from __future__ import annotations
 
 from ..tokens import Token, outside_brackets, quoted
-from .glossary import Glossary, coordinated
-from .phrases import _JOINERS, _PARTICLE_WO, AIM_HEADS_NI, _head_at, _sahen, _verb
+from .glossary import _CASE_PARTICLE, Glossary, coordinated
+from .phrases import _JOINERS, AIM_HEADS_NI, _head_at, _sahen, _verb
 
 #: first parts of a compound that say how or when, not what (早期解決, 段階導入)
 MANNER_NOUNS = frozenset(
@@ -63,10 +63,10 @@ def aim_phrases(tokens: list[Token], glossary: Glossary) -> list[Token]:
             i += 1
             continue
         if no:
-            out[-1] = Token("を", "を", _PARTICLE_WO, "を", "rule:phrase")  # XのNを図る → Xを…
+            out[-1] = Token("を", "を", _CASE_PARTICLE, "を", "rule:phrase")  # XのNを図る → Xを…
         elif obj:
             _particle_for_verb(out)
-            out.append(Token("を", "を", _PARTICLE_WO, "を", "rule:phrase"))  # 情報発信を → 情報を…
+            out.append(Token("を", "を", _CASE_PARTICLE, "を", "rule:phrase"))  # 情報発信を → 情報を…
         _place_de(out)
         out.extend(verb)
         i += 3 + (len(verb) - 1)
@@ -85,13 +85,13 @@ def _particle_for_verb(out: list[Token]) -> None:
     "told the corner's information" (issue 11 audit 2; への was the only one)."""
     if len(out) > 2 and out[-2].surface == "の" and out[-3].surface in VERB_PARTICLES and out[-3].pos1 == "助詞":
         p = VERB_PARTICLES[out[-3].surface]
-        out[-3:-1] = [Token(p, p, _PARTICLE_WO, p, "rule:phrase")]
+        out[-3:-1] = [Token(p, p, _CASE_PARTICLE, p, "rule:phrase")]
         return
     for words, p in _ATTRIBUTIVE_PARTICLES:
         k = len(words)
         if len(out) > k + 1 and [t.surface for t in out[-k - 1 : -1]] == list(words) and out[-k - 1].pos1 == "助詞":
             # 情報コーナーにおける情報提供 / 外国人に対する情報提供: the same, written out
-            out[-k - 1 : -1] = [Token(p, p, _PARTICLE_WO, p, "rule:phrase")]
+            out[-k - 1 : -1] = [Token(p, p, _CASE_PARTICLE, p, "rule:phrase")]
             return
 
 
@@ -270,9 +270,9 @@ def aim_purpose(tokens: list[Token], glossary: Glossary) -> list[Token]:
             i += 1
             continue
         if no:
-            out[-1] = Token("を", "を", _PARTICLE_WO, "を", "rule:phrase")
+            out[-1] = Token("を", "を", _CASE_PARTICLE, "を", "rule:phrase")
         else:
-            out.append(Token("を", "を", _PARTICLE_WO, "を", "rule:phrase"))
+            out.append(Token("を", "を", _CASE_PARTICLE, "を", "rule:phrase"))
         out.extend(verb)
         out.append(Token("ため", "ため", _TAME, "ため", "rule:phrase"))
         i = tail  # the 、
@@ -356,14 +356,14 @@ def means_de(tokens: list[Token], glossary: Glossary, activities: frozenset[str]
             entry = entry.for_object(out[-2] if no else prev)
             verb = None if entry is None else _verb(entry.easy, _RENTAI, None)
         if verb is not None:
-            wo = Token("を", "を", _PARTICLE_WO, "を", "rule:phrase")
+            wo = Token("を", "を", _CASE_PARTICLE, "を", "rule:phrase")
             if no:
                 out[-1] = wo  # XのNで → XをVことで
             else:
                 out.append(wo)
             out.extend(verb)
         elif no or prev.is_noun_like() or prev.surface == "など":
-            out += [t, Token("を", "を", _PARTICLE_WO, "を", "rule:phrase"),
+            out += [t, Token("を", "を", _CASE_PARTICLE, "を", "rule:phrase"),
                     *(_verb("する", _RENTAI, None) or [])]  # 研修実施で / 相談の対応で → …をすることで
         else:
             out.append(t)

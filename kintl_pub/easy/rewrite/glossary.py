@@ -310,7 +310,8 @@ _POTENTIAL_CLASH = frozenset(["ひらく", "しる"])
 
 
 _NOUN = ("名詞", "普通名詞", "一般", "*", "*", "*")
-_GA = ("助詞", "格助詞", "*", "*", "*", "*")
+#: the part of speech of a case particle a rule puts in (が, を, で, に; phrases, aims, items)
+_CASE_PARTICLE = ("助詞", "格助詞", "*", "*", "*", "*")
 
 
 def _koto_ga(easy: str) -> list[Token] | None:
@@ -326,7 +327,7 @@ def _koto_ga(easy: str) -> list[Token] | None:
     if conj_type.startswith("五段") and easy not in _POTENTIAL_CLASH:
         return None
     return [Token(easy, easy, ("動詞", "一般", "*", "*", conj_type, "連体形-一般"), easy, "rule:glossary"),
-            Token("こと", "こと", _NOUN, "こと", "rule:glossary"), Token("が", "が", _GA, "が", "rule:glossary")]
+            Token("こと", "こと", _NOUN, "こと", "rule:glossary"), Token("が", "が", _CASE_PARTICLE, "が", "rule:glossary")]
 
 
 def replace_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
