@@ -8,8 +8,8 @@ Each rule looks at the words before a 、 and says whether they close a clause
 from __future__ import annotations
 
 from ..tokens import Token, outside_brackets
+from .conjugate import VERB_LIKE_AUX
 
-_VERBISH_AUX = ("助動詞-レル", "助動詞-ラレル", "助動詞-セル", "助動詞-サセル")
 #: the causative and passive auxiliaries by lemma: Sudachi gives せる/させる the
 #: conjugation type 下一段-サ行 (a verb's), not 助動詞-セル, so 発生させた was no
 #: verb end and got 「…させたです。」 (issue 11 round 3)
@@ -39,7 +39,7 @@ def _text(tokens: list[Token]) -> str:
 def _is_verbish(t: Token) -> bool:
     """A verb, or an auxiliary that conjugates like one (させ, られ): the end
     of a predicate that takes ます."""
-    return t.pos1 == "動詞" or (t.pos1 == "助動詞" and (t.conj_type in _VERBISH_AUX or t.lemma in _VERBISH_AUX_LEMMAS))
+    return t.pos1 == "動詞" or (t.pos1 == "助動詞" and (t.conj_type in VERB_LIKE_AUX or t.lemma in _VERBISH_AUX_LEMMAS))
 
 
 def nominal_renyou(tokens: list[Token], k: int) -> bool:
