@@ -6,6 +6,8 @@ import re
 
 from ...text import CIRCLED as _CIRCLED
 from ...text import LIST_PREFIX
+from ..tokens import Token
+from .restructure import _CLOSE, _OPEN, _lead, _noun_phrase
 
 _CIRCLED_SPLIT = re.compile(f"(?=[{_CIRCLED}])")
 _NAKAGURO_LIST = re.compile(
@@ -61,7 +63,6 @@ def nakaguro_to_list(sentence: str) -> tuple[str, list[str]]:
     return sentence[: m.start()] + label + sentence[m.end() :], items
 
 
-_OPEN, _CLOSE = "「『（(【", "」』）)】"
 _ITEM_POS = ("名詞", "接頭辞", "接尾辞", "代名詞")
 #: particles that close a list (not と: 「A、B、Cと」 may be a quotation or "and D")
 _AFTER_LIST = ("を", "が", "に", "で", "は", "も", "へ")
@@ -181,7 +182,6 @@ def comma_list_to_list(tokens: list) -> tuple[list, list[str]]:
     item stops at the particle or 、 before it; if a の would take the first
     item's modifier (市内の学校、公民館…: whose 市内?) the sentence stays.
     """
-    from ..tokens import Token
 
     n = len(tokens)
     depth_at = _top_level(tokens)
@@ -274,8 +274,6 @@ def ya_list_to_list(tokens: list) -> tuple[list, list[str]]:
     modifiers (no topic, no 、 inside), the first starts at the sentence's
     start, a 、 or a case particle of the main clause, and the list is closed by
     を or by など + を/の/に/で."""
-    from ..tokens import Token
-    from .restructure import _lead, _noun_phrase
 
     depth = _top_level(tokens)
     n = len(tokens)
@@ -324,8 +322,6 @@ def nado_comma_list(tokens: list) -> tuple[list, list[str]]:
     starts at the sentence's start (after a mark or connective) or after a 、
     that ends a clause (a verb or particle before it, not a noun or や: that 、
     would be one more item's)."""
-    from ..tokens import Token
-    from .restructure import _lead, _noun_phrase
 
     depth = _top_level(tokens)
     n = len(tokens)

@@ -200,6 +200,7 @@ def tomoni_comma(tokens: list[Token]) -> list[Token]:
 
 
 _NAME_POS = ("名詞", "接頭辞", "接尾辞")
+#: the brackets a name or a list item is taken whole across (lists too)
 _OPEN, _CLOSE = "「『（(【", "」』）)】"
 
 
