@@ -26,6 +26,19 @@ MANNER_NOUNS = frozenset(
 _OBJECT_SUFFIXES = frozenset(["度", "性", "力", "率", "感"])
 
 
+def _wo() -> Token:
+    return Token("を", "を", _CASE_PARTICLE, "を", "rule:phrase")
+
+
+def _put_wo(out: list[Token], no: bool) -> None:
+    """The aim noun's object marked with を: XのN → Xを (the の becomes を),
+    a compound's first noun (情報|発信) → 情報を."""
+    if no:
+        out[-1] = _wo()
+    else:
+        out.append(_wo())
+
+
 def _object_noun(t: Token) -> bool:
     """The noun before a compound's last part can be its object (情報 in
     情報発信, 認知度 in 認知度向上), not a サ変 noun (継続実施) or an adverbial
@@ -62,11 +75,10 @@ def aim_phrases(tokens: list[Token], glossary: Glossary) -> list[Token]:
             out.append(t)
             i += 1
             continue
-        if no:
-            out[-1] = Token("を", "を", _CASE_PARTICLE, "を", "rule:phrase")  # XのNを図る → Xを…
-        elif obj:
+        if obj and not no:
             _particle_for_verb(out)
-            out.append(Token("を", "を", _CASE_PARTICLE, "を", "rule:phrase"))  # 情報発信を → 情報を…
+        if no or obj:
+            _put_wo(out, no)  # XのNを図る → Xを… / 情報発信を → 情報を…
         _place_de(out)
         out.extend(verb)
         i += 3 + (len(verb) - 1)
@@ -269,10 +281,7 @@ def aim_purpose(tokens: list[Token], glossary: Glossary) -> list[Token]:
             out.append(t)
             i += 1
             continue
-        if no:
-            out[-1] = Token("を", "を", _CASE_PARTICLE, "を", "rule:phrase")
-        else:
-            out.append(Token("を", "を", _CASE_PARTICLE, "を", "rule:phrase"))
+        _put_wo(out, no)
         out.extend(verb)
         out.append(Token("ため", "ため", _TAME, "ため", "rule:phrase"))
         i = tail  # the 、
@@ -320,7 +329,7 @@ def means_de(tokens: list[Token], glossary: Glossary, activities: frozenset[str]
     or a tool (技術展で、 ウェブで、) and an activity with a partner (〜との連携で、)
     are left alone."""
     out: list[Token] = []
-    i, n = 0, len(tokens)
+    n = len(tokens)
     depth = 0
     for i in range(n):
         t = tokens[i]
@@ -356,14 +365,10 @@ def means_de(tokens: list[Token], glossary: Glossary, activities: frozenset[str]
             entry = entry.for_object(out[-2] if no else prev)
             verb = None if entry is None else _verb(entry.easy, _RENTAI, None)
         if verb is not None:
-            wo = Token("を", "を", _CASE_PARTICLE, "を", "rule:phrase")
-            if no:
-                out[-1] = wo  # XのNで → XをVことで
-            else:
-                out.append(wo)
+            _put_wo(out, no)  # XのNで → XをVことで
             out.extend(verb)
         elif no or prev.is_noun_like() or prev.surface == "など":
-            out += [t, Token("を", "を", _CASE_PARTICLE, "を", "rule:phrase"),
+            out += [t, _wo(),
                     *(_verb("する", _RENTAI, None) or [])]  # 研修実施で / 相談の対応で → …をすることで
         else:
             out.append(t)
