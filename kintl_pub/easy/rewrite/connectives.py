@@ -372,6 +372,7 @@ def vary_repeated_connectives(sentences: list[str]) -> list[str]:
     return out
 
 
+#: nouns whose 〜により / 〜で gives a cause (〜の影響により、 → …の影響です。そのため、)
 _CAUSE_NOUNS = ("影響", "拡大")
 #: things one does (〜の運営を通じ、 → 〜の運営をします。それで、); not 関係, 制度 …
 ACTIVITIES = frozenset(["実施", "開催", "運営", "活動", "交流", "研修", "協力", "連携", "参加", "展示", "発信", "提供",
@@ -440,4 +441,5 @@ def _verb_end(t: Token) -> bool:
 
 
 def _has_topic(tokens: list[Token]) -> bool:
+    """A topic は outside brackets (a quoted title's は is none)."""
     return any(t.surface == "は" and t.pos1 == "助詞" for t in outside_brackets(tokens))

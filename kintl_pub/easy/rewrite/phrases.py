@@ -11,8 +11,9 @@ The ``aim`` rules (a noun said as the verb it stands for) are in :mod:`.aims`.
 
 from __future__ import annotations
 
-from ..tokens import Token, outside_brackets, quoted
+from ..tokens import Token, quoted
 from .conjugate import CannotConjugate
+from .connectives import _has_topic
 from .glossary import _CASE_PARTICLE, _VOICED, _form_key, _verb_forms, form_surface
 
 #: verbs that, with a サ変 noun object, only say "do": 〜の推進を図る
@@ -57,7 +58,7 @@ def _verb(easy: str, head: Token, after: Token | None) -> list[Token] | None:
 def _plain_context(out: list[Token]) -> bool:
     """No topic (は) before and not inside brackets."""
     depth = sum(t.surface in "「（(『" for t in out) - sum(t.surface in "」）)』" for t in out)
-    return depth <= 0 and not any(t.surface == "は" and t.pos1 == "助詞" for t in outside_brackets(out))
+    return depth <= 0 and not _has_topic(out)
 
 
 def hakaru_to_suru(tokens: list[Token]) -> list[Token]:
