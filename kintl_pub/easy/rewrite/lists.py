@@ -7,6 +7,7 @@ import re
 from ...text import CIRCLED as _CIRCLED
 from ...text import LIST_PREFIX
 from ..tokens import Token
+from .connectives import _text
 from .restructure import _CLOSE, _OPEN, _lead, _noun_phrase
 
 _CIRCLED_SPLIT = re.compile(f"(?=[{_CIRCLED}])")
@@ -137,7 +138,7 @@ def _loose_item(tokens: list) -> bool:
     (ツイッターをつかった英語での発信): a plain noun phrase after a の or a
     verb's 連体形, with no subject or topic of its own (else it is a clause,
     not a thing) and not ending in a formal noun (…するため, …するほか)."""
-    if not tokens or len("".join(t.surface for t in tokens)) > 40:
+    if not tokens or len(_text(tokens)) > 40:
         return False
     h = _item_start(tokens, len(tokens))
     head, pre = tokens[h:], tokens[:h]
@@ -162,7 +163,7 @@ def _loose_item(tokens: list) -> bool:
 def _item_before(tokens: list, c: int) -> bool:
     """Is the phrase before the 、 at ``c`` a list item (not 〜ため、 nor a date)?"""
     prev = tokens[_item_start(tokens, c) : c]
-    text = "".join(t.surface for t in prev)
+    text = _text(prev)
     return _pure_item(prev) and prev[-1].pos[2:3] != ("副詞可能",) and not (
         any(ch.isdigit() for ch in text) and text.endswith(_DATE_END)
     )
@@ -197,7 +198,7 @@ def comma_list_to_list(tokens: list) -> tuple[list, list[str]]:
             continue  # its modifier (市内の学校、…) or a clause (…するため、) may cover every item
         if a > 1 and tokens[a - 1].surface == "、" and _item_before(tokens, a - 1):
             continue  # the list began one item earlier (連携により相談業務、…) and was refused there
-        first = "".join(t.surface for t in tokens[a:c0])
+        first = _text(tokens[a:c0])
         if tokens[c0 - 1].pos[2:3] == ("副詞可能",) or (any(ch.isdigit() for ch in first) and first.endswith(_DATE_END)):
             continue  # 〜ため、 / 2021年（令和3年）、: not an item
         bounds = [(a, c0)]
@@ -238,7 +239,7 @@ def comma_list_to_list(tokens: list) -> tuple[list, list[str]]:
             continue  # 「A、B、国内での研修」: the last item goes on
         if has_no[-1] and not any(has_no[:-1]):
             continue  # 「英語、…、タガログ語の6か国語のリーフレット」: the の covers the list
-        items = ["".join(t.surface for t in tokens[x:y]) for x, y in bounds]
+        items = [_text(tokens[x:y]) for x, y in bounds]
         if any(len(i) < 2 or len(i) > 40 for i in items):
             continue
         label = "つぎのもの" + ("など" if nado else "")
@@ -306,7 +307,7 @@ def ya_list_to_list(tokens: list) -> tuple[list, list[str]]:
     if not all(_noun_phrase(tokens[x:y]) and not any(tokens[c].surface == "、" and not depth[c] for c in range(x, y))
                for x, y in bounds):
         return tokens, []
-    items = ["".join(t.surface for t in tokens[x:y]) for x, y in bounds]
+    items = [_text(tokens[x:y]) for x, y in bounds]
     if any(len(i) < 6 or len(i) > 45 for i in items):
         return tokens, []
     label = "つぎのもの" + ("など" if nado else "")
@@ -344,7 +345,7 @@ def nado_comma_list(tokens: list) -> tuple[list, list[str]]:
     a = bounds[0][0]
     if a > head and (tokens[a - 2].pos1 in ("名詞", "接尾辞", "代名詞") or tokens[a - 2].surface in (*_CLOSE, "や", "と")):
         return tokens, []  # the 、 before the first item follows a noun: the list may begin earlier
-    items = ["".join(t.surface for t in tokens[x:y]) for x, y in bounds]
+    items = [_text(tokens[x:y]) for x, y in bounds]
     if any(len(i) < 6 or len(i) > 45 for i in items):
         return tokens, []
     label = "つぎのものなど"
