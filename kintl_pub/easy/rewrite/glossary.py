@@ -129,6 +129,8 @@ def replace_words(text: str, glossary: Glossary) -> str:
 
 
 _HIRAGANA = re.compile(r"[ぁ-ゖー]+")
+#: a lemma's kana ending (取り組|む, 目指|す)
+_KANA_ENDING = re.compile(r"[ぁ-ゖ]+$")
 
 
 def kana_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
@@ -148,7 +150,7 @@ def kana_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
 def _kana_form(t: Token, kana: str) -> str | None:
     """The surface of ``t`` with its kanji stem spelled as in ``kana`` (the
     lemma's kana ending and the kana verb's must agree: 取り組む/とりくむ)."""
-    stem = re.sub(r"[ぁ-ゖ]+$", "", t.lemma)
+    stem = _KANA_ENDING.sub("", t.lemma)
     ending = t.lemma[len(stem):]
     if not ending or not kana.endswith(ending) or not _HIRAGANA.fullmatch(kana) or not t.surface.startswith(stem):
         return None
