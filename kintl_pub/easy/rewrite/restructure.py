@@ -96,9 +96,10 @@ def _connective(text: str) -> Token:
     return Token(text, text, _CONNECTIVE_POS, text, "rule")
 
 
-def _purpose_end(tokens: list[Token], start: int) -> int | None:
-    """The index of the 、 closing 〜(の)Nのために、 (Sudachi: の ため に, or the
-    glossary's one token のために), with N an act (サ変: 解決, 実現, 充実, 安定)."""
+def _purpose_end(tokens: list[Token], start: int) -> tuple[int, int] | None:
+    """(start of のために, index of the 、) closing 〜(の)Nのために、 (Sudachi:
+    の ため に, or the glossary's one token のために), with N an act (サ変: 解決,
+    実現, 充実, 安定)."""
     for i in range(start, len(tokens)):
         if tokens[i].surface != "、":
             continue
@@ -112,7 +113,7 @@ def _purpose_end(tokens: list[Token], start: int) -> int | None:
         act = noun.pos[:3] in (("名詞", "普通名詞", "サ変可能"), ("名詞", "普通名詞", "サ変形状詞可能"))
         if not (act or noun.surface.endswith(_ACTS)) or noun.lemma in _NON_VOLITIONAL or noun.surface.endswith(_CAUSE_HEADS):
             return None
-        return i
+        return k, i
     return None
 
 
@@ -126,10 +127,10 @@ def purpose_first(tokens: list[Token]) -> tuple[list[str], list[Token]]:
     for the purpose).  The wish form 〜したいです
     (:func:`.phrases.aim_purpose`) needs a verb for N; this works for any act."""
     lead, start = _lead(tokens)
-    i = _purpose_end(tokens, start)
-    if i is None:
+    found = _purpose_end(tokens, start)
+    if found is None:
         return [], tokens
-    k = i - 1 if tokens[i - 1].surface == "のために" else i - 3
+    k, i = found
     phrase = tokens[start:k]
     rest = _adverb(tokens, lead, start) + tokens[i + 1 :]
     if not _noun_phrase(phrase) or len(_text(rest)) < 10 or _has_topic(rest):
