@@ -12,7 +12,7 @@ the helpers both use) to keep each module small.
 from __future__ import annotations
 
 from ..tokens import Token, outside_brackets, quoted
-from .glossary import _CASE_PARTICLE, Glossary, coordinated
+from .glossary import _CASE_PARTICLE, _NOUN, Glossary, coordinated
 from .phrases import _JOINERS, AIM_HEADS_NI, _head_at, _sahen, _verb
 
 #: first parts of a compound that say how or when, not what (早期解決, 段階導入)
@@ -318,7 +318,6 @@ def _purpose_tail(tokens: list[Token], j: int) -> int | None:
 _WITH_SOMEONE = frozenset(["連携", "協力", "協働", "共催", "連絡", "協議", "共同", "提携"])
 #: what happens rather than is done (感染拡大で、 is a cause: the splitter makes it そのため、)
 _HAPPENS = frozenset(["拡大", "影響", "増加", "減少", "発生", "不足", "低下", "上昇", "変化", "流行", "延期", "中止"])
-_KOTO = ("名詞", "普通名詞", "一般", "*", "*", "*")
 
 
 def means_de(tokens: list[Token], glossary: Glossary, activities: frozenset[str]) -> list[Token]:
@@ -373,5 +372,5 @@ def means_de(tokens: list[Token], glossary: Glossary, activities: frozenset[str]
         else:
             out.append(t)
             continue
-        out.append(Token("こと", "こと", _KOTO, "こと", "rule:phrase"))
+        out.append(Token("こと", "こと", _NOUN, "こと", "rule:phrase"))
     return out

@@ -311,6 +311,7 @@ def potential(easy: str) -> str | None:
 _POTENTIAL_CLASH = frozenset(["ひらく", "しる"])
 
 
+#: the part of speech of a common noun a rule puts in (こと; aims too)
 _NOUN = ("名詞", "普通名詞", "一般", "*", "*", "*")
 #: the part of speech of a case particle a rule puts in (が, を, で, に; phrases, aims, items)
 _CASE_PARTICLE = ("助詞", "格助詞", "*", "*", "*", "*")
