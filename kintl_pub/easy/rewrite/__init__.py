@@ -109,6 +109,11 @@ def particle_verbs(phrase: list[Token]) -> list[Token]:
     return [replace(t, source="rule:particle", markup=None) if t.pos1 == "動詞" else t for t in phrase]
 
 
+#: sentences holding a list of long noun phrases (A、B、C / Aや、B / A、Bなど、),
+#: tried in order; a sentence gets one list line block at most
+_LIST_RULES = (lists.comma_list_to_list, lists.ya_list_to_list, lists.nado_comma_list)
+
+
 def _is_prose(sentence: str, kind: str) -> bool:
     """Prose = paragraph sentences, and list items written as full sentences."""
     if kind == "label":
@@ -142,12 +147,12 @@ def rewrite(source: str, *, reader: Reader, glossary: Glossary, kind: str = "p",
                 if item is not None:
                     sentences_out.append(note_after(item))  # 講座の開催 → 講座を ひらきます。
                 elif prose:
-                    toks, more = lists.comma_list_to_list(reanalysed(toks, reader))
-                    if not more:
-                        toks, more = lists.ya_list_to_list(toks)
-                    if not more:
-                        toks, more = lists.nado_comma_list(toks)
-                    items += more
+                    toks = reanalysed(toks, reader)
+                    for make_list in _LIST_RULES:  # the first that finds a list
+                        toks, more = make_list(toks)
+                        if more:
+                            items += more
+                            break
                     sentences_out += rewrite_sentence(toks, field_past=past)
                 else:
                     sentences_out.append("".join(t.surface for t in toks))

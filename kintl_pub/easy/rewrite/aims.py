@@ -12,8 +12,8 @@ the helpers both use) to keep each module small.
 from __future__ import annotations
 
 from ..tokens import Token, outside_brackets, quoted
-from .glossary import Glossary, coordinated
-from .phrases import _PARTICLE_WO, AIM_HEADS_NI, _head_at, _sahen, _verb
+from .glossary import _CASE_PARTICLE, _NOUN, Glossary, coordinated
+from .phrases import _JOINERS, AIM_HEADS_NI, _head_at, _sahen, _verb
 
 #: first parts of a compound that say how or when, not what (早期解決, 段階導入)
 MANNER_NOUNS = frozenset(
@@ -24,6 +24,19 @@ MANNER_NOUNS = frozenset(
 
 #: suffixes that end an object noun (認知度向上 = 認知度 + 向上: 認知度をよくする)
 _OBJECT_SUFFIXES = frozenset(["度", "性", "力", "率", "感"])
+
+
+def _wo() -> Token:
+    return Token("を", "を", _CASE_PARTICLE, "を", "rule:phrase")
+
+
+def _put_wo(out: list[Token], no: bool) -> None:
+    """The aim noun's object marked with を: XのN → Xを (the の becomes を),
+    a compound's first noun (情報|発信) → 情報を."""
+    if no:
+        out[-1] = _wo()
+    else:
+        out.append(_wo())
 
 
 def _object_noun(t: Token) -> bool:
@@ -62,11 +75,10 @@ def aim_phrases(tokens: list[Token], glossary: Glossary) -> list[Token]:
             out.append(t)
             i += 1
             continue
-        if no:
-            out[-1] = Token("を", "を", _PARTICLE_WO, "を", "rule:phrase")  # XのNを図る → Xを…
-        elif obj:
+        if obj and not no:
             _particle_for_verb(out)
-            out.append(Token("を", "を", _PARTICLE_WO, "を", "rule:phrase"))  # 情報発信を → 情報を…
+        if no or obj:
+            _put_wo(out, no)  # XのNを図る → Xを… / 情報発信を → 情報を…
         _place_de(out)
         out.extend(verb)
         i += 3 + (len(verb) - 1)
@@ -85,13 +97,13 @@ def _particle_for_verb(out: list[Token]) -> None:
     "told the corner's information" (issue 11 audit 2; への was the only one)."""
     if len(out) > 2 and out[-2].surface == "の" and out[-3].surface in VERB_PARTICLES and out[-3].pos1 == "助詞":
         p = VERB_PARTICLES[out[-3].surface]
-        out[-3:-1] = [Token(p, p, _PARTICLE_WO, p, "rule:phrase")]
+        out[-3:-1] = [Token(p, p, _CASE_PARTICLE, p, "rule:phrase")]
         return
     for words, p in _ATTRIBUTIVE_PARTICLES:
         k = len(words)
         if len(out) > k + 1 and [t.surface for t in out[-k - 1 : -1]] == list(words) and out[-k - 1].pos1 == "助詞":
             # 情報コーナーにおける情報提供 / 外国人に対する情報提供: the same, written out
-            out[-k - 1 : -1] = [Token(p, p, _PARTICLE_WO, p, "rule:phrase")]
+            out[-k - 1 : -1] = [Token(p, p, _CASE_PARTICLE, p, "rule:phrase")]
             return
 
 
@@ -167,8 +179,6 @@ def _manner_before(out: list[Token]) -> bool:
     return len(out) > 1 and out[-1].surface == "な" and out[-1].pos1 == "助動詞" and out[-2].surface.endswith("的")
 
 
-#: words that join two nouns into one object (A と B, A や B, A 及び B)
-_AND = frozenset(["と", "や", "及び", "および", "並びに"])
 #: where the noun phrase before an aim noun ends (its case, the clause before it)
 _PHRASE_STOPS = frozenset(["を", "が", "は", "も", "、", "，", "。"])
 #: the kana a verb's 連用形 noun ends in (見直し, 取組み, 手伝い)
@@ -189,7 +199,7 @@ def _phrase_ends(out: list[Token], k: int) -> bool:
     (〜に使用する帳票) is inside the phrase."""
     t = out[k]
     if t.surface in _PHRASE_STOPS:
-        return not (t.surface == "、" and out[k - 1].surface in _AND)
+        return not (t.surface == "、" and out[k - 1].surface in _JOINERS)
     return t.pos1 == "動詞" and t.conj_form.startswith("連用形") and not (k + 1 < len(out) and out[k + 1].pos1 == "助動詞")
 
 
@@ -208,7 +218,7 @@ def _paired(out: list[Token]) -> bool:
     k = len(out) - 1
     while k > 0 and len(out) - k <= 24:
         t = out[k]
-        if t.surface in _AND and t.pos1 in ("助詞", "接続詞"):
+        if t.surface in _JOINERS and t.pos1 in ("助詞", "接続詞"):
             before = out[k - 1]
             if k >= len(out) - 2:  # right before the noun (or an adverb): 支援や|指導, 見直しと|適宜|更新
                 if _activity(before) or (t.surface != "と" and before.is_noun_like()):
@@ -271,10 +281,7 @@ def aim_purpose(tokens: list[Token], glossary: Glossary) -> list[Token]:
             out.append(t)
             i += 1
             continue
-        if no:
-            out[-1] = Token("を", "を", _PARTICLE_WO, "を", "rule:phrase")
-        else:
-            out.append(Token("を", "を", _PARTICLE_WO, "を", "rule:phrase"))
+        _put_wo(out, no)
         out.extend(verb)
         out.append(Token("ため", "ため", _TAME, "ため", "rule:phrase"))
         i = tail  # the 、
@@ -311,7 +318,6 @@ def _purpose_tail(tokens: list[Token], j: int) -> int | None:
 _WITH_SOMEONE = frozenset(["連携", "協力", "協働", "共催", "連絡", "協議", "共同", "提携"])
 #: what happens rather than is done (感染拡大で、 is a cause: the splitter makes it そのため、)
 _HAPPENS = frozenset(["拡大", "影響", "増加", "減少", "発生", "不足", "低下", "上昇", "変化", "流行", "延期", "中止"])
-_KOTO = ("名詞", "普通名詞", "一般", "*", "*", "*")
 
 
 def means_de(tokens: list[Token], glossary: Glossary, activities: frozenset[str]) -> list[Token]:
@@ -322,7 +328,7 @@ def means_de(tokens: list[Token], glossary: Glossary, activities: frozenset[str]
     or a tool (技術展で、 ウェブで、) and an activity with a partner (〜との連携で、)
     are left alone."""
     out: list[Token] = []
-    i, n = 0, len(tokens)
+    n = len(tokens)
     depth = 0
     for i in range(n):
         t = tokens[i]
@@ -358,17 +364,13 @@ def means_de(tokens: list[Token], glossary: Glossary, activities: frozenset[str]
             entry = entry.for_object(out[-2] if no else prev)
             verb = None if entry is None else _verb(entry.easy, _RENTAI, None)
         if verb is not None:
-            wo = Token("を", "を", _PARTICLE_WO, "を", "rule:phrase")
-            if no:
-                out[-1] = wo  # XのNで → XをVことで
-            else:
-                out.append(wo)
+            _put_wo(out, no)  # XのNで → XをVことで
             out.extend(verb)
         elif no or prev.is_noun_like() or prev.surface == "など":
-            out += [t, Token("を", "を", _PARTICLE_WO, "を", "rule:phrase"),
+            out += [t, _wo(),
                     *(_verb("する", _RENTAI, None) or [])]  # 研修実施で / 相談の対応で → …をすることで
         else:
             out.append(t)
             continue
-        out.append(Token("こと", "こと", _KOTO, "こと", "rule:phrase"))
+        out.append(Token("こと", "こと", _NOUN, "こと", "rule:phrase"))
     return out

@@ -12,6 +12,11 @@ _GODAN_TE = {"う": "って", "つ": "って", "る": "って", "く": "いて",
              "ぬ": "んで", "ぶ": "んで", "む": "んで"}
 
 
+#: the passive and causative auxiliaries' conjugation types: they conjugate
+#: like an 一段 verb (られ|ます, させ|ます)
+VERB_LIKE_AUX = ("助動詞-レル", "助動詞-ラレル", "助動詞-セル", "助動詞-サセル")
+
+
 class CannotConjugate(ValueError):
     pass
 
@@ -27,9 +32,7 @@ def masu_stem(lemma: str, conj_type: str) -> str:
             return lemma[:-2] + "じ"
     if conj_type.startswith("カ行変格"):
         return lemma[:-1] if lemma.endswith("来る") else lemma[:-2] + "き"
-    ichidan = conj_type.startswith(("上一段", "下一段")) or conj_type in (
-        "助動詞-レル", "助動詞-ラレル", "助動詞-セル", "助動詞-サセル",
-    )
+    ichidan = conj_type.startswith(("上一段", "下一段")) or conj_type in VERB_LIKE_AUX
     if ichidan and lemma.endswith("る"):
         return lemma[:-1]
     if conj_type.startswith("五段"):

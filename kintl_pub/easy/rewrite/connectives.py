@@ -8,8 +8,8 @@ Each rule looks at the words before a 、 and says whether they close a clause
 from __future__ import annotations
 
 from ..tokens import Token, outside_brackets
+from .conjugate import VERB_LIKE_AUX
 
-_VERBISH_AUX = ("助動詞-レル", "助動詞-ラレル", "助動詞-セル", "助動詞-サセル")
 #: the causative and passive auxiliaries by lemma: Sudachi gives せる/させる the
 #: conjugation type 下一段-サ行 (a verb's), not 助動詞-セル, so 発生させた was no
 #: verb end and got 「…させたです。」 (issue 11 round 3)
@@ -39,7 +39,7 @@ def _text(tokens: list[Token]) -> str:
 def _is_verbish(t: Token) -> bool:
     """A verb, or an auxiliary that conjugates like one (させ, られ): the end
     of a predicate that takes ます."""
-    return t.pos1 == "動詞" or (t.pos1 == "助動詞" and (t.conj_type in _VERBISH_AUX or t.lemma in _VERBISH_AUX_LEMMAS))
+    return t.pos1 == "動詞" or (t.pos1 == "助動詞" and (t.conj_type in VERB_LIKE_AUX or t.lemma in _VERBISH_AUX_LEMMAS))
 
 
 def nominal_renyou(tokens: list[Token], k: int) -> bool:
@@ -372,6 +372,7 @@ def vary_repeated_connectives(sentences: list[str]) -> list[str]:
     return out
 
 
+#: nouns whose 〜により / 〜で gives a cause (〜の影響により、 → …の影響です。そのため、)
 _CAUSE_NOUNS = ("影響", "拡大")
 #: things one does (〜の運営を通じ、 → 〜の運営をします。それで、); not 関係, 制度 …
 ACTIVITIES = frozenset(["実施", "開催", "運営", "活動", "交流", "研修", "協力", "連携", "参加", "展示", "発信", "提供",
@@ -440,4 +441,5 @@ def _verb_end(t: Token) -> bool:
 
 
 def _has_topic(tokens: list[Token]) -> bool:
+    """A topic は outside brackets (a quoted title's は is none)."""
     return any(t.surface == "は" and t.pos1 == "助詞" for t in outside_brackets(tokens))

@@ -129,6 +129,8 @@ def replace_words(text: str, glossary: Glossary) -> str:
 
 
 _HIRAGANA = re.compile(r"[ぁ-ゖー]+")
+#: a lemma's kana ending (取り組|む, 目指|す)
+_KANA_ENDING = re.compile(r"[ぁ-ゖ]+$")
 
 
 def kana_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
@@ -148,7 +150,7 @@ def kana_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:
 def _kana_form(t: Token, kana: str) -> str | None:
     """The surface of ``t`` with its kanji stem spelled as in ``kana`` (the
     lemma's kana ending and the kana verb's must agree: 取り組む/とりくむ)."""
-    stem = re.sub(r"[ぁ-ゖ]+$", "", t.lemma)
+    stem = _KANA_ENDING.sub("", t.lemma)
     ending = t.lemma[len(stem):]
     if not ending or not kana.endswith(ending) or not _HIRAGANA.fullmatch(kana) or not t.surface.startswith(stem):
         return None
@@ -309,8 +311,10 @@ def potential(easy: str) -> str | None:
 _POTENTIAL_CLASH = frozenset(["ひらく", "しる"])
 
 
+#: the part of speech of a common noun a rule puts in (こと; aims too)
 _NOUN = ("名詞", "普通名詞", "一般", "*", "*", "*")
-_GA = ("助詞", "格助詞", "*", "*", "*", "*")
+#: the part of speech of a case particle a rule puts in (が, を, で, に; phrases, aims, items)
+_CASE_PARTICLE = ("助詞", "格助詞", "*", "*", "*", "*")
 
 
 def _koto_ga(easy: str) -> list[Token] | None:
@@ -326,7 +330,7 @@ def _koto_ga(easy: str) -> list[Token] | None:
     if conj_type.startswith("五段") and easy not in _POTENTIAL_CLASH:
         return None
     return [Token(easy, easy, ("動詞", "一般", "*", "*", conj_type, "連体形-一般"), easy, "rule:glossary"),
-            Token("こと", "こと", _NOUN, "こと", "rule:glossary"), Token("が", "が", _GA, "が", "rule:glossary")]
+            Token("こと", "こと", _NOUN, "こと", "rule:glossary"), Token("が", "が", _CASE_PARTICLE, "が", "rule:glossary")]
 
 
 def replace_verbs(tokens: list[Token], glossary: Glossary) -> list[Token]:

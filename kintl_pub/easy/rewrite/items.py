@@ -15,15 +15,14 @@ from __future__ import annotations
 from ..tokens import Token
 from .aims import VERB_PARTICLES, _object_of
 from .conjugate import CannotConjugate
-from .glossary import Glossary, _verb_forms
+from .glossary import _CASE_PARTICLE, Glossary, _verb_forms
+from .restructure import _LEAD_MARKS
 from .sentences import polite_ending
 from .words import replace_word_tokens
 
 #: の after these particles marks what the verb is done to or with: への → に
 _PARTICLE_BEFORE_NO = {"へ": "に", "と": "と", "で": "で", "から": "から", "まで": "まで"}
-_LEAD = frozenset("・●○◎■□◆◇▪-－")
 _COORD = ("・", "、", "と", "及び", "および", "や")
-_PARTICLE = ("助詞", "格助詞", "*", "*", "*", "*")
 
 
 def _verb(easy: str, *, last: bool) -> Token | None:
@@ -43,7 +42,7 @@ def noun_phrase_sentence(tokens: list[Token], glossary: Glossary, *, past: bool)
     """「XのN1・N2」 → 「XをV1て、V2ます。」 (past: …ました。); None when the item
     is not such a noun phrase."""
     lead = 0
-    while lead < len(tokens) and (tokens[lead].surface in _LEAD or tokens[lead].pos1 == "補助記号"
+    while lead < len(tokens) and (tokens[lead].surface in _LEAD_MARKS or tokens[lead].pos1 == "補助記号"
                                   and tokens[lead].surface not in "「（(『"):
         lead += 1
     end = len(tokens)
@@ -81,7 +80,7 @@ def noun_phrase_sentence(tokens: list[Token], glossary: Glossary, *, past: bool)
     ):
         # 国内外への情報発信 → 国内外に情報をつたえます: への (での, との) qualified the compound
         p = VERB_PARTICLES[head[-3].surface]
-        head = [*head[:-3], Token(p, p, _PARTICLE, p, "rule:item"), head[-1]]
+        head = [*head[:-3], Token(p, p, _CASE_PARTICLE, p, "rule:item"), head[-1]]
     if any(t.surface in glossary.aims and n < len(head) - 1 and head[n + 1].surface in _COORD
            for n, t in enumerate(head)):
         return None  # 研修生受入れと…の派遣: two things done, one verb would join them wrongly
@@ -99,7 +98,7 @@ def noun_phrase_sentence(tokens: list[Token], glossary: Glossary, *, past: bool)
     verbs = [_verb(e.easy, last=k == len(nouns) - 1) for k, e in enumerate(entries) if e is not None]
     if any(v is None for v in verbs):
         return None
-    sentence = [*tokens[:lead], *head, Token(particle, particle, _PARTICLE, particle, "rule:item"),
+    sentence = [*tokens[:lead], *head, Token(particle, particle, _CASE_PARTICLE, particle, "rule:item"),
                 *[v for v in verbs if v is not None], *tokens[end:]]
     return polite_ending(_eased_again(sentence, glossary), default_past=past)
 

@@ -6,6 +6,9 @@ import re
 
 from ...text import CIRCLED as _CIRCLED
 from ...text import LIST_PREFIX
+from ..tokens import Token
+from .connectives import _text
+from .restructure import _CLOSE, _OPEN, _lead, _noun_phrase
 
 _CIRCLED_SPLIT = re.compile(f"(?=[{_CIRCLED}])")
 _NAKAGURO_LIST = re.compile(
@@ -61,11 +64,20 @@ def nakaguro_to_list(sentence: str) -> tuple[str, list[str]]:
     return sentence[: m.start()] + label + sentence[m.end() :], items
 
 
-_OPEN, _CLOSE = "「『（(【", "」』）)】"
 _ITEM_POS = ("名詞", "接頭辞", "接尾辞", "代名詞")
 #: particles that close a list (not と: 「A、B、Cと」 may be a quotation or "and D")
 _AFTER_LIST = ("を", "が", "に", "で", "は", "も", "へ")
 _DATE_END = ("日", "月", "年", "年度", "）", ")")
+
+
+def _top_level(tokens: list) -> list[int]:
+    """Per token: the bracket depth before it (0: outside 「…」（…）【…】).
+    Not tokens.outside_brackets: the lists also count 【】 and need the index."""
+    depth, out = 0, []
+    for t in tokens:
+        out.append(depth)
+        depth = max(0, depth + (t.surface in _OPEN) - (t.surface in _CLOSE))
+    return out
 
 
 def _pure_item(tokens: list) -> bool:
@@ -126,7 +138,7 @@ def _loose_item(tokens: list) -> bool:
     (ツイッターをつかった英語での発信): a plain noun phrase after a の or a
     verb's 連体形, with no subject or topic of its own (else it is a clause,
     not a thing) and not ending in a formal noun (…するため, …するほか)."""
-    if not tokens or len("".join(t.surface for t in tokens)) > 40:
+    if not tokens or len(_text(tokens)) > 40:
         return False
     h = _item_start(tokens, len(tokens))
     head, pre = tokens[h:], tokens[:h]
@@ -151,7 +163,7 @@ def _loose_item(tokens: list) -> bool:
 def _item_before(tokens: list, c: int) -> bool:
     """Is the phrase before the 、 at ``c`` a list item (not 〜ため、 nor a date)?"""
     prev = tokens[_item_start(tokens, c) : c]
-    text = "".join(t.surface for t in prev)
+    text = _text(prev)
     return _pure_item(prev) and prev[-1].pos[2:3] != ("副詞可能",) and not (
         any(ch.isdigit() for ch in text) and text.endswith(_DATE_END)
     )
@@ -171,14 +183,9 @@ def comma_list_to_list(tokens: list) -> tuple[list, list[str]]:
     item stops at the particle or 、 before it; if a の would take the first
     item's modifier (市内の学校、公民館…: whose 市内?) the sentence stays.
     """
-    from ..tokens import Token
 
     n = len(tokens)
-    depth_at: list[int] = []
-    depth = 0
-    for t in tokens:
-        depth_at.append(depth)
-        depth = max(0, depth + (t.surface in _OPEN) - (t.surface in _CLOSE))
+    depth_at = _top_level(tokens)
     commas = [i for i, t in enumerate(tokens) if t.surface in ("、", "。") and depth_at[i] == 0]
     for c0 in (i for i in commas if tokens[i].surface == "、"):
         # the first item: back from the 、 to a particle, 、 or the start
@@ -191,7 +198,7 @@ def comma_list_to_list(tokens: list) -> tuple[list, list[str]]:
             continue  # its modifier (市内の学校、…) or a clause (…するため、) may cover every item
         if a > 1 and tokens[a - 1].surface == "、" and _item_before(tokens, a - 1):
             continue  # the list began one item earlier (連携により相談業務、…) and was refused there
-        first = "".join(t.surface for t in tokens[a:c0])
+        first = _text(tokens[a:c0])
         if tokens[c0 - 1].pos[2:3] == ("副詞可能",) or (any(ch.isdigit() for ch in first) and first.endswith(_DATE_END)):
             continue  # 〜ため、 / 2021年（令和3年）、: not an item
         bounds = [(a, c0)]
@@ -232,7 +239,7 @@ def comma_list_to_list(tokens: list) -> tuple[list, list[str]]:
             continue  # 「A、B、国内での研修」: the last item goes on
         if has_no[-1] and not any(has_no[:-1]):
             continue  # 「英語、…、タガログ語の6か国語のリーフレット」: the の covers the list
-        items = ["".join(t.surface for t in tokens[x:y]) for x, y in bounds]
+        items = [_text(tokens[x:y]) for x, y in bounds]
         if any(len(i) < 2 or len(i) > 40 for i in items):
             continue
         label = "つぎのもの" + ("など" if nado else "")
@@ -246,14 +253,6 @@ _CASE = ("は", "が", "を", "に", "で", "へ", "も", "から", "と")
 #: what may follow a や、 list: its object marker, or など + を / により / の
 _YA_CLOSE = ("を",)
 _YA_AFTER_NADO = ("を", "の", "に", "で")
-
-
-def _top_level(tokens: list) -> list[int]:
-    depth, out = 0, []
-    for t in tokens:
-        out.append(depth)
-        depth = max(0, depth + (t.surface in _OPEN) - (t.surface in _CLOSE))
-    return out
 
 
 def _modifies(rest: list) -> bool:
@@ -276,8 +275,6 @@ def ya_list_to_list(tokens: list) -> tuple[list, list[str]]:
     modifiers (no topic, no 、 inside), the first starts at the sentence's
     start, a 、 or a case particle of the main clause, and the list is closed by
     を or by など + を/の/に/で."""
-    from ..tokens import Token
-    from .restructure import _lead, _noun_phrase
 
     depth = _top_level(tokens)
     n = len(tokens)
@@ -310,7 +307,7 @@ def ya_list_to_list(tokens: list) -> tuple[list, list[str]]:
     if not all(_noun_phrase(tokens[x:y]) and not any(tokens[c].surface == "、" and not depth[c] for c in range(x, y))
                for x, y in bounds):
         return tokens, []
-    items = ["".join(t.surface for t in tokens[x:y]) for x, y in bounds]
+    items = [_text(tokens[x:y]) for x, y in bounds]
     if any(len(i) < 6 or len(i) > 45 for i in items):
         return tokens, []
     label = "つぎのもの" + ("など" if nado else "")
@@ -326,8 +323,6 @@ def nado_comma_list(tokens: list) -> tuple[list, list[str]]:
     starts at the sentence's start (after a mark or connective) or after a 、
     that ends a clause (a verb or particle before it, not a noun or や: that 、
     would be one more item's)."""
-    from ..tokens import Token
-    from .restructure import _lead, _noun_phrase
 
     depth = _top_level(tokens)
     n = len(tokens)
@@ -350,7 +345,7 @@ def nado_comma_list(tokens: list) -> tuple[list, list[str]]:
     a = bounds[0][0]
     if a > head and (tokens[a - 2].pos1 in ("名詞", "接尾辞", "代名詞") or tokens[a - 2].surface in (*_CLOSE, "や", "と")):
         return tokens, []  # the 、 before the first item follows a noun: the list may begin earlier
-    items = ["".join(t.surface for t in tokens[x:y]) for x, y in bounds]
+    items = [_text(tokens[x:y]) for x, y in bounds]
     if any(len(i) < 6 or len(i) > 45 for i in items):
         return tokens, []
     label = "つぎのものなど"

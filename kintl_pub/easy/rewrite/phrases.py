@@ -11,13 +11,13 @@ The ``aim`` rules (a noun said as the verb it stands for) are in :mod:`.aims`.
 
 from __future__ import annotations
 
-from ..tokens import Token, outside_brackets, quoted
+from ..tokens import Token, quoted
 from .conjugate import CannotConjugate
-from .glossary import _VOICED, _form_key, _verb_forms, form_surface
+from .connectives import _has_topic
+from .glossary import _CASE_PARTICLE, _VOICED, _form_key, _verb_forms, form_surface
 
 #: verbs that, with a サ変 noun object, only say "do": 〜の推進を図る
 AIM_HEADS = frozenset(["図る", "行う", "する"])
-_PARTICLE_WO = ("助詞", "格助詞", "*", "*", "*", "*")
 
 
 def _sahen(t: Token) -> bool:
@@ -58,7 +58,7 @@ def _verb(easy: str, head: Token, after: Token | None) -> list[Token] | None:
 def _plain_context(out: list[Token]) -> bool:
     """No topic (は) before and not inside brackets."""
     depth = sum(t.surface in "「（(『" for t in out) - sum(t.surface in "」）)』" for t in out)
-    return depth <= 0 and not any(t.surface == "は" and t.pos1 == "助詞" for t in outside_brackets(out))
+    return depth <= 0 and not _has_topic(out)
 
 
 def hakaru_to_suru(tokens: list[Token]) -> list[Token]:
@@ -111,7 +111,7 @@ def _noun_wo_head(tokens: list[Token], lemma: str, *, drop_wo: bool) -> list[Tok
     return out
 
 
-#: words that join two activities (健全育成及び…との交流)
+#: words that join two nouns or activities (A と B, 健全育成及び…との交流; aims too)
 _JOINERS = frozenset(["及び", "および", "並びに", "や", "と"])
 
 
@@ -150,7 +150,7 @@ def suru_koto_ga_dekiru(tokens: list[Token]) -> list[Token]:
                 i += 3
                 continue
             if out[-1].surface == "を" and len(out) > 1 and _sahen(out[-2]):  # 研修をする → 研修が
-                out[-1] = Token("が", "が", _PARTICLE_WO, "が", "rule:phrase")
+                out[-1] = Token("が", "が", _CASE_PARTICLE, "が", "rule:phrase")
                 i += 3
                 continue
         out.append(t)
@@ -183,7 +183,6 @@ def ni_taishite(tokens: list[Token]) -> list[Token]:
     return out
 
 
-_DE = ("助詞", "格助詞", "*", "*", "*", "*")
 _COMMA = Token("、", "、", ("補助記号", "読点", "*", "*", "*", "*"), "、", "rule:phrase")
 #: nouns that name a cause (〜の影響により / 〜の拡大により)
 CAUSE_NOUNS = ("影響", "拡大")
@@ -212,7 +211,7 @@ def niyori_to_de(tokens: list[Token]) -> list[Token]:
             ):
                 k += 1 + (k + 1 < n and tokens[k + 1].surface == "て")
                 if k < n and tokens[k].surface == "、":
-                    out.append(Token("で", "で", _DE, "で", "rule:phrase"))
+                    out.append(Token("で", "で", _CASE_PARTICLE, "で", "rule:phrase"))
                     i = k
                     continue
                 if k < n and out[-1].surface.endswith(CAUSE_NOUNS) and tokens[k].pos1 in ("名詞", "接頭辞", "補助記号") and (
@@ -221,7 +220,7 @@ def niyori_to_de(tokens: list[Token]) -> list[Token]:
                     # 〜の影響により工期を… (a cause written without its 、): the same
                     # adverbial phrase, so the splitter can say it first (…の影響です。そのため、);
                     # not after a topic (道路は、…の影響です reads as what the road is) or in brackets
-                    out += [Token("で", "で", _DE, "で", "rule:phrase"), _COMMA]
+                    out += [Token("で", "で", _CASE_PARTICLE, "で", "rule:phrase"), _COMMA]
                     i = k
                     continue
         out.append(t)

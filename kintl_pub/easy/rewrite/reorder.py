@@ -11,8 +11,8 @@ them there, and a list in brackets taken out of its sentence.
 
 from __future__ import annotations
 
-from ..tokens import Token, outside_brackets
-from .connectives import SPLIT_MIN, _so_that, _text, connector
+from ..tokens import Token
+from .connectives import _CAUSE_NOUNS, SPLIT_MIN, _has_topic, _so_that, _text, connector
 from .lists import _pure_item
 from .restructure import _np_start
 
@@ -90,12 +90,10 @@ def cause_before_topic(tokens: list[Token]) -> list[Token]:
         if found is None:
             continue
         end, connective = found
-        if connective == "そのため、" and tokens[end - 1].surface.endswith(("影響", "拡大")):
+        if connective == "そのため、" and tokens[end - 1].surface.endswith(_CAUSE_NOUNS):
             np0 = _np_start(tokens, end)
             topic = tokens[start:np0]
-            if topic and topic[-1].surface in ("、", "は") and any(
-                c.surface == "は" and c.pos1 == "助詞" for c in outside_brackets(topic)
-            ):
+            if topic and topic[-1].surface in ("、", "は") and _has_topic(topic):
                 return [*tokens[:start], *tokens[np0 : i + 1], *tokens[start:np0], *tokens[i + 1 :]]
         start = i + 1
     return tokens

@@ -96,24 +96,28 @@ def _connective(text: str) -> Token:
     return Token(text, text, _CONNECTIVE_POS, text, "rule")
 
 
-def _purpose_end(tokens: list[Token], start: int) -> int | None:
-    """The index of the 、 closing 〜(の)Nのために、 (Sudachi: の ため に, or the
-    glossary's one token のために), with N an act (サ変: 解決, 実現, 充実, 安定)."""
-    for i in range(start, len(tokens)):
-        if tokens[i].surface != "、":
-            continue
-        if i >= 2 and tokens[i - 1].surface == "のために":
-            k = i - 1
-        elif i >= 4 and _text(tokens[i - 3 : i]) == "のために" and tokens[i - 3].surface == "の":
-            k = i - 3
-        else:
-            return None  # only the sentence's first 、
-        noun = tokens[k - 1]
-        act = noun.pos[:3] in (("名詞", "普通名詞", "サ変可能"), ("名詞", "普通名詞", "サ変形状詞可能"))
-        if not (act or noun.surface.endswith(_ACTS)) or noun.lemma in _NON_VOLITIONAL or noun.surface.endswith(_CAUSE_HEADS):
-            return None
-        return i
-    return None
+def _first_comma(tokens: list[Token], start: int) -> int | None:
+    """The sentence's first 、 from ``start``: only the first clause is moved
+    to the front (purpose_first, goal_first)."""
+    return next((i for i in range(start, len(tokens)) if tokens[i].surface == "、"), None)
+
+
+def _purpose_end(tokens: list[Token], start: int) -> tuple[int, int] | None:
+    """(start of のために, index of the 、) closing 〜(の)Nのために、 (Sudachi:
+    の ため に, or the glossary's one token のために), with N an act (サ変: 解決,
+    実現, 充実, 安定)."""
+    i = _first_comma(tokens, start)
+    if i is not None and i >= 2 and tokens[i - 1].surface == "のために":
+        k = i - 1
+    elif i is not None and i >= 4 and _text(tokens[i - 3 : i]) == "のために" and tokens[i - 3].surface == "の":
+        k = i - 3
+    else:
+        return None
+    noun = tokens[k - 1]
+    act = noun.pos[:3] in (("名詞", "普通名詞", "サ変可能"), ("名詞", "普通名詞", "サ変形状詞可能"))
+    if not (act or noun.surface.endswith(_ACTS)) or noun.lemma in _NON_VOLITIONAL or noun.surface.endswith(_CAUSE_HEADS):
+        return None
+    return k, i
 
 
 def purpose_first(tokens: list[Token]) -> tuple[list[str], list[Token]]:
@@ -126,10 +130,10 @@ def purpose_first(tokens: list[Token]) -> tuple[list[str], list[Token]]:
     for the purpose).  The wish form 〜したいです
     (:func:`.phrases.aim_purpose`) needs a verb for N; this works for any act."""
     lead, start = _lead(tokens)
-    i = _purpose_end(tokens, start)
-    if i is None:
+    found = _purpose_end(tokens, start)
+    if found is None:
         return [], tokens
-    k = i - 1 if tokens[i - 1].surface == "のために" else i - 3
+    k, i = found
     phrase = tokens[start:k]
     rest = _adverb(tokens, lead, start) + tokens[i + 1 :]
     if not _noun_phrase(phrase) or len(_text(rest)) < 10 or _has_topic(rest):
@@ -149,19 +153,18 @@ _GOAL_WORDS = {"目的": "目的は、", "対象": "対象は、"}
 def _goal_end(tokens: list[Token], start: int) -> tuple[int, int, str] | None:
     """(where X ends, the 、 after the phrase, its noun) for 〜を目的に(して/として)、
     or 〜を対象に(して/として)、 closing the sentence's first clause."""
-    for i in range(start, len(tokens)):
-        if tokens[i].surface != "、":
-            continue
-        tail = _text(tokens[max(0, i - 6) : i])
-        for noun in _GOAL_WORDS:
-            for form in ("に", "にして", "として", "とし"):
-                if tail.endswith("を" + noun + form):
-                    k = i
-                    while k > 0 and tokens[k - 1].surface != noun:
-                        k -= 1
-                    if k >= 2 and tokens[k - 2].surface == "を":
-                        return k - 2, i, noun
-        return None  # only the sentence's first 、
+    i = _first_comma(tokens, start)
+    if i is None:
+        return None
+    tail = _text(tokens[max(0, i - 6) : i])
+    for noun in _GOAL_WORDS:
+        for form in ("に", "にして", "として", "とし"):
+            if tail.endswith("を" + noun + form):
+                k = i
+                while k > 0 and tokens[k - 1].surface != noun:
+                    k -= 1
+                if k >= 2 and tokens[k - 2].surface == "を":
+                    return k - 2, i, noun
     return None
 
 
@@ -200,6 +203,7 @@ def tomoni_comma(tokens: list[Token]) -> list[Token]:
 
 
 _NAME_POS = ("名詞", "接頭辞", "接尾辞")
+#: the brackets a name or a list item is taken whole across (lists too)
 _OPEN, _CLOSE = "「『（(【", "」』）)】"
 
 

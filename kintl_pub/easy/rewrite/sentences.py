@@ -200,7 +200,7 @@ def polite_ending(tokens: list[Token], *, default_past: bool = False, follow: bo
     if pred.pos[:3] == ("名詞", "普通名詞", "サ変可能") and not past and not neg:
         done = sahen_end(core, idx, past=default_past)
         if done is not None:
-            return _text(core[:idx]) + done + tail + end
+            return head + done + tail + end
     return text + "です" + tail + end
 
 

@@ -25,12 +25,18 @@ def _noun_suffix(t: Token) -> bool:
     return t.pos[:2] == ("接尾辞", "名詞的") and t.surface not in ("等", "など")
 
 
+def _compound_on_left(tokens: list[Token], a: int) -> bool:
+    """A noun, prefix or noun suffix right before tokens[a]: a compound goes on
+    to the left (児童|福祉法 seen from 福祉法, 区役所|多言語)."""
+    return a > 0 and (tokens[a - 1].pos1 in _COMPOUND_LEFT or _noun_suffix(tokens[a - 1]))
+
+
 def _inside_compound(tokens: list[Token], a: int, b: int, term: str) -> bool:
     """Is tokens[a..b] (``term``) part of a longer noun compound (児童福祉法)?"""
-    nounish = tokens[a].pos1 in ("名詞", "接頭辞") or tokens[b].pos1 in ("名詞", "接尾辞")
+    nounish = tokens[a].pos1 in _COMPOUND_LEFT or tokens[b].pos1 in _COMPOUND_RIGHT
     if not nounish:
         return False
-    if has_kanji(term[0]) and a > 0 and (tokens[a - 1].pos1 in _COMPOUND_LEFT or _noun_suffix(tokens[a - 1])):
+    if has_kanji(term[0]) and _compound_on_left(tokens, a):
         return True
     return has_kanji(term[-1]) and b + 1 < len(tokens) and tokens[b + 1].pos1 in _COMPOUND_RIGHT
 
@@ -46,7 +52,7 @@ def _modifier_line(entry: GlossaryEntry, tokens: list[Token], a: int, b: int) ->
         len(nxt.surface) < 2  # 多言語|版, 多言語|用: a one-kanji noun works as a suffix
     ) or (b + 2 < len(tokens) and tokens[b + 2].lemma == "する" and tokens[b + 2].pos1 == "動詞"):
         return None  # 多言語表記する is a verb: いろいろな言葉の表記する is no Japanese
-    if a > 0 and (tokens[a - 1].pos1 in _COMPOUND_LEFT or _noun_suffix(tokens[a - 1])):
+    if _compound_on_left(tokens, a):
         return None
     if a > 0 and tokens[a - 1].pos1 in ("動詞", "助動詞", "形容詞"):
         return None  # 市が作成した多言語ガイドブック: …作成したいろいろな言葉の… would make 言葉 what was made
